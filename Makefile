@@ -1,0 +1,38 @@
+# Casework: `make demo` sets up and runs the main job on the bundled corpus;
+# `make test` sets up and runs the test suite. Both work on a fresh machine.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+WORKSPACE ?= out/demo.duckdb
+
+.PHONY: setup demo test lint bench clean
+
+$(BIN)/casework: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+setup: $(BIN)/casework
+
+demo: setup
+	@mkdir -p out
+	rm -f $(WORKSPACE)
+	$(BIN)/casework ingest examples/corpus --workspace $(WORKSPACE)
+	$(BIN)/casework documents --workspace $(WORKSPACE)
+
+test: setup
+	$(BIN)/ruff check casework tests bench
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check casework tests bench
+	$(BIN)/ruff format --check casework tests bench
+
+bench: setup
+	$(BIN)/python bench/ingest_quality.py
+	$(BIN)/python bench/ingest_throughput.py
+
+clean:
+	rm -rf $(VENV) out *.egg-info .pytest_cache .ruff_cache

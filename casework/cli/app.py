@@ -1,0 +1,202 @@
+"""Verbs of the `casework` command. Each parses flags, opens the workspace, calls a stage."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from casework import __version__
+from casework.cli.output import print_json, progress_listener, stderr, stdout
+from casework.errors import CaseworkError
+from casework.ingest import IngestConfig, Mapping
+from casework.ingest import run as run_ingest
+from casework.ingest.catalog import find_document_id, get_document, list_documents
+from casework.ingest.pipeline import DEFAULT_MAX_BYTES
+from casework.store import DEFAULT_WORKSPACE, Workspace
+
+app = typer.Typer(
+    name="casework",
+    help="Evidence-linked case files from open-source reporting.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace",
+        "-w",
+        envvar="CASEWORK_WORKSPACE",
+        help="The workspace file (DuckDB).",
+    ),
+]
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    html = "html"
+    text = "text"
+    warc = "warc"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.I)
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(value: str) -> int:
+    """'50MB', '512k', '1g' or plain bytes to a byte count."""
+    match = _SIZE.match(value)
+    if not match:
+        raise typer.BadParameter(f"not a size: {value!r} (try 50MB)")
+    unit = (match.group(2) or "").lower()[:1]
+    return int(float(match.group(1)) * _UNITS[unit])
+
+
+def _version(value: bool) -> None:
+    if value:
+        stdout.print(f"casework {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Casework turns news pages, comment threads and post exports into case files."""
+
+
+def _open(workspace: Path) -> Workspace:
+    try:
+        return Workspace.open(workspace)
+    except CaseworkError as exc:
+        stderr.print(f"[red]error[/red] {exc.message}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs.")],
+    workspace: WorkspaceOption = Path(DEFAULT_WORKSPACE),
+    format: Annotated[
+        InputFormat, typer.Option("--format", "-f", help="Input format; auto detects it.")
+    ] = InputFormat.auto,
+    base_url: Annotated[
+        str | None, typer.Option(help="URL the given files were saved from (joined with paths).")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="YAML/JSON column mapping for JSONL/CSV post exports.")
+    ] = None,
+    max_size: Annotated[
+        str, typer.Option(help="Largest file (or decompressed content) accepted.")
+    ] = f"{DEFAULT_MAX_BYTES // 1024**2}MB",
+    report_format: Annotated[
+        ListFormat, typer.Option("--report", help="Summary as a table line or JSON.")
+    ] = ListFormat.table,
+) -> None:
+    """Read pages, text dumps, WARC archives and post exports into the workspace."""
+    try:
+        column_mapping = Mapping.load(mapping) if mapping else Mapping.default()
+    except CaseworkError as exc:
+        stderr.print(f"[red]error[/red] {exc.message}")
+        raise typer.Exit(2) from exc
+    config = IngestConfig(
+        format=format.value, base_url=base_url, mapping=column_mapping,
+        max_bytes=parse_size(max_size),
+    )
+    with _open(workspace) as ws, progress_listener("ingest") as listener:
+        report = run_ingest(ws, paths, config, listener)
+    if report_format is ListFormat.json:
+        print_json(report.as_dict())
+    else:
+        extra = f", {report.record_errors} bad records skipped" if report.record_errors else ""
+        stderr.print(
+            f"{report.ingested} ingested, {report.duplicates} skipped as duplicate, "
+            f"{report.failed} failed{extra} - {report.documents} new documents, "
+            f"{report.comments} comments, {report.groups} near-duplicate groups",
+            highlight=False,
+        )
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def documents(
+    workspace: WorkspaceOption = Path(DEFAULT_WORKSPACE),
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+) -> None:
+    """List documents with their comments (JSON) or comment counts (table)."""
+    with _open(workspace) as ws:
+        docs = list_documents(ws.backend, with_comments=format is ListFormat.json)
+    if format is ListFormat.json:
+        print_json(docs)
+        return
+    table = Table("id", "title", "date", "site", "lang", "comments", "duplicate of")
+    for doc in docs:
+        table.add_row(
+            doc["id"][:16],
+            (doc["title"] or doc["source"])[:60],
+            doc["published"] or "",
+            doc["site"] or doc["format"],
+            doc["language"] or "",
+            str(doc["comment_count"]),
+            (doc["duplicate_of"] or "")[:16],
+        )
+    stdout.print(table)
+
+
+@app.command()
+def show(
+    document_id: Annotated[str, typer.Argument(help="A document id or its first characters.")],
+    workspace: WorkspaceOption = Path(DEFAULT_WORKSPACE),
+    format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
+) -> None:
+    """One document whole: metadata, body, comment thread, provenance."""
+    with _open(workspace) as ws:
+        matches = find_document_id(ws.backend, document_id)
+        if len(matches) != 1:
+            problem = "no document has" if not matches else f"{len(matches)} documents have"
+            stderr.print(f"[red]error[/red] {problem} an id starting with {document_id!r}")
+            raise typer.Exit(1)
+        doc = get_document(ws.backend, matches[0])
+    if format is ShowFormat.json:
+        print_json(doc)
+        return
+    _print_document(doc)
+
+
+def _print_document(doc: dict) -> None:
+    stdout.print(f"[bold]{doc['title'] or doc['source']}[/bold]")
+    facts = [doc["section"], doc["published"], ", ".join(doc["authors"] or []), doc["site"]]
+    stdout.print(" · ".join(f for f in facts if f), highlight=False)
+    stdout.print(f"[dim]{doc['id']}  {doc['source']}  sha256:{doc['sha256'][:12]}[/dim]")
+    if doc["description"]:
+        stdout.print(f"\n[italic]{doc['description']}[/italic]")
+    if doc["body"]:
+        stdout.print(f"\n{doc['body']}", highlight=False)
+    if doc["comments"]:
+        stdout.print(f"\n[bold]{len(doc['comments'])} comments[/bold]")
+    for comment in doc["comments"]:
+        pad = "    " * comment["depth"]
+        when = comment["published_at"] or comment["published_raw"] or ""
+        stdout.print(f"\n{pad}[bold]{comment['author'] or '?'}[/bold] [dim]{when}[/dim]")
+        for line in comment["text"].split("\n"):
+            stdout.print(f"{pad}  {line}", highlight=False)

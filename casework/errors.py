@@ -1,0 +1,85 @@
+"""Every error Casework reports, coded and worded in one place.
+
+Why one place: users grep for a code, translators and doc writers find every
+message here, and tests can assert on the code rather than the wording. Each
+message says what went wrong and, where there is one, what to do next.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    """Message templates; format with keyword arguments."""
+
+    # workspace (E0xx)
+    E001 = (
+        "workspace {path} has schema version {found}, newer than this Casework knows "
+        "({known}); upgrade Casework to open it"
+    )
+    E002 = "cannot open workspace {path}: {reason}"
+    E003 = "workspace {path} is not a Casework workspace (no schema_version table)"
+
+    # reading inputs (E1xx)
+    E101 = "empty file"
+    E102 = "binary file ({kind}), not HTML, text, WARC or a post export"
+    E103 = "file is {size} bytes, over the size limit of {limit} bytes (raise it with --max-size)"
+    E104 = (
+        "decompressed content exceeds the limit of {limit} bytes "
+        "(compression ratio above {ratio}:1, possibly a gzip bomb)"
+    )
+    E105 = "truncated or corrupt gzip stream: {reason}"
+    E106 = "no such file or no file matches this pattern"
+    E107 = "cannot read file: {reason}"
+    E108 = "cannot tell the format of this file; pass --format (auto|html|text|warc|jsonl|csv)"
+    E109 = "text could not be decoded as {encoding}; it is not valid text in any encoding tried"
+
+    # parsing (E2xx)
+    E201 = "no article text, metadata or comments could be extracted (empty or broken HTML)"
+    E202 = "malformed JSON: {reason}"
+    E203 = "record is not a JSON object but {kind}"
+    E204 = "missing required column for {field} (looked for {candidates}; the file has {columns})"
+    E205 = "record has no {field}"
+    E206 = "unreadable WARC file: {reason}"
+    E207 = "no documents found in this file"
+    E208 = "malformed CSV: {reason}"
+    E209 = "mapping file {path}: {reason}"
+    E210 = "the file holds no usable records ({failed} failed)"
+
+    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+        return f"{self.name} {self.value.format(**kwargs)}"
+
+
+class CaseworkError(Exception):
+    """Base class: carries the code so callers and tests can branch on it."""
+
+    def __init__(self, error: Errors, **kwargs: object) -> None:
+        self.code = error.name
+        self.message = error.format(**kwargs)
+        super().__init__(self.message)
+
+
+class WorkspaceError(CaseworkError):
+    """The workspace file cannot be opened or migrated."""
+
+
+class InputError(CaseworkError):
+    """One input (a file, or one record of it) cannot be ingested.
+
+    `source` and `line` make the one-line report point at the exact place.
+    """
+
+    def __init__(
+        self, error: Errors, source: str = "", line: int | None = None, **kwargs: object
+    ) -> None:
+        super().__init__(error, **kwargs)
+        self.source = source
+        self.line = line
+
+    def located(self, source: str | None = None) -> str:
+        """The one-line report: `path:line: CODE message`."""
+        where = source or self.source
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"

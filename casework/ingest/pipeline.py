@@ -1,0 +1,249 @@
+"""The ingest job: inputs in, documents and comments stored, duplicates grouped.
+
+Writes go in batches of whole documents, each batch one transaction, and a
+file is marked done (in `sources`) in the same transaction as its last
+document. An interrupted run therefore leaves only whole documents behind,
+and a re-run skips finished files and re-inserts nothing (ids come from
+content). A bad file or record is reported and skipped; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from casework import __version__
+from casework.errors import Errors, InputError
+from casework.ingest.assemble import PreparedDocument, Provenance, prepare
+from casework.ingest.neardup import THRESHOLD, regroup
+from casework.ingest.posts import Mapping
+from casework.ingest.readers import Opened, ReadOptions, open_source, parse
+from casework.ingest.records import ParsedDocument
+from casework.ingest.sources import Source, expand
+from casework.store import Workspace, make_id
+from casework.store.backend import Backend
+
+REQUIRES: tuple[str, ...] = ()
+PRODUCES = (
+    "sources",
+    "documents",
+    "comments",
+    "segments",
+    "document_minhash",
+    "document_bands",
+    "document_groups",
+    "ingest_runs",
+)
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    """Everything a run can be told; the CLI fills it from flags."""
+
+    format: str = "auto"
+    base_url: str | None = None
+    mapping: Mapping = field(default_factory=Mapping.default)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 200
+    neardup_threshold: float = THRESHOLD
+
+
+@dataclass
+class IngestReport:
+    """What a run did, for the summary line, `--format json` and the run log."""
+
+    inputs: int = 0
+    ingested: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    documents: int = 0
+    comments: int = 0
+    duplicate_records: int = 0
+    record_errors: int = 0
+    groups: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """Non-zero only when no input made it into the workspace."""
+        in_workspace = self.ingested + self.duplicates
+        return 1 if in_workspace == 0 and (self.failed or self.inputs == 0) else 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Listener:
+    """Hooks the CLI uses for its progress bar and error lines."""
+
+    total: Callable[[int], None] = lambda n: None
+    advance: Callable[[str], None] = lambda name: None
+    error: Callable[[str], None] = lambda line: None
+    warning: Callable[[str], None] = lambda line: None
+
+
+class _BatchWriter:
+    """Collects whole documents and writes them in one transaction per batch."""
+
+    def __init__(self, backend: Backend, batch_size: int) -> None:
+        self.backend = backend
+        self.batch_size = batch_size
+        self.documents: list[PreparedDocument] = []
+        self.sources: list[dict[str, Any]] = []
+        self.pending_ids: set[str] = set()
+
+    def known(self, document_id: str) -> bool:
+        return document_id in self.pending_ids or bool(
+            self.backend.scalar("SELECT count(*) FROM documents WHERE id = ?", [document_id])
+        )
+
+    def add(self, prepared: PreparedDocument) -> None:
+        self.documents.append(prepared)
+        self.pending_ids.add(prepared.id)
+        if len(self.documents) >= self.batch_size:
+            self.flush()
+
+    def finish_source(self, row: dict[str, Any]) -> None:
+        self.sources.append(row)
+
+    def flush(self) -> None:
+        if not self.documents and not self.sources:
+            return
+        docs = self.documents
+        with self.backend.transaction():
+            self.backend.insert_rows("documents", [d.document for d in docs])
+            self.backend.insert_rows("comments", [c for d in docs for c in d.comments])
+            self.backend.insert_rows("segments", [s for d in docs for s in d.segments])
+            self.backend.insert_rows("document_minhash", [d.minhash for d in docs if d.minhash])
+            self.backend.insert_rows("document_bands", [b for d in docs for b in d.bands])
+            self.backend.insert_rows("sources", self.sources)
+        self.documents, self.sources, self.pending_ids = [], [], set()
+
+
+def run(
+    workspace: Workspace,
+    inputs: list[str],
+    config: IngestConfig | None = None,
+    listener: Listener | None = None,
+) -> IngestReport:
+    """Ingest files, directories and globs into the workspace."""
+    config = config or IngestConfig()
+    listener = listener or Listener()
+    report = IngestReport()
+    started = datetime.now(UTC)
+    sources, missing = expand(inputs, config.format)
+    report.inputs = len(sources) + len(missing)
+    for error in missing:
+        _fail(report, listener, error)
+    listener.total(len(sources))
+    options = ReadOptions(config.max_bytes, config.base_url, config.mapping)
+    writer = _BatchWriter(workspace.backend, config.batch_size)
+    for source in sources:
+        _ingest_source(source, options, writer, report, listener)
+        listener.advance(source.display)
+    writer.flush()
+    report.groups = regroup(workspace.backend, config.neardup_threshold)
+    _log_run(workspace.backend, report, started)
+    return report
+
+
+def _ingest_source(
+    source: Source,
+    options: ReadOptions,
+    writer: _BatchWriter,
+    report: IngestReport,
+    listener: Listener,
+) -> None:
+    try:
+        opened = open_source(source, options)
+    except InputError as exc:
+        _fail(report, listener, exc)
+        return
+    if writer.backend.scalar("SELECT count(*) FROM sources WHERE sha256 = ?", [opened.sha256]):
+        report.duplicates += 1
+        return
+    records = failed_records = new_documents = 0
+    try:
+        for item in parse(opened, options):
+            if isinstance(item, InputError):
+                failed_records += 1
+                report.record_errors += 1
+                listener.error(item.located())
+                report.errors.append(item.located())
+                continue
+            records += 1
+            new_documents += _store(item, opened, writer, report, listener)
+    except InputError as exc:
+        _fail(report, listener, exc)
+        return
+    if records == 0:
+        _fail(report, listener, InputError(Errors.E207, source=source.display))
+        return
+    report.ingested += 1
+    writer.finish_source(
+        {
+            "sha256": opened.sha256,
+            "path": source.display,
+            "format": opened.source.format,
+            "size": source.path.stat().st_size,
+            "records": records,
+            "failed_records": failed_records,
+            "ingested_at": datetime.now(UTC),
+            "casework_version": __version__,
+        }
+    )
+
+
+def _store(
+    doc: ParsedDocument,
+    opened: Opened,
+    writer: _BatchWriter,
+    report: IngestReport,
+    listener: Listener,
+) -> int:
+    sha = doc.content_sha256 or opened.sha256
+    if writer.known(make_id("doc", sha)):
+        report.duplicate_records += 1
+        return 0
+    source = opened.source.display
+    for warning in doc.metadata.get("warnings", []):
+        line = f"{source}: warning: {warning}"
+        report.warnings.append(line)
+        listener.warning(line)
+    prepared = prepare(doc, Provenance(source, sha, datetime.now(UTC)))
+    writer.add(prepared)
+    report.documents += 1
+    report.comments += len(prepared.comments)
+    return 1
+
+
+def _fail(report: IngestReport, listener: Listener, error: InputError) -> None:
+    report.failed += 1
+    line = error.located()
+    report.errors.append(line)
+    listener.error(line)
+
+
+def _log_run(backend: Backend, report: IngestReport, started: datetime) -> None:
+    with backend.transaction():
+        backend.insert_rows(
+            "ingest_runs",
+            [
+                {
+                    "id": make_id("run", started.isoformat()),
+                    "started_at": started,
+                    "finished_at": datetime.now(UTC),
+                    "ingested": report.ingested,
+                    "duplicates": report.duplicates,
+                    "failed": report.failed,
+                    "errors": json.dumps(report.errors),
+                    "casework_version": __version__,
+                }
+            ],
+        )

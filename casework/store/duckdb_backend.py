@@ -1,0 +1,86 @@
+"""DuckDB behind the Backend interface: the default, embedded in one file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class DuckDBBackend:
+    """One DuckDB connection; nested `transaction()` calls join the outer one."""
+
+    name = "duckdb"
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._con = duckdb.connect(self.path)
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
+        self._con.execute(sql, params or [])
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self._con.execute(sql, params or [])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        row = self._con.execute(sql, params or []).fetchone()
+        return None if row is None else row[0]
+
+    def stream(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[dict[str, Any]]:
+        cursor = self._con.cursor()
+        cursor.execute(sql, params or [])
+        columns = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(1000):
+            for row in batch:
+                yield dict(zip(columns, row, strict=True))
+
+    def insert_rows(
+        self, table: str, rows: Sequence[dict[str, Any]], ignore_existing: bool = True
+    ) -> int:
+        if not rows:
+            return 0
+        if not _IDENTIFIER.match(table):
+            raise ValueError(f"not a table name: {table!r}")
+        arrow = pa.Table.from_pylist(list(rows))
+        view = f"_incoming_{table}"
+        self._con.register(view, arrow)
+        try:
+            verb = "INSERT OR IGNORE INTO" if ignore_existing else "INSERT INTO"
+            self._con.execute(f"{verb} {table} BY NAME SELECT * FROM {view}")
+        finally:
+            self._con.unregister(view)
+        return len(rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._con.execute("BEGIN TRANSACTION")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        else:
+            self._con.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self._con.close()

@@ -1,0 +1,169 @@
+"""Workspace tables, created and migrated by code.
+
+Each migration is a numbered list of statements applied once, in order, in
+one transaction; the workspace records the highest version applied. A
+workspace from a newer Casework is refused rather than half-understood.
+Tables are keyed by followthemoney-style entity ids; what FtM has no field
+for (spans, a comment's parent, removed boilerplate) lives in columns here.
+"""
+
+from __future__ import annotations
+
+from casework.errors import Errors, WorkspaceError
+from casework.store.backend import Backend
+
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    (
+        1,
+        [
+            """
+            CREATE TABLE sources (
+                sha256 VARCHAR PRIMARY KEY,
+                path VARCHAR NOT NULL,
+                format VARCHAR NOT NULL,
+                size BIGINT NOT NULL,
+                records INTEGER NOT NULL,
+                failed_records INTEGER NOT NULL,
+                ingested_at TIMESTAMPTZ NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE documents (
+                id VARCHAR PRIMARY KEY,
+                schema VARCHAR NOT NULL,
+                format VARCHAR NOT NULL,
+                source VARCHAR NOT NULL,
+                source_url VARCHAR,
+                canonical_url VARCHAR,
+                sha256 VARCHAR NOT NULL,
+                record_index INTEGER NOT NULL,
+                title VARCHAR,
+                section VARCHAR,
+                description VARCHAR,
+                site VARCHAR,
+                authors VARCHAR[],
+                published DATE,
+                language VARCHAR,
+                language_score DOUBLE,
+                declared_language VARCHAR,
+                body VARCHAR NOT NULL,
+                full_text VARCHAR NOT NULL,
+                bios JSON,
+                removed JSON,
+                metadata JSON,
+                captured_at TIMESTAMPTZ,
+                ingested_at TIMESTAMPTZ NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE comments (
+                id VARCHAR PRIMARY KEY,
+                document_id VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                position INTEGER NOT NULL,
+                depth INTEGER NOT NULL,
+                parent_id VARCHAR,
+                native_id VARCHAR,
+                reply_to VARCHAR,
+                author VARCHAR,
+                author_name VARCHAR,
+                author_url VARCHAR,
+                author_handle VARCHAR,
+                published_at TIMESTAMPTZ,
+                published_raw VARCHAR,
+                text VARCHAR NOT NULL,
+                language VARCHAR,
+                language_score DOUBLE,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                urls VARCHAR[],
+                hashtags VARCHAR[],
+                repost_of VARCHAR,
+                source VARCHAR NOT NULL,
+                sha256 VARCHAR NOT NULL,
+                line INTEGER,
+                ingested_at TIMESTAMPTZ NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            "CREATE INDEX comments_document ON comments (document_id)",
+            """
+            CREATE TABLE segments (
+                document_id VARCHAR NOT NULL,
+                seq INTEGER NOT NULL,
+                kind VARCHAR NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                comment_id VARCHAR,
+                PRIMARY KEY (document_id, seq)
+            )
+            """,
+            """
+            CREATE TABLE document_minhash (
+                document_id VARCHAR PRIMARY KEY,
+                shingles INTEGER NOT NULL,
+                signature UINTEGER[] NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE document_bands (
+                document_id VARCHAR NOT NULL,
+                band SMALLINT NOT NULL,
+                bucket BIGINT NOT NULL,
+                PRIMARY KEY (document_id, band)
+            )
+            """,
+            "CREATE INDEX document_bands_bucket ON document_bands (band, bucket)",
+            """
+            CREATE TABLE document_groups (
+                document_id VARCHAR PRIMARY KEY,
+                canonical_id VARCHAR NOT NULL,
+                similarity DOUBLE NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE ingest_runs (
+                id VARCHAR PRIMARY KEY,
+                started_at TIMESTAMPTZ NOT NULL,
+                finished_at TIMESTAMPTZ,
+                ingested INTEGER,
+                duplicates INTEGER,
+                failed INTEGER,
+                errors JSON,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+        ],
+    ),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(backend: Backend) -> int:
+    exists = backend.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    )
+    if not exists:
+        return 0
+    return int(backend.scalar("SELECT coalesce(max(version), 0) FROM schema_version"))
+
+
+def migrate(backend: Backend, path: str) -> int:
+    """Bring the workspace to LATEST_VERSION; return the version it is at."""
+    found = current_version(backend)
+    if found > LATEST_VERSION:
+        raise WorkspaceError(Errors.E001, path=path, found=found, known=LATEST_VERSION)
+    if found == LATEST_VERSION:
+        return found
+    with backend.transaction():
+        backend.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        for version, statements in MIGRATIONS:
+            if version <= found:
+                continue
+            for statement in statements:
+                backend.execute(statement)
+            backend.execute("INSERT INTO schema_version VALUES (?)", [version])
+    return LATEST_VERSION

@@ -1,0 +1,45 @@
+"""Shared fixtures: a workspace in a temp dir, the CLI in-process, ../shared when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from casework.cli import app
+from casework.store import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+EXAMPLES = ROOT / "examples" / "corpus"
+
+needs_shared = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"../shared is not beside the repository ({SHARED} missing)"
+)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path):
+    with Workspace.open(tmp_path / "ws.duckdb") as ws:
+        yield ws
+
+
+@pytest.fixture
+def cli(tmp_path: Path):
+    """Run `casework ...` in-process against a temp workspace; returns (exit code, output)."""
+    runner = CliRunner()
+    ws = tmp_path / "cli.duckdb"
+
+    def invoke(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, [*args, "--workspace", str(ws)])
+        return result.exit_code, result.output
+
+    invoke.workspace = ws  # type: ignore[attr-defined]
+    return invoke
+
+
+def load_json(output: str):
+    return json.loads(output[output.index("[") if output.lstrip().startswith("[") else 0 :])
