@@ -17,6 +17,7 @@ from casework.ingest.dates import parse_date
 from casework.ingest.html_comments import extract_comments
 from casework.ingest.records import ParsedDocument, Removed
 
+_WORD = re.compile(r"\w\w")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
 
 
@@ -53,7 +54,8 @@ def parse_html(text: str, source: str, url: str | None = None) -> ParsedDocument
     doc.declared_language = _language_code(extracted.language or html_lang)
     if extracted.tags:
         doc.metadata["tags"] = list(extracted.tags)
-    doc.paragraphs = [line for line in (extracted.text or "").split("\n") if line.strip()]
+    # Broken markup can leave stray tag characters as "text": keep lines with words.
+    doc.paragraphs = [line for line in (extracted.text or "").split("\n") if _WORD.search(line)]
     _drop_comment_echoes(doc)
     if not doc.paragraphs and not comments and not doc.title:
         raise InputError(Errors.E201, source=source)

@@ -106,6 +106,8 @@ class _BatchWriter:
     def add(self, prepared: PreparedDocument) -> None:
         self.documents.append(prepared)
         self.pending_ids.add(prepared.id)
+
+    def flush_if_full(self) -> None:
         if len(self.documents) >= self.batch_size:
             self.flush()
 
@@ -168,7 +170,7 @@ def _ingest_source(
     if writer.backend.scalar("SELECT count(*) FROM sources WHERE sha256 = ?", [opened.sha256]):
         report.duplicates += 1
         return
-    records = failed_records = new_documents = 0
+    records = failed_records = 0
     try:
         for item in parse(opened, options):
             if isinstance(item, InputError):
@@ -178,7 +180,9 @@ def _ingest_source(
                 report.errors.append(item.located())
                 continue
             records += 1
-            new_documents += _store(item, opened, writer, report, listener)
+            _store(item, opened, writer, report, listener)
+            if opened.source.format == "warc":  # archives may hold thousands of pages
+                writer.flush_if_full()
     except InputError as exc:
         _fail(report, listener, exc)
         return
@@ -198,6 +202,7 @@ def _ingest_source(
             "casework_version": __version__,
         }
     )
+    writer.flush_if_full()
 
 
 def _store(
@@ -206,11 +211,11 @@ def _store(
     writer: _BatchWriter,
     report: IngestReport,
     listener: Listener,
-) -> int:
+) -> None:
     sha = doc.content_sha256 or opened.sha256
     if writer.known(make_id("doc", sha)):
         report.duplicate_records += 1
-        return 0
+        return
     source = opened.source.display
     for warning in doc.metadata.get("warnings", []):
         line = f"{source}: warning: {warning}"
@@ -220,7 +225,6 @@ def _store(
     writer.add(prepared)
     report.documents += 1
     report.comments += len(prepared.comments)
-    return 1
 
 
 def _fail(report: IngestReport, listener: Listener, error: InputError) -> None:

@@ -169,7 +169,7 @@ def _posts(
     doc.metadata["columns"] = chosen
     for line, record in records:
         try:
-            doc.comments.append(_post(record, chosen, line, source))
+            doc.comments.append(_post(record, chosen, mapping, line, source))
         except InputError as exc:
             errors.append(exc)
     _link_parents(doc.comments)
@@ -189,8 +189,16 @@ def _missing(field: str, mapping: Mapping, keys: list[str], source: str) -> Inpu
     )
 
 
-def _post(record: dict[str, Any], chosen: dict[str, str], line: int, source: str) -> Comment:
+def _post(
+    record: dict[str, Any], chosen: dict[str, str], mapping: Mapping, line: int, source: str
+) -> Comment:
     values = {name: _value(record, column) for name, column in chosen.items()}
+    if any(value is None for value in values.values()):
+        # JSON records differ in their keys: a field empty under the file's column
+        # may sit under another known name in this record.
+        for name, column in mapping.resolve(list(record)).items():
+            if values.get(name) is None:
+                values[name] = _value(record, column)
     author = _scalar(values.get("author"))
     if not author:
         raise InputError(Errors.E205, source=source, line=line, field="author")

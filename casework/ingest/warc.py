@@ -60,7 +60,9 @@ def iter_pages(path: Path, max_bytes: int) -> Iterator[WarcPage | InputError]:
                     charset=_charset(content_type),
                     payload=payload,
                 )
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+    # warcio raises assorted exception types (even AttributeError) on malformed
+    # records; any of them means this archive cannot be read further.
+    except (ArchiveLoadFailed, ValueError, OSError, EOFError, AttributeError, KeyError) as exc:
         yield InputError(Errors.E206, source=display, reason=str(exc).splitlines()[0][:200])
 
 
