@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Errors(str, Enum):
+class Errors(Enum):
     """Message templates; format with keyword arguments."""
 
     # workspace (E0xx)
@@ -47,7 +47,7 @@ class Errors(str, Enum):
     E209 = "mapping file {path}: {reason}"
     E210 = "the file holds no usable records ({failed} failed)"
 
-    def format(self, **kwargs: object) -> str:  # type: ignore[override]
+    def render(self, **kwargs: object) -> str:
         return f"{self.name} {self.value.format(**kwargs)}"
 
 
@@ -56,7 +56,7 @@ class CaseworkError(Exception):
 
     def __init__(self, error: Errors, **kwargs: object) -> None:
         self.code = error.name
-        self.message = error.format(**kwargs)
+        self.message = error.render(**kwargs)
         super().__init__(self.message)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -38,7 +38,7 @@ WorkspaceOption = Annotated[
 ]
 
 
-class InputFormat(str, Enum):
+class InputFormat(StrEnum):
     auto = "auto"
     html = "html"
     text = "text"
@@ -47,12 +47,12 @@ class InputFormat(str, Enum):
     csv = "csv"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -120,7 +120,9 @@ def ingest(
         stderr.print(f"[red]error[/red] {exc.message}")
         raise typer.Exit(2) from exc
     config = IngestConfig(
-        format=format.value, base_url=base_url, mapping=column_mapping,
+        format=format.value,
+        base_url=base_url,
+        mapping=column_mapping,
         max_bytes=parse_size(max_size),
     )
     with _open(workspace) as ws, progress_listener("ingest") as listener:

@@ -38,7 +38,8 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"(did|do) you (like|enjoy) this (article|story)",
     ),
     "comment-toggle": (
-        r"(show|hide|view|load|see|open|close|read)( all| more)?( \d+)? (comments?|replies)( \(\d+\))?",
+        r"(show|hide|view|load|see|open|close|read)( all| more)?( \d+)? "
+        r"(comments?|replies)( \(\d+\))?",
         r"\d+ (comments?|replies)",
         r"comments?( \(\d+\))?",
         r"(be the first to comment|no comments yet|add a comment|post a comment|"

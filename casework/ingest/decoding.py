@@ -98,9 +98,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(Errors.E109, source=source, encoding="utf-8 or any detected encoding")
-    return Decoded(
-        str(best), best.encoding, [f"not UTF-8; decoded as {best.encoding} (detected)"]
-    )
+    return Decoded(str(best), best.encoding, [f"not UTF-8; decoded as {best.encoding} (detected)"])
 
 
 def _decode_mixed(data: bytes) -> Decoded | None:

@@ -107,9 +107,9 @@ def from_json_ld(tree: HtmlElement, url: str | None) -> list[Comment]:
     return comments
 
 
-def _walk_json(node: Any, parent: int | None, counter: list[int] | None = None) -> Iterator[
-    tuple[dict[str, Any], int | None]
-]:
+def _walk_json(
+    node: Any, parent: int | None, counter: list[int] | None = None
+) -> Iterator[tuple[dict[str, Any], int | None]]:
     """Pre-order walk yielding dicts with the index of the enclosing Comment."""
     counter = counter if counter is not None else [0]
     if isinstance(node, list):
@@ -312,8 +312,9 @@ def from_comment_classes(tree: HtmlElement, url: str | None) -> list[Comment]:
         author_url = link.get("href") if link is not None else None
         native = item.get("data-comment-id") or item.get("data-commentid") or item.get("id")
         comment = _make_comment(text, element_text(author_el), author_url, raw_time, native, url)
-        handle = next((h for el in (item, author_el) for a in HANDLE_ATTRIBUTES
-                       if (h := el.get(a))), None)
+        handle = next(
+            (h for el in (item, author_el) for a in HANDLE_ATTRIBUTES if (h := el.get(a))), None
+        )
         if handle:
             comment.author_handle = handle.lstrip("@")
         comment.parent = _nearest(item, index_of)

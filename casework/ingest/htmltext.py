@@ -14,10 +14,12 @@ from lxml.html import HtmlElement
 from casework.ingest.cleaning import tidy
 
 BLOCK_TAGS = frozenset(
-    "p div blockquote li ul ol pre h1 h2 h3 h4 h5 h6 table tr section article header footer "
-    "figure figcaption dd dt dl hr".split()
+    "p div blockquote li ul ol pre h1 h2 h3 h4 h5 h6 table tr section article header "
+    "footer figure figcaption dd dt dl hr".split()
 )
-SKIP_TAGS = frozenset("script style noscript template button form input select textarea svg".split())
+SKIP_TAGS = frozenset(
+    "script style noscript template button form input select textarea svg".split()
+)
 # Controls that sit inside comment bodies: reply links, vote and share buttons.
 CONTROL_CLASS = re.compile(
     r"(^|[-_ ])(reply|replies-count|actions?|toolbar|vote|votes|like|likes|share|report|flag|"
@@ -42,11 +44,7 @@ def element_text(el: HtmlElement, skip: Collection[HtmlElement] = ()) -> str:
 
 def _walk(el: HtmlElement, parts: list[str], skip: Collection[HtmlElement]) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
-    if (
-        tag in SKIP_TAGS
-        or el in skip
-        or (tag and tag != "p" and CONTROL_CLASS.search(classes(el)))
-    ):
+    if tag in SKIP_TAGS or el in skip or (tag and tag != "p" and CONTROL_CLASS.search(classes(el))):
         if el.tail:
             parts.append(el.tail)
         return

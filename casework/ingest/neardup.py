@@ -37,7 +37,9 @@ class Signature:
         out = []
         for band in range(_BANDS):
             chunk = self.values[band * _ROWS : (band + 1) * _ROWS].tobytes()
-            bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)
+            bucket = int.from_bytes(
+                hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True
+            )
             out.append((band, bucket))
         return out
 
@@ -66,8 +68,7 @@ def signature_rows(document_id: str, sig: Signature) -> tuple[dict, list[dict]]:
         "signature": sig.values.tolist(),
     }
     bands = [
-        {"document_id": document_id, "band": band, "bucket": bucket}
-        for band, bucket in sig.bands()
+        {"document_id": document_id, "band": band, "bucket": bucket} for band, bucket in sig.bands()
     ]
     return minhash, bands
 
@@ -114,7 +115,7 @@ def regroup(backend: Backend, threshold: float = THRESHOLD) -> int:
         members.setdefault(find(node), []).append(node)
     similarity = {frozenset((left, right)): sim for left, right, sim in edges}
     best = {}
-    for (left, right, sim) in edges:
+    for left, right, sim in edges:
         best[left] = max(best.get(left, 0.0), sim)
         best[right] = max(best.get(right, 0.0), sim)
     rank = {
@@ -129,8 +130,10 @@ def regroup(backend: Backend, threshold: float = THRESHOLD) -> int:
     for group in members.values():
         canonical = min(group, key=rank.__getitem__)
         for member in group:
-            score = 1.0 if member == canonical else similarity.get(
-                frozenset((member, canonical)), best[member]
+            score = (
+                1.0
+                if member == canonical
+                else similarity.get(frozenset((member, canonical)), best[member])
             )
             rows.append({"document_id": member, "canonical_id": canonical, "similarity": score})
     with backend.transaction():

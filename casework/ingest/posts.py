@@ -28,18 +28,40 @@ from casework.ingest.records import Comment, ParsedDocument
 DEFAULT_MAPPING: dict[str, tuple[str, ...]] = {
     "id": ("id", "post_id", "message_id", "tweet_id", "status_id", "object_id", "comment_id"),
     "author": (
-        "author", "username", "user", "screen_name", "account", "account_id", "user_name",
-        "handle", "user_id", "from", "sender",
+        "author",
+        "username",
+        "user",
+        "screen_name",
+        "account",
+        "account_id",
+        "user_name",
+        "handle",
+        "user_id",
+        "from",
+        "sender",
     ),
     "author_name": ("display_name", "author_name", "name", "user_display_name", "full_name"),
     "text": ("text", "message", "body", "content", "full_text", "post_text", "comment"),
     "created_at": (
-        "created_at", "timestamp", "timestamp_share", "date", "datetime", "time", "published",
-        "published_at", "posted_at",
+        "created_at",
+        "timestamp",
+        "timestamp_share",
+        "date",
+        "datetime",
+        "time",
+        "published",
+        "published_at",
+        "posted_at",
     ),
     "parent": (
-        "parent", "parent_id", "reply_to", "in_reply_to", "in_reply_to_id", "reply_to_id",
-        "in_reply_to_status_id", "replied_to",
+        "parent",
+        "parent_id",
+        "reply_to",
+        "in_reply_to",
+        "in_reply_to_id",
+        "reply_to_id",
+        "in_reply_to_status_id",
+        "replied_to",
     ),
     "urls": ("urls", "url", "links", "link", "expanded_url", "expanded_urls"),
     "hashtags": ("hashtags", "tags", "hashtag"),
@@ -95,12 +117,14 @@ class Mapping:
             for candidate in candidates:
                 head = candidate.split(".")[0].lower()
                 if head in lower:
-                    chosen[name] = lower[head] + candidate[len(head):]
+                    chosen[name] = lower[head] + candidate[len(head) :]
                     break
         return chosen
 
 
-def parse_jsonl(text: str, source: str, mapping: Mapping) -> tuple[ParsedDocument, list[InputError]]:
+def parse_jsonl(
+    text: str, source: str, mapping: Mapping
+) -> tuple[ParsedDocument, list[InputError]]:
     records: list[tuple[int, dict[str, Any]]] = []
     errors: list[InputError] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -140,7 +164,9 @@ def parse_csv(text: str, source: str, mapping: Mapping) -> tuple[ParsedDocument,
             if None in row:  # more cells than header columns
                 errors.append(
                     InputError(
-                        Errors.E208, source=source, line=line,
+                        Errors.E208,
+                        source=source,
+                        line=line,
                         reason=f"{len(keys) + len(row[None])} cells for {len(keys)} columns",
                     )
                 )

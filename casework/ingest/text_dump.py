@@ -45,7 +45,10 @@ MONTH_OR_NUMERIC_DATE = re.compile(
 )
 _NAME_PART = r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-Я][\w'’.\-]+"
 BIO_START = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<name>" + _NAME_PART + r"(?:\s+(?:" + _NAME_PART
+    r"(?:^|(?<=[.!?]\s))(?P<name>"
+    + _NAME_PART
+    + r"(?:\s+(?:"
+    + _NAME_PART
     + r"|de|van|von|al|bin|el|da|di)){1,3})\s+(?:is|was|serves as|has been)\s+"
     r"(?:a|an|the|former|currently|also|now)\b"
 )

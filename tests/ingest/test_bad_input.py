@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 
 from casework.ingest import IngestConfig, run
@@ -9,7 +10,9 @@ from casework.ingest.catalog import list_documents
 
 PAGE = (
     "<html><head><title>Good page</title></head><body><article>"
-    + "".join(f"<p>Paragraph {i} about detained journalists and the court case.</p>" for i in range(8))
+    + "".join(
+        f"<p>Paragraph {i} about detained journalists and the court case.</p>" for i in range(8)
+    )
     + "</article></body></html>"
 )
 
@@ -49,8 +52,11 @@ def test_nothing_ingested_is_a_non_zero_exit(workspace, tmp_path):
 
 
 def test_legacy_and_mixed_encodings_are_decoded(workspace, tmp_path):
-    cyrillic = "<html><head><meta charset='windows-1251'><title>Новости</title></head><body>" + (
-        "<p>Журналист был задержан в Баку по обвинению в контрабанде.</p>" * 6) + "</body></html>"
+    cyrillic = (
+        "<html><head><meta charset='windows-1251'><title>Новости</title></head><body>"
+        + ("<p>Журналист был задержан в Баку по обвинению в контрабанде.</p>" * 6)
+        + "</body></html>"
+    )
     (tmp_path / "cp1251.html").write_bytes(cyrillic.encode("cp1251"))
     mixed = "Title line\n\nA first paragraph in UTF-8 about Əliyev and the ministry.\n".encode()
     mixed += "A second paragraph pasted from Word with “smart quotes” and café.\n".encode("cp1252")
@@ -61,7 +67,8 @@ def test_legacy_and_mixed_encodings_are_decoded(workspace, tmp_path):
     assert docs["cp1251.html"]["title"] == "Новости"
     assert docs["cp1251.html"]["language"] == "ru"
     body = workspace.backend.scalar(
-        "SELECT body FROM documents WHERE id = ?", [docs["mixed.txt"]["id"]])
+        "SELECT body FROM documents WHERE id = ?", [docs["mixed.txt"]["id"]]
+    )
     assert "Əliyev" in body and "“smart quotes” and café" in body
     assert any("mixed encodings" in w and "line" in w for w in report.warnings)
 
@@ -77,10 +84,13 @@ def test_truncated_html_keeps_what_is_there(workspace, tmp_path):
     assert doc["title"] == "Good page"
 
 
-def test_interrupted_run_leaves_whole_documents_and_rerun_finishes(workspace, tmp_path, monkeypatch):
+def test_interrupted_run_leaves_whole_documents_and_rerun_finishes(
+    workspace, tmp_path, monkeypatch
+):
     for i in range(5):
-        (tmp_path / f"page{i}.html").write_text(PAGE.replace("Good page", f"Page {i}").replace(
-            "Paragraph", f"Story {i} paragraph"))
+        (tmp_path / f"page{i}.html").write_text(
+            PAGE.replace("Good page", f"Page {i}").replace("Paragraph", f"Story {i} paragraph")
+        )
     from casework.ingest import pipeline
 
     calls = {"n": 0}
@@ -93,17 +103,24 @@ def test_interrupted_run_leaves_whole_documents_and_rerun_finishes(workspace, tm
         return real_prepare(doc, provenance)
 
     monkeypatch.setattr(pipeline, "prepare", failing_prepare)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         run(workspace, [str(tmp_path)], IngestConfig(batch_size=2))
-    except KeyboardInterrupt:
-        pass
     backend = workspace.backend
     assert backend.scalar("SELECT count(*) FROM documents") == 2  # one whole batch
-    assert backend.scalar("SELECT count(*) FROM documents d WHERE NOT EXISTS "
-                          "(SELECT 1 FROM segments s WHERE s.document_id = d.id)") == 0
+    assert (
+        backend.scalar(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+            "(SELECT 1 FROM segments s WHERE s.document_id = d.id)"
+        )
+        == 0
+    )
     monkeypatch.setattr(pipeline, "prepare", real_prepare)
     report = run(workspace, [str(tmp_path)], IngestConfig(batch_size=2))
     assert (report.duplicates, report.ingested) == (2, 3)
     assert backend.scalar("SELECT count(*) FROM documents") == 5
-    assert backend.scalar("SELECT count(DISTINCT id) FROM segments s JOIN documents d "
-                          "ON d.id = s.document_id") == 5
+    assert (
+        backend.scalar(
+            "SELECT count(DISTINCT id) FROM segments s JOIN documents d ON d.id = s.document_id"
+        )
+        == 5
+    )

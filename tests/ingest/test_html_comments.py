@@ -43,7 +43,10 @@ def test_wordpress_list_with_nested_replies():
     markup, comments = extract_comments(load_html(WORDPRESS), "https://example.org/a/")
     assert markup == "comment-classes"
     assert [(c.author, c.parent) for c in comments] == [
-        ("Nargiz Q.", None), ("baku_watcher", 0), ("Third Person", None)]
+        ("Nargiz Q.", None),
+        ("baku_watcher", 0),
+        ("Third Person", None),
+    ]
     first = comments[0]
     assert first.text == "First paragraph of a comment.\n\nSecond paragraph."
     assert first.author_url == "https://example.net/u/nargiz"
@@ -70,7 +73,10 @@ def test_json_ld_comments_nested_and_linked():
     markup, comments = extract_comments(load_html(JSON_LD))
     assert markup == "json-ld"
     assert [(c.author, c.parent, c.native_id) for c in comments] == [
-        ("Leyla M", None, "#c1"), ("Orkhan", 0, "#c2"), ("Anon", 0, "#c3")]
+        ("Leyla M", None, "#c1"),
+        ("Orkhan", 0, "#c2"),
+        ("Anon", 0, "#c3"),
+    ]
     assert comments[2].text == "Linked reply with markup."
     assert comments[0].author_handle == "leyla"
 
@@ -91,7 +97,9 @@ def test_microdata_comments_with_reply():
     markup, comments = extract_comments(load_html(MICRODATA))
     assert markup == "microdata"
     assert [(c.author, c.text, c.parent) for c in comments] == [
-        ("Rauf", "Microdata comment.", None), ("Sevinj", "Reply in microdata.", 0)]
+        ("Rauf", "Microdata comment.", None),
+        ("Sevinj", "Reply in microdata.", 0),
+    ]
     assert comments[0].published_at.utcoffset().total_seconds() == 4 * 3600
 
 
@@ -109,8 +117,10 @@ def test_generic_comment_classes_and_disqus_posts():
     markup, comments = extract_comments(load_html(GENERIC))
     assert markup == "comment-classes"
     assert [(c.author, c.text, c.parent) for c in comments] == [
-        ("Aysel", "Generic one.", None), ("Tural", "Generic reply.", 0),
-        ("Disq User", "Disqus-style post.", None)]
+        ("Aysel", "Generic one.", None),
+        ("Tural", "Generic reply.", 0),
+        ("Disq User", "Disqus-style post.", None),
+    ]
     assert comments[0].published_at.isoformat().startswith("2024-05-03T14:02")
 
 

@@ -14,22 +14,43 @@ from casework.ingest.posts import parse_csv, parse_jsonl
 
 def test_jsonl_with_default_names_and_bad_lines(workspace, tmp_path):
     lines = [
-        {"id": "1", "username": "aysel_b", "display_name": "Aysel B", "text": "First #Baku post",
-         "created_at": "2024-05-01T10:00:00Z", "urls": ["https://news.example/a"]},
-        {"id": "2", "username": "tural", "text": "A reply", "created_at": "1714557900",
-         "reply_to": "1", "hashtags": ["freepress"]},
+        {
+            "id": "1",
+            "username": "aysel_b",
+            "display_name": "Aysel B",
+            "text": "First #Baku post",
+            "created_at": "2024-05-01T10:00:00Z",
+            "urls": ["https://news.example/a"],
+        },
+        {
+            "id": "2",
+            "username": "tural",
+            "text": "A reply",
+            "created_at": "1714557900",
+            "reply_to": "1",
+            "hashtags": ["freepress"],
+        },
         "{not json",
         ["a", "list"],
         {"id": "3", "text": "no author here"},
-        {"id": "4", "username": "orphan", "message": "reply to a post not in this file",
-         "reply_to": "999", "urls": None},
+        {
+            "id": "4",
+            "username": "orphan",
+            "message": "reply to a post not in this file",
+            "reply_to": "999",
+            "urls": None,
+        },
     ]
     path = tmp_path / "export.jsonl"
     path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
     report = run(workspace, [str(path)])
     assert report.ingested == 1 and report.record_errors == 3
-    assert any(e.endswith(("export.jsonl:3: E202 malformed JSON: Expecting property name "
-                           "enclosed in double quotes")) for e in report.errors)
+    assert any(
+        e.endswith(
+            "export.jsonl:3: E202 malformed JSON: Expecting property name enclosed in double quotes"
+        )
+        for e in report.errors
+    )
     assert any("export.jsonl:4: E203" in e for e in report.errors)
     assert any("export.jsonl:5: E205 record has no author" in e for e in report.errors)
     (doc,) = list_documents(workspace.backend)
@@ -44,10 +65,12 @@ def test_jsonl_with_default_names_and_bad_lines(workspace, tmp_path):
 
 
 def test_csv_quoting_multiline_and_missing_values(tmp_path):
-    text = ('id,user,message,timestamp,parent,url\n'
-            '10,kamran,"Hello, world ""quoted""",2024-05-01T09:00:00+04:00,,\n'
-            '11,leyla,"two\nlines",2024-05-01T09:01:00+04:00,10,https://x.example/p\n'
-            '12,,"no user",2024-05-01T09:02:00+04:00,,\n')
+    text = (
+        "id,user,message,timestamp,parent,url\n"
+        '10,kamran,"Hello, world ""quoted""",2024-05-01T09:00:00+04:00,,\n'
+        '11,leyla,"two\nlines",2024-05-01T09:01:00+04:00,10,https://x.example/p\n'
+        '12,,"no user",2024-05-01T09:02:00+04:00,,\n'
+    )
     doc, errors = parse_csv(text, "posts.csv", Mapping.default())
     assert [c.text for c in doc.comments] == ['Hello, world "quoted"', "two\nlines"]
     assert doc.comments[0].parent_native_id is None and doc.comments[0].urls == []
@@ -66,9 +89,16 @@ def test_csv_missing_required_columns_names_what_was_looked_for():
 def test_mapping_file_with_nested_fields(tmp_path, workspace):
     (tmp_path / "map.yaml").write_text(
         "id: tweet.id_str\nauthor: tweet.user.screen_name\ntext: tweet.full_text\n"
-        "created_at: tweet.created_at\n")
-    record = {"tweet": {"id_str": "77", "user": {"screen_name": "rustam"},
-                        "full_text": "Nested text", "created_at": "Wed Oct 10 20:19:24 +0000 2018"}}
+        "created_at: tweet.created_at\n"
+    )
+    record = {
+        "tweet": {
+            "id_str": "77",
+            "user": {"screen_name": "rustam"},
+            "full_text": "Nested text",
+            "created_at": "Wed Oct 10 20:19:24 +0000 2018",
+        }
+    }
     (tmp_path / "tweets.ndjson").write_text(json.dumps(record) + "\n")
     mapping = Mapping.load(tmp_path / "map.yaml")
     doc, errors = parse_jsonl((tmp_path / "tweets.ndjson").read_text(), "t", mapping)
@@ -90,7 +120,8 @@ def test_mapping_file_with_unknown_field_is_refused(tmp_path):
 def test_posts_seen_in_two_exports_are_stored_once(workspace, tmp_path):
     row = {"id": "5", "username": "a", "text": "same post"}
     (tmp_path / "one.jsonl").write_text(json.dumps(row) + "\n")
-    (tmp_path / "two.jsonl").write_text(json.dumps(row) + "\n" + json.dumps(
-        {"id": "6", "username": "b", "text": "new post"}) + "\n")
+    (tmp_path / "two.jsonl").write_text(
+        json.dumps(row) + "\n" + json.dumps({"id": "6", "username": "b", "text": "new post"}) + "\n"
+    )
     run(workspace, [str(tmp_path)])
     assert workspace.backend.scalar("SELECT count(*) FROM comments") == 2

@@ -37,9 +37,22 @@ def test_op_ed_comment_thread(op_ed):
     comments = op_ed["comments"]
     authors = [c["author"] for c in comments]
     assert authors == [
-        "AnonymoussSoldier", "Bankotsu", "Suzy Dixon", "Fat_Man", "WigWag", "Ali Panahov",
-        "Abbas Pənahov", "Loğman İbra", "D4x", "Vuqar Mirzeyev", "Vuqar Mirzeyev",
-        "Vuqar Mirzeyev", "Muradov Farid", "Famil Rustemli", "Famil Rustemli", "Fərid Murad",
+        "AnonymoussSoldier",
+        "Bankotsu",
+        "Suzy Dixon",
+        "Fat_Man",
+        "WigWag",
+        "Ali Panahov",
+        "Abbas Pənahov",
+        "Loğman İbra",
+        "D4x",
+        "Vuqar Mirzeyev",
+        "Vuqar Mirzeyev",
+        "Vuqar Mirzeyev",
+        "Muradov Farid",
+        "Famil Rustemli",
+        "Famil Rustemli",
+        "Fərid Murad",
     ]
     by_id = {c["id"]: c for c in comments}
     replies = [(c["author"], by_id[c["parent_id"]]["author"]) for c in comments if c["parent_id"]]
@@ -92,9 +105,14 @@ def test_news_report_scraped_twice_keeps_each_paragraph_once(workspace):
 def test_ingesting_the_same_file_twice_stores_nothing_new(workspace):
     first = run(workspace, [str(OP_ED), str(NEWS)])
     counts = workspace.backend.query(
-        "SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM comments) c")
+        "SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM comments) c"
+    )
     second = run(workspace, [str(OP_ED), str(NEWS)])
     assert (first.ingested, second.ingested, second.duplicates) == (2, 0, 2)
     assert second.exit_code == 0
-    assert workspace.backend.query(
-        "SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM comments) c") == counts
+    assert (
+        workspace.backend.query(
+            "SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM comments) c"
+        )
+        == counts
+    )
