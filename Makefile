@@ -31,8 +31,8 @@ lint: setup
 	$(BIN)/ruff format --check casework tests bench
 
 bench: setup
-	$(BIN)/python bench/ingest_quality.py
-	$(BIN)/python bench/ingest_throughput.py
+	$(BIN)/python -m bench.ingest_quality
+	$(BIN)/python -m bench.ingest_throughput
 
 clean:
 	rm -rf $(VENV) out *.egg-info .pytest_cache .ruff_cache

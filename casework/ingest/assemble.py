@@ -79,8 +79,8 @@ class _TextBuilder:
 
 def prepare(doc: ParsedDocument, provenance: Provenance) -> PreparedDocument:
     """Clean, identify and lay out one parsed document."""
-    if doc.format in ("html", "text"):
-        paragraphs, removed = clean_paragraphs(doc.paragraphs)
+    if doc.format in ("html", "text", "warc"):
+        paragraphs, removed = clean_paragraphs(doc.paragraphs, title=doc.title)
         doc.paragraphs = paragraphs
         doc.removed = removed + doc.removed
     document_id = make_id("doc", provenance.sha256)

@@ -31,12 +31,13 @@ def repeat_key(paragraph: str) -> str:
 
 
 def clean_paragraphs(
-    paragraphs: list[str], drop_trailing_labels: bool = True
+    paragraphs: list[str], title: str | None = None, drop_trailing_labels: bool = True
 ) -> tuple[list[str], list[Removed]]:
-    """Drop boilerplate, paragraphs repeated within the document, and trailing labels."""
+    """Drop boilerplate, the headline repeated in the body, repeats, and trailing labels."""
     kept: list[str] = []
     removed: list[Removed] = []
     seen: set[str] = set()
+    title_key = repeat_key(title) if title else None
     for raw in paragraphs:
         paragraph = tidy(raw)
         if not paragraph:
@@ -46,6 +47,9 @@ def clean_paragraphs(
             removed.append(Removed(paragraph, kind))
             continue
         key = repeat_key(paragraph)
+        if key == title_key:
+            removed.append(Removed(paragraph, "title"))
+            continue
         if key in seen:
             removed.append(Removed(paragraph, "repeated"))
             continue

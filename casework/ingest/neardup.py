@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -89,11 +90,19 @@ JOIN document_minhash r ON r.document_id = p.right_id
 """
 
 
+_RANK = """
+SELECT d.id, length(d.body) AS size, d.published, d.ingested_at,
+       (SELECT count(*) FROM comments c WHERE c.document_id = d.id) AS comments
+FROM documents d WHERE d.id IN (SELECT unnest(?))
+"""
+
+
 def regroup(backend: Backend, threshold: float = THRESHOLD) -> int:
     """Recompute document_groups from the stored bands; returns the number of groups.
 
     The canonical member is the most complete copy (longest body), then the
-    earliest ingested, then the smallest id, so the choice is deterministic.
+    earliest published, then the one carrying the reader discussion (most
+    comments), then the earliest ingested and the smallest id: deterministic.
     """
     edges = [
         (row["left_id"], row["right_id"], float(row["similarity"]))
@@ -119,12 +128,14 @@ def regroup(backend: Backend, threshold: float = THRESHOLD) -> int:
         best[left] = max(best.get(left, 0.0), sim)
         best[right] = max(best.get(right, 0.0), sim)
     rank = {
-        row["id"]: (-row["size"], row["ingested_at"], row["id"])
-        for row in backend.query(
-            "SELECT id, length(body) AS size, ingested_at FROM documents "
-            "WHERE id IN (SELECT unnest(?))",
-            [list(parent)],
+        row["id"]: (
+            -row["size"],
+            row["published"] or date.max,
+            -row["comments"],
+            row["ingested_at"],
+            row["id"],
         )
+        for row in backend.query(_RANK, [list(parent)])
     }
     rows = []
     for group in members.values():
