@@ -39,8 +39,8 @@ def gold_pages() -> list[GoldPage]:
             )
     expected = CORPUS / "expected.json"
     if expected.exists():
-        for key, entry in json.loads(expected.read_text()).items():
-            gold = entry.get("gold_body") if isinstance(entry, dict) else None
+        for key, entry in json.loads(expected.read_text())["files"].items():
+            gold = entry.get("gold_body")
             if key.endswith(".html") and gold:
                 pages.append(
                     GoldPage(key, CORPUS / key, (CORPUS / gold).read_text(encoding="utf-8"))

@@ -208,18 +208,21 @@ def from_microdata(tree: HtmlElement, url: str | None) -> list[Comment]:
         native = item.get("itemid") or item.get("id")
         comment = _make_comment(text, name, author_url, raw_time, native, url)
         comment.parent = _nearest(item, index_of)
-        index_of[item] = len(comments)
-        if native:
-            by_id[native] = index_of[item]
-            by_id["#" + native] = index_of[item]
+        index = index_of[item] = len(comments)
+        url_el = props.get("url")
+        own_url = None if url_el is None else url_el.get("href") or url_el.get("content")
+        for key in (native, f"#{native}" if native else None, own_url):
+            if key:
+                by_id[key] = index
+        # A reply outside its parent's element points at it by URL or id.
         parent_el = props.get("parentItem")
+        refs = [item.get("data-reply-to")]
         if parent_el is not None:
-            ref = parent_el.get("href") or parent_el.get("content") or parent_el.get("itemid")
-            if ref:
-                pending_links.append((index_of[item], ref))
+            refs += [parent_el.get(a) for a in ("href", "content", "itemid")]
+        pending_links += [(index, ref) for ref in refs if ref]
         comments.append(comment)
     for index, ref in pending_links:
-        if comments[index].parent is None and ref in by_id:
+        if comments[index].parent is None and by_id.get(ref, index) != index:
             comments[index].parent = by_id[ref]
     return comments
 

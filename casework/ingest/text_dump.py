@@ -27,6 +27,8 @@ from casework.ingest.records import Bio, Comment, ParsedDocument, Removed
 BULLETS = "•◦▪‣●○·*-–—►>"
 BULLET_LINE = re.compile(r"^(?P<indent>[ ]*)[" + re.escape(BULLETS) + r"]\s+(?P<text>\S.*?)\s*$")
 AUTHOR_MAX_WORDS = 6
+# A name may end in an initial ("Tarlan B."); any other final full stop ends a sentence.
+INITIAL_END = re.compile(r"(^|\s)\w\.$")
 AUTHOR_MAX_CHARS = 60
 KICKER_MAX_WORDS = 12
 TITLE_MAX_WORDS = 30
@@ -192,7 +194,8 @@ def _author_bullet(lines: list[_Line], i: int) -> tuple[int, str] | None:
     if (
         len(author.split()) > AUTHOR_MAX_WORDS
         or len(author) > AUTHOR_MAX_CHARS
-        or re.search(r"[.!?,;:]$", author)
+        or re.search(r"[!?,;:]$", author)
+        or (author.endswith(".") and not INITIAL_END.search(author))
     ):
         return None
     indent = len(match.group("indent"))
