@@ -73,11 +73,18 @@ SHORT_ONLY = frozenset(
     {"share-prompt", "newsletter-prompt", "review-prompt", "comment-toggle", "navigation"}
 )
 
-_COMPILED: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(pattern, re.IGNORECASE))
-    for kind, patterns in BOILERPLATE.items()
-    for pattern in patterns
-]
+
+def _combined(kinds: list[str]) -> re.Pattern[str]:
+    """One alternation per use, each kind a named group: one regex call per paragraph."""
+    groups = (
+        f"(?P<{kind.replace('-', '_')}>{'|'.join(f'(?:{p})' for p in BOILERPLATE[kind])})"
+        for kind in kinds
+    )
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+_ANY_KIND = _combined(list(BOILERPLATE))
+_LONG_KINDS = _combined([kind for kind in BOILERPLATE if kind not in SHORT_ONLY])
 _TRAILING_PUNCT = re.compile(r"[\s.:!?…»›>|•·\-–—]+$")
 
 
@@ -86,11 +93,13 @@ def boilerplate_kind(paragraph: str) -> str | None:
     text = _TRAILING_PUNCT.sub("", paragraph.strip())
     if not text:
         return "empty"
-    short = len(text.split()) <= SHORT_PARAGRAPH_WORDS
-    for kind, pattern in _COMPILED:
-        if (short or kind not in SHORT_ONLY) and pattern.fullmatch(text):
-            return kind
-    return None
+    short = text.count(" ") < SHORT_PARAGRAPH_WORDS
+    match = (_ANY_KIND if short else _LONG_KINDS).fullmatch(text)
+    if match is None:
+        return None
+    return next(kind for kind, value in match.groupdict().items() if value is not None).replace(
+        "_", "-"
+    )
 
 
 def is_label(paragraph: str) -> bool:

@@ -13,6 +13,7 @@ from casework.ingest.boilerplate import boilerplate_kind, is_label
 from casework.ingest.records import Removed
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_LINE_EDGES = re.compile(r" *\n *")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
 
@@ -20,8 +21,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 def tidy(text: str) -> str:
     """NFC, odd spaces to plain spaces, no runs of spaces, no blank line runs."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    text = _LINE_EDGES.sub("\n", _SPACES.sub(" ", text))
+    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 def repeat_key(paragraph: str) -> str:

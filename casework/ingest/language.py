@@ -11,9 +11,9 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-MIN_CHARS = 20
-# langid.py reads at most this much; longer texts add time, not accuracy.
-MAX_CHARS = 5000
+MIN_LETTERS = 20
+# Longer samples add time, not accuracy: a few paragraphs settle the language.
+MAX_CHARS = 2000
 
 
 @lru_cache(maxsize=1)
@@ -23,9 +23,8 @@ def _identifier() -> LanguageIdentifier:
 
 def detect_language(text: str) -> tuple[str | None, float | None]:
     """(ISO 639-1 code, probability) or (None, None) for text too short to tell."""
-    sample = text.strip()
-    letters = sum(ch.isalpha() for ch in sample[:MAX_CHARS])
-    if letters < MIN_CHARS:
+    sample = text.strip()[:MAX_CHARS]
+    if len(sample) < MIN_LETTERS or sum(ch.isalpha() for ch in sample[:200]) < MIN_LETTERS:
         return None, None
     code, probability = _identifier().classify(sample[:MAX_CHARS])
     return code, round(float(probability), 4)
