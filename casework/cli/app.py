@@ -109,6 +109,9 @@ def ingest(
     max_size: Annotated[
         str, typer.Option(help="Largest file (or decompressed content) accepted.")
     ] = f"{DEFAULT_MAX_BYTES // 1024**2}MB",
+    jobs: Annotated[
+        int, typer.Option(help="Worker processes for parsing (0: one per CPU).", min=0)
+    ] = 0,
     report_format: Annotated[
         ListFormat, typer.Option("--report", help="Summary as a table line or JSON.")
     ] = ListFormat.table,
@@ -124,6 +127,7 @@ def ingest(
         base_url=base_url,
         mapping=column_mapping,
         max_bytes=parse_size(max_size),
+        jobs=jobs,
     )
     with _open(workspace) as ws, progress_listener("ingest") as listener:
         report = run_ingest(ws, paths, config, listener)

@@ -32,6 +32,7 @@ class PreparedDocument:
     segments: list[dict[str, Any]]
     minhash: dict[str, Any] | None = None
     bands: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -127,6 +128,7 @@ def prepare(doc: ParsedDocument, provenance: Provenance) -> PreparedDocument:
         "casework_version": __version__,
     }
     prepared = PreparedDocument(document, comments, builder.segments)
+    prepared.warnings = list(doc.metadata.get("warnings", []))
     sig = signature(body) if body else None
     if sig is not None:
         prepared.minhash, prepared.bands = signature_rows(document_id, sig)

@@ -28,7 +28,7 @@ def tidy(text: str) -> str:
 def repeat_key(paragraph: str) -> str:
     """What two copies of one paragraph share once spacing, case and quote style go."""
     text = unicodedata.normalize("NFKC", paragraph).translate(_QUOTES).casefold()
-    return _SPACES.sub(" ", re.sub(r"\s+", " ", text)).strip(" .")
+    return " ".join(text.split()).strip(" .")
 
 
 def clean_paragraphs(

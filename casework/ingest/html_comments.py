@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from casework.ingest.dates import parse_timestamp
@@ -79,12 +80,14 @@ def extract_comments(tree: HtmlElement, url: str | None = None) -> tuple[str | N
 
 # --- JSON-LD ------------------------------------------------------------------
 
+_JSON_LD_SCRIPTS = XPath('//script[@type="application/ld+json"]')
+
 
 def from_json_ld(tree: HtmlElement, url: str | None) -> list[Comment]:
     comments: list[Comment] = []
     ids: dict[str, int] = {}
     links: list[tuple[int, str]] = []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in _JSON_LD_SCRIPTS(tree):
         try:
             data = json.loads(script.text or "", strict=False)
         except json.JSONDecodeError:
@@ -178,14 +181,14 @@ def _plain(text: str) -> str:
 
 # --- microdata ----------------------------------------------------------------
 
-_MICRODATA_ITEMS = (
+_MICRODATA_ITEMS = XPath(
     "//*[@itemscope][contains(@itemtype, 'schema.org/Comment') "
     "or contains(@itemtype, 'schema.org/Answer')]"
 )
 
 
 def from_microdata(tree: HtmlElement, url: str | None) -> list[Comment]:
-    items = tree.xpath(_MICRODATA_ITEMS)
+    items = _MICRODATA_ITEMS(tree)
     item_set = set(items)
     index_of: dict[HtmlElement, int] = {}
     by_id: dict[str, int] = {}
@@ -262,7 +265,8 @@ def _microdata_person(el: HtmlElement | None) -> tuple[str | None, str | None]:
 
 # --- comment-classed containers -------------------------------------------------
 
-_CANDIDATES = (
+# Compiled once: lxml recompiles an XPath string on every call.
+_CANDIDATES = XPath(
     "//*[contains(translate(@class, 'COMMENT', 'comment'), 'comment') "
     "or starts-with(translate(@id, 'COMMENT', 'comment'), 'comment') "
     "or @data-comment-id or @data-commentid or contains(@class, 'post')]"
@@ -285,7 +289,7 @@ def _is_item(el: HtmlElement) -> bool:
 
 
 def from_comment_classes(tree: HtmlElement, url: str | None) -> list[Comment]:
-    candidates = [el for el in tree.xpath(_CANDIDATES) if _is_item(el)]
+    candidates = [el for el in _CANDIDATES(tree) if _is_item(el)]
     boundary = set(candidates)
     index_of: dict[HtmlElement, int] = {}
     comments: list[Comment] = []

@@ -7,13 +7,16 @@ short to judge get none rather than a guess.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 MIN_LETTERS = 20
-# Longer samples add time, not accuracy: a few paragraphs settle the language.
-MAX_CHARS = 2000
+_LETTER = re.compile(r"[^\W\d_]")
+# py3langid walks its automaton byte by byte in Python, so time grows with the
+# sample; beyond a paragraph or two it adds time, not accuracy.
+MAX_CHARS = 1000
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +27,12 @@ def _identifier() -> LanguageIdentifier:
 def detect_language(text: str) -> tuple[str | None, float | None]:
     """(ISO 639-1 code, probability) or (None, None) for text too short to tell."""
     sample = text.strip()[:MAX_CHARS]
-    if len(sample) < MIN_LETTERS or sum(ch.isalpha() for ch in sample[:200]) < MIN_LETTERS:
+    if len(sample) < MIN_LETTERS or len(_LETTER.findall(sample, 0, 200)) < MIN_LETTERS:
         return None, None
     code, probability = _identifier().classify(sample[:MAX_CHARS])
     return code, round(float(probability), 4)
+
+
+def warm_up() -> None:
+    """Load the model now (before worker processes fork, so they share it)."""
+    _identifier()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +22,8 @@ from datasketch import MinHash, MinHashLSH
 from casework.store.backend import Backend
 
 NUM_PERM = 128
+# Shingles are hashed with CRC-32 (C speed, stable across processes) rather than
+# datasketch's default SHA-1, which costs more than the rest of MinHash together.
 SHINGLE_WORDS = 5
 THRESHOLD = 0.7
 MIN_SHINGLES = 5
@@ -56,7 +59,7 @@ def signature(text: str) -> Signature | None:
     }
     if len(shingles) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
     minhash.update_batch(list(shingles))
     return Signature(len(shingles), minhash.hashvalues.astype(np.uint32))
 

@@ -10,18 +10,22 @@ content). A bad file or record is reported and skipped; the batch goes on.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from multiprocessing.pool import Pool
 from typing import Any
 
 from casework import __version__
 from casework.errors import Errors, InputError
 from casework.ingest.assemble import PreparedDocument, Provenance, prepare
+from casework.ingest.language import warm_up
 from casework.ingest.neardup import THRESHOLD, regroup
 from casework.ingest.posts import Mapping
 from casework.ingest.readers import Opened, ReadOptions, open_source, parse
-from casework.ingest.records import ParsedDocument
 from casework.ingest.sources import Source, expand
 from casework.store import Workspace, make_id
 from casework.store.backend import Backend
@@ -39,7 +43,9 @@ PRODUCES = (
 )
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Files opened (read and hashed) before one query asks which are already stored.
-OPEN_CHUNK = 32
+OPEN_CHUNK = 64
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_SOURCES = 16
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class IngestConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 200
     neardup_threshold: float = THRESHOLD
+    jobs: int = 0  # worker processes for parsing; 0 means one per CPU
 
 
 @dataclass
@@ -172,8 +179,10 @@ def run(
     listener.total(len(sources))
     options = ReadOptions(config.max_bytes, config.base_url, config.mapping)
     writer = _BatchWriter(workspace.backend, config.batch_size)
-    for start in range(0, len(sources), OPEN_CHUNK):
-        _ingest_chunk(sources[start : start + OPEN_CHUNK], options, writer, report, listener)
+    with _worker_pool(config.jobs, len(sources)) as pool:
+        for start in range(0, len(sources), OPEN_CHUNK):
+            chunk = sources[start : start + OPEN_CHUNK]
+            _ingest_chunk(chunk, options, pool, writer, report, listener)
     writer.flush()
     report.documents = writer.written_documents
     report.comments = writer.written_comments
@@ -183,9 +192,29 @@ def run(
     return report
 
 
+@contextmanager
+def _worker_pool(jobs: int, sources: int) -> Iterator[Pool | None]:
+    """Worker processes for parsing when there is enough work to pay for them.
+
+    Parsing is CPU-bound Python; the DuckDB writes stay in this process, the
+    workspace's only writer. Workers fork after the language model is loaded,
+    so each does not pay to load it again.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or sources < PARALLEL_MIN_SOURCES:
+        yield None
+        return
+    warm_up()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs) as pool:
+        yield pool
+
+
 def _ingest_chunk(
     chunk: list[Source],
     options: ReadOptions,
+    pool: Pool | None,
     writer: _BatchWriter,
     report: IngestReport,
     listener: Listener,
@@ -199,25 +228,71 @@ def _ingest_chunk(
             _fail(report, listener, exc)
             listener.advance(source.display)
     known = writer.known_sources([item.sha256 for item in opened])
+    fresh: list[Opened] = []
     for item in opened:
-        if item.sha256 in known or item.sha256 in writer.finished_sources:
+        if item.sha256 in known:
             report.duplicates += 1
+            listener.advance(item.source.display)
         else:
-            _ingest_opened(item, options, writer, report, listener)
+            known.add(item.sha256)  # the same content twice in one chunk
+            fresh.append(item)
+    # Archives stream record by record in this process; whole files may go to workers.
+    streamed = [item for item in fresh if pool is None or item.data is None]
+    pooled = [item for item in fresh if pool is not None and item.data is not None]
+    if pooled:
+        assert pool is not None
+        tasks = [(item, options) for item in pooled]
+        for item, (results, fatal) in zip(pooled, pool.imap(_prepare_all, tasks), strict=True):
+            _consume(item, _replay(results, fatal), writer, report, listener)
+            listener.advance(item.source.display)
+    for item in streamed:
+        _consume(item, _prepared(item, options), writer, report, listener)
         listener.advance(item.source.display)
 
 
-def _ingest_opened(
+def _prepared(opened: Opened, options: ReadOptions) -> Iterator[PreparedDocument | InputError]:
+    """Parse and prepare one source; record errors are yielded, a fatal one raised."""
+    for item in parse(opened, options):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            sha = item.content_sha256 or opened.sha256
+            yield prepare(item, Provenance(opened.source.display, sha, datetime.now(UTC)))
+
+
+def _prepare_all(
+    task: tuple[Opened, ReadOptions],
+) -> tuple[list[PreparedDocument | InputError], InputError | None]:
+    """Worker entry point: everything one file yields, and its fatal error if any."""
+    opened, options = task
+    results: list[PreparedDocument | InputError] = []
+    try:
+        results.extend(_prepared(opened, options))
+    except InputError as exc:
+        return results, exc
+    return results, None
+
+
+def _replay(
+    results: list[PreparedDocument | InputError], fatal: InputError | None
+) -> Iterator[PreparedDocument | InputError]:
+    yield from results
+    if fatal is not None:
+        raise fatal
+
+
+def _consume(
     opened: Opened,
-    options: ReadOptions,
+    items: Iterable[PreparedDocument | InputError],
     writer: _BatchWriter,
     report: IngestReport,
     listener: Listener,
 ) -> None:
+    """Queue one source's documents for writing and account for what went wrong."""
     source = opened.source
     records = failed_records = 0
     try:
-        for item in parse(opened, options):
+        for item in items:
             if isinstance(item, InputError):
                 failed_records += 1
                 report.record_errors += 1
@@ -225,8 +300,12 @@ def _ingest_opened(
                 report.errors.append(item.located())
                 continue
             records += 1
-            _store(item, opened, writer, report, listener)
-            if source.format == "warc":  # archives may hold thousands of pages
+            for warning in item.warnings:
+                line = f"{source.display}: warning: {warning}"
+                report.warnings.append(line)
+                listener.warning(line)
+            writer.add(item)
+            if opened.data is None:  # a streamed archive may hold thousands of pages
                 writer.flush_if_full()
     except InputError as exc:
         _fail(report, listener, exc)
@@ -248,22 +327,6 @@ def _ingest_opened(
         }
     )
     writer.flush_if_full()
-
-
-def _store(
-    doc: ParsedDocument,
-    opened: Opened,
-    writer: _BatchWriter,
-    report: IngestReport,
-    listener: Listener,
-) -> None:
-    source = opened.source.display
-    for warning in doc.metadata.get("warnings", []):
-        line = f"{source}: warning: {warning}"
-        report.warnings.append(line)
-        listener.warning(line)
-    sha = doc.content_sha256 or opened.sha256
-    writer.add(prepare(doc, Provenance(source, sha, datetime.now(UTC))))
 
 
 def _fail(report: IngestReport, listener: Listener, error: InputError) -> None:
