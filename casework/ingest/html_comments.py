@@ -267,9 +267,10 @@ def _microdata_person(el: HtmlElement | None) -> tuple[str | None, str | None]:
 
 # Compiled once: lxml recompiles an XPath string on every call.
 _CANDIDATES = XPath(
-    "//*[contains(translate(@class, 'COMMENT', 'comment'), 'comment') "
-    "or starts-with(translate(@id, 'COMMENT', 'comment'), 'comment') "
-    "or @data-comment-id or @data-commentid or contains(@class, 'post')]"
+    "//*[contains(@class, 'omment') or contains(@id, 'omment') or @data-comment-id "
+    "or @data-commentid]"
+    " | //*[" + " or ".join(f"@id='{name}'" for name in sorted(THREAD_CONTAINER_IDS)) + "]"
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post ')]"
 )
 
 
