@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +18,7 @@ from casework.errors import CaseworkError
 from casework.ingest import IngestConfig, Mapping
 from casework.ingest import run as run_ingest
 from casework.ingest.catalog import find_document_id, get_document, list_documents
+from casework.ingest.ftm import document_entities
 from casework.ingest.pipeline import DEFAULT_MAX_BYTES
 from casework.store import DEFAULT_WORKSPACE, Workspace
 
@@ -50,6 +53,12 @@ class InputFormat(StrEnum):
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
+
+
+class DocumentsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    ftm = "ftm"
 
 
 class ShowFormat(StrEnum):
@@ -147,13 +156,24 @@ def ingest(
 @app.command()
 def documents(
     workspace: WorkspaceOption = Path(DEFAULT_WORKSPACE),
-    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    format: Annotated[
+        DocumentsFormat,
+        typer.Option("--format", "-f", help="table, json, or ftm (FollowTheMoney JSON lines)."),
+    ] = DocumentsFormat.table,
 ) -> None:
-    """List documents with their comments (JSON) or comment counts (table)."""
+    """List documents with their comments (JSON, FtM) or comment counts (table)."""
     with _open(workspace) as ws:
-        docs = list_documents(ws.backend, with_comments=format is ListFormat.json)
-    if format is ListFormat.json:
+        full = format is DocumentsFormat.ftm
+        docs = list_documents(ws.backend, with_comments=format is not DocumentsFormat.table)
+        if full:
+            docs = [get_document(ws.backend, doc["id"]) for doc in docs]
+    if format is DocumentsFormat.json:
         print_json(docs)
+        return
+    if full:
+        for doc in docs:
+            for entity in document_entities(doc):
+                sys.stdout.write(json.dumps(entity.to_dict(), ensure_ascii=False) + "\n")
         return
     table = Table("id", "title", "date", "site", "lang", "comments", "duplicate of")
     for doc in docs:
