@@ -153,6 +153,18 @@ def ingest(
     raise typer.Exit(report.exit_code)
 
 
+# (name, justify, min width, max width)
+COLUMNS = (
+    ("id", "left", 12, 12),
+    ("title", "left", 20, 56),
+    ("date", "left", 10, 10),
+    ("site", "left", 6, 18),
+    ("lang", "left", 4, 4),
+    ("comments", "right", 8, 8),
+    ("duplicate of", "left", 12, 12),
+)
+
+
 @app.command()
 def documents(
     workspace: WorkspaceOption = Path(DEFAULT_WORKSPACE),
@@ -175,16 +187,25 @@ def documents(
             for entity in document_entities(doc):
                 sys.stdout.write(json.dumps(entity.to_dict(), ensure_ascii=False) + "\n")
         return
-    table = Table("id", "title", "date", "site", "lang", "comments", "duplicate of")
+    table = Table(box=None, pad_edge=False)
+    for name, justify, least, most in COLUMNS:
+        table.add_column(
+            name,
+            justify=justify,
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=least,
+            max_width=most,
+        )
     for doc in docs:
         table.add_row(
-            doc["id"][:16],
-            (doc["title"] or doc["source"])[:60],
+            doc["id"][:12],
+            doc["title"] or doc["source"],
             doc["published"] or "",
             doc["site"] or doc["format"],
             doc["language"] or "",
             str(doc["comment_count"]),
-            (doc["duplicate_of"] or "")[:16],
+            (doc["duplicate_of"] or "")[:12],
         )
     stdout.print(table)
 

@@ -13,7 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from casework.ingest import Listener
 
-stdout = Console(soft_wrap=True)
+# Piped output is read by people in a pager or a file, not an 80-column terminal.
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 140)
 stderr = Console(stderr=True, soft_wrap=True)
 
 
