@@ -146,9 +146,17 @@ def _date_line(text: str) -> object | None:
 
 
 def _take_bios(rest: list[str], doc: ParsedDocument, from_end: bool) -> list[str]:
-    """Consume author-bio lines at the start (or end) of the remaining lines."""
+    """Consume author-bio lines at the start (or end) of the remaining lines.
+
+    At the end, chrome lines after the bios ("Comments (4)") are stepped over
+    and left in place for cleaning to remove and record.
+    """
+    chrome: list[str] = []
     while rest:
         text = rest[-1] if from_end else rest[0]
+        if from_end and boilerplate_kind(text):
+            chrome.insert(0, rest.pop())
+            continue
         bios = _bios(text)
         if not bios:
             break
@@ -157,7 +165,7 @@ def _take_bios(rest: list[str], doc: ParsedDocument, from_end: bool) -> list[str
             if bio.name not in doc.authors:
                 doc.authors.append(bio.name)
         rest = rest[:-1] if from_end else rest[1:]
-    return rest
+    return rest + chrome
 
 
 def _bios(text: str) -> list[Bio]:

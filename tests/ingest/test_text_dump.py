@@ -1,0 +1,92 @@
+"""Plain-text dumps read by layout rules, on dumps written for these tests."""
+
+from __future__ import annotations
+
+from casework.ingest import IngestConfig, run
+from casework.ingest.catalog import list_documents
+from casework.ingest.text_dump import parse_text_dump
+
+DUMP = """\
+World / Caucasus
+Editor jailed after exposing procurement fraud
+
+By Anna Petrosyan and Tomás Vidal
+Posted 12 March 2024
+
+The editor of a regional weekly was sentenced on Monday to six years in prison.
+His lawyers said the case followed a series of articles on inflated contracts.
+
+Anna Petrosyan is a correspondent covering the South Caucasus. Tomás Vidal is a former editor at a press-freedom group.
+Comments (4)
+   - kamran.h
+
+      First comment, first paragraph.
+
+      First comment, second paragraph
+      with a hard-wrapped line.
+
+         - Leyla Aliyeva
+
+            A reply, one level down.
+
+               - J. R.
+
+                  A reply to the reply.
+
+   - Orkhan
+
+      Second top-level comment.
+Copyright 2024 Caucasus Weekly. All rights reserved.
+"""
+
+
+def test_header_by_layout():
+    doc = parse_text_dump(DUMP)
+    assert doc.section == "World / Caucasus"
+    assert doc.title == "Editor jailed after exposing procurement fraud"
+    assert doc.authors == ["Anna Petrosyan", "Tomás Vidal"]
+    assert doc.published.isoformat() == "2024-03-12"
+    assert doc.description is None
+    assert [b.name for b in doc.bios] == ["Anna Petrosyan", "Tomás Vidal"]
+
+
+def test_body_joins_hard_wrapped_lines_and_drops_the_toggle():
+    doc = parse_text_dump(DUMP)
+    assert doc.paragraphs[:1] == [
+        "The editor of a regional weekly was sentenced on Monday to six years in prison."
+    ]
+    assert "Comments (4)" in doc.paragraphs  # removed by cleaning, not by the parser
+
+
+def test_thread_by_indentation_with_dash_bullets_and_initials():
+    doc = parse_text_dump(DUMP)
+    assert [(c.author, c.parent) for c in doc.comments] == [
+        ("kamran.h", None),
+        ("Leyla Aliyeva", 0),
+        ("J. R.", 1),
+        ("Orkhan", None),
+    ]
+    assert doc.comments[0].text == (
+        "First comment, first paragraph.\n\n"
+        "First comment, second paragraph\nwith a hard-wrapped line."
+    )
+    assert doc.removed[0].text.startswith("Copyright 2024") and doc.removed[0].reason == "copyright"
+    assert doc.comments[0].line == 12
+
+
+def test_a_bulleted_list_in_the_body_is_not_a_thread():
+    text = "Title\n\nThe report lists three demands:\n  - release the editor\n  - drop the charges\n  - allow observers\n\nIt ends there.\n"
+    doc = parse_text_dump(text)
+    assert doc.comments == []
+    assert "It ends there." in doc.paragraphs
+
+
+def test_base_url_gives_each_file_its_url(workspace, tmp_path):
+    folder = tmp_path / "site" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "story.txt").write_text(DUMP)
+    run(
+        workspace, [str(tmp_path / "site")], IngestConfig(base_url="https://weekly.example/archive")
+    )
+    (doc,) = list_documents(workspace.backend)
+    assert doc["source_url"] == "https://weekly.example/archive/2024/story.txt"
