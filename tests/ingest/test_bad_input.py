@@ -23,6 +23,7 @@ def _errors_by_file(report):
 
 def test_each_bad_file_gets_one_line_and_the_batch_goes_on(workspace, tmp_path):
     (tmp_path / "good.html").write_text(PAGE)
+    (tmp_path / "other.html.gz").write_bytes(gzip.compress(PAGE.replace("Good", "Zipped").encode()))
     (tmp_path / "empty.html").write_bytes(b"")
     (tmp_path / "blank.txt").write_text("   \n\n")
     (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
@@ -32,7 +33,7 @@ def test_each_bad_file_gets_one_line_and_the_batch_goes_on(workspace, tmp_path):
     (tmp_path / "big.html").write_text(PAGE + " " * 2_000_000)
     report = run(workspace, [str(tmp_path)], IngestConfig(max_bytes=1_000_000))
     errors = _errors_by_file(report)
-    assert report.ingested == 1 and report.failed == 7
+    assert report.ingested == 2 and report.failed == 7
     assert "E101 empty file" in errors["empty.html"]
     assert "E101" in errors["blank.txt"]
     assert "E102 binary file (PNG image)" in errors["image.html"]
@@ -41,7 +42,10 @@ def test_each_bad_file_gets_one_line_and_the_batch_goes_on(workspace, tmp_path):
     assert "E105" in errors["truncated.html.gz"]
     assert "E103" in errors["big.html"] and "--max-size" in errors["big.html"]
     assert report.exit_code == 0
-    assert [d["title"] for d in list_documents(workspace.backend)] == ["Good page"]
+    assert sorted(d["title"] for d in list_documents(workspace.backend)) == [
+        "Good page",
+        "Zipped page",
+    ]
 
 
 def test_nothing_ingested_is_a_non_zero_exit(workspace, tmp_path):
