@@ -42,8 +42,10 @@ PRODUCES = (
     "ingest_runs",
 )
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-# Files opened (read and hashed) before one query asks which are already stored.
+# Files opened (read and hashed) before one query asks which are already stored,
+# and the most bytes such a chunk may hold in memory.
 OPEN_CHUNK = 64
+OPEN_CHUNK_BYTES = 256 * 1024 * 1024
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_SOURCES = 16
 
@@ -180,8 +182,7 @@ def run(
     options = ReadOptions(config.max_bytes, config.base_url, config.mapping)
     writer = _BatchWriter(workspace.backend, config.batch_size)
     with _worker_pool(config.jobs, len(sources)) as pool:
-        for start in range(0, len(sources), OPEN_CHUNK):
-            chunk = sources[start : start + OPEN_CHUNK]
+        for chunk in _opened_chunks(sources, options, report, listener):
             _ingest_chunk(chunk, options, pool, writer, report, listener)
     writer.flush()
     report.documents = writer.written_documents
@@ -211,22 +212,37 @@ def _worker_pool(jobs: int, sources: int) -> Iterator[Pool | None]:
         yield pool
 
 
+def _opened_chunks(
+    sources: list[Source], options: ReadOptions, report: IngestReport, listener: Listener
+) -> Iterator[list[Opened]]:
+    """Read and hash files in chunks bounded by count and by bytes held in memory."""
+    chunk: list[Opened] = []
+    held = 0
+    for source in sources:
+        try:
+            opened = open_source(source, options)
+        except InputError as exc:
+            _fail(report, listener, exc)
+            listener.advance(source.display)
+            continue
+        chunk.append(opened)
+        held += len(opened.data or b"")
+        if len(chunk) >= OPEN_CHUNK or held >= OPEN_CHUNK_BYTES:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
+        yield chunk
+
+
 def _ingest_chunk(
-    chunk: list[Source],
+    opened: list[Opened],
     options: ReadOptions,
     pool: Pool | None,
     writer: _BatchWriter,
     report: IngestReport,
     listener: Listener,
 ) -> None:
-    """Open a few files, ask once which are already stored, parse the rest."""
-    opened: list[Opened] = []
-    for source in chunk:
-        try:
-            opened.append(open_source(source, options))
-        except InputError as exc:
-            _fail(report, listener, exc)
-            listener.advance(source.display)
+    """Ask once which of these files are already stored, then parse the rest."""
     known = writer.known_sources([item.sha256 for item in opened])
     fresh: list[Opened] = []
     for item in opened:
