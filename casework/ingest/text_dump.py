@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from casework.ingest.boilerplate import boilerplate_kind
 from casework.ingest.cleaning import tidy
@@ -111,7 +112,7 @@ def _parse_head(lines: list[_Line], doc: ParsedDocument) -> None:
     elif len(first.text.split()) <= TITLE_MAX_WORDS:
         doc.title = first.text
         position = 1
-    rest = [line.text for _, line in filled[position:]]
+    rest = [line for _, line in filled[position:]]
     rest = _take_date_and_dek(rest, doc)
     rest = _take_bios(rest, doc, from_end=False)
     rest = _take_bios(rest, doc, from_end=True)
@@ -122,8 +123,9 @@ def _is_kicker(text: str) -> bool:
     return len(text.split()) <= KICKER_MAX_WORDS and not re.search(r"[.!?]$", text)
 
 
-def _take_date_and_dek(rest: list[str], doc: ParsedDocument) -> list[str]:
-    for k, text in enumerate(rest[:DATE_SEARCH_LINES]):
+def _take_date_and_dek(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
+    for k, line in enumerate(rest[:DATE_SEARCH_LINES]):
+        text = line.text
         byline = BYLINE.match(text)
         if byline and not doc.authors:
             doc.authors = [n for n in _BYLINE_SPLIT.split(byline.group("names")) if n]
@@ -132,28 +134,28 @@ def _take_date_and_dek(rest: list[str], doc: ParsedDocument) -> list[str]:
         if published is None:
             continue
         doc.published = published
-        before = [t for t in rest[:k] if not BYLINE.match(t)]
-        if before and all(len(t.split()) <= DEK_MAX_WORDS for t in before):
-            doc.description = " ".join(before)
+        before = [b for b in rest[:k] if not BYLINE.match(b.text)]
+        if before and all(len(b.text.split()) <= DEK_MAX_WORDS for b in before):
+            doc.description = " ".join(b.text for b in before)
         return rest[k + 1 :] if doc.description or not before else before + rest[k + 1 :]
     return rest
 
 
-def _date_line(text: str) -> object | None:
+def _date_line(text: str) -> date | None:
     if len(text.split()) > DATE_LINE_MAX_WORDS or not MONTH_OR_NUMERIC_DATE.search(text):
         return None
     return parse_date(DATE_PREFIX.sub("", text))
 
 
-def _take_bios(rest: list[str], doc: ParsedDocument, from_end: bool) -> list[str]:
+def _take_bios(rest: list[_Line], doc: ParsedDocument, from_end: bool) -> list[_Line]:
     """Consume author-bio lines at the start (or end) of the remaining lines.
 
     At the end, chrome lines after the bios ("Comments (4)") are stepped over
     and left in place for cleaning to remove and record.
     """
-    chrome: list[str] = []
+    chrome: list[_Line] = []
     while rest:
-        text = rest[-1] if from_end else rest[0]
+        text = (rest[-1] if from_end else rest[0]).text
         if from_end and boilerplate_kind(text):
             chrome.insert(0, rest.pop())
             continue
@@ -179,14 +181,21 @@ def _bios(text: str) -> list[Bio]:
     ]
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
-    """Join a line that stops mid-sentence with a next line that starts lower-case."""
+def _join_wrapped(lines: list[_Line]) -> list[str]:
+    """Join a line that stops mid-sentence with the next, lower-case line of its block."""
     paragraphs: list[str] = []
-    for text in lines:
-        if paragraphs and not _TERMINAL.search(paragraphs[-1]) and text[:1].islower():
-            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+    previous = None
+    for line in lines:
+        if (
+            previous is not None
+            and line.number == previous.number + 1
+            and not _TERMINAL.search(paragraphs[-1])
+            and line.text[:1].islower()
+        ):
+            paragraphs[-1] = f"{paragraphs[-1]} {line.text}"
         else:
-            paragraphs.append(text)
+            paragraphs.append(line.text)
+        previous = line
     return paragraphs
 
 

@@ -74,6 +74,15 @@ def test_thread_by_indentation_with_dash_bullets_and_initials():
     assert doc.comments[0].line == 12
 
 
+def test_wrapped_lines_join_within_a_block_only():
+    text = "Title\n\nThe court heard that the editor\nwas held for nine days.\n\nA heading without stop\n\nlower-case start of a new block.\n"
+    assert parse_text_dump(text).paragraphs == [
+        "The court heard that the editor was held for nine days.",
+        "A heading without stop",
+        "lower-case start of a new block.",
+    ]
+
+
 def test_a_bulleted_list_in_the_body_is_not_a_thread():
     text = "Title\n\nThe report lists three demands:\n  - release the editor\n  - drop the charges\n  - allow observers\n\nIt ends there.\n"
     doc = parse_text_dump(text)
