@@ -14,8 +14,6 @@ from pathlib import Path
 
 from casework.errors import Errors, InputError
 
-FORMATS = ("html", "text", "warc", "jsonl", "csv")
-
 # Longest suffix first: ".warc.gz" must win over ".gz".
 SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
     (".warc.gz", "warc"),
