@@ -20,6 +20,7 @@ from casework.ingest import run as run_ingest
 from casework.ingest.catalog import find_document_id, get_document, list_documents
 from casework.ingest.ftm import document_entities
 from casework.ingest.pipeline import DEFAULT_MAX_BYTES
+from casework.ingest.readers import READERS
 from casework.store import DEFAULT_WORKSPACE, Workspace
 
 app = typer.Typer(
@@ -41,13 +42,8 @@ WorkspaceOption = Annotated[
 ]
 
 
-class InputFormat(StrEnum):
-    auto = "auto"
-    html = "html"
-    text = "text"
-    warc = "warc"
-    jsonl = "jsonl"
-    csv = "csv"
+# The formats ingest has readers for, plus "auto"; one list, kept by the readers.
+InputFormat = StrEnum("InputFormat", ["auto", *READERS])
 
 
 class ListFormat(StrEnum):
