@@ -47,6 +47,20 @@ class Errors(Enum):
     E209 = "mapping file {path}: {reason}"
     E210 = "the file holds no usable records ({failed} failed)"
 
+    # sanctions and PEP lists (E3xx)
+    E301 = "cannot tell which sanctions list format this is (supported: {formats})"
+    E302 = "malformed list file: {reason}; the previously loaded version stays in use"
+    E303 = "no entities found in this list file; the previously loaded version stays in use"
+    E304 = "cannot download {url}: {reason}"
+    E305 = "unknown list source {name!r} (known: {known})"
+
+    # screening (E4xx)
+    E401 = "input file has no {column!r} column (columns: {columns})"
+    E402 = (
+        "no sanctions lists are loaded in {path}; "
+        "run `casework lists load` or `casework lists update`"
+    )
+
     def render(self, **kwargs: object) -> str:
         return f"{self.name} {self.value.format(**kwargs)}"
 
@@ -62,6 +76,17 @@ class CaseworkError(Exception):
 
 class WorkspaceError(CaseworkError):
     """The workspace file cannot be opened or migrated."""
+
+
+class ListError(CaseworkError):
+    """A sanctions list file cannot be loaded; the stored version is kept."""
+
+    def __init__(self, error: Errors, source: str = "", **kwargs: object) -> None:
+        super().__init__(error, **kwargs)
+        self.source = source
+
+    def located(self) -> str:
+        return f"{self.source}: {self.message}" if self.source else self.message
 
 
 class InputError(CaseworkError):

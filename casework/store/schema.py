@@ -139,6 +139,45 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        [
+            """
+            CREATE TABLE list_datasets (
+                name VARCHAR PRIMARY KEY,
+                format VARCHAR NOT NULL,
+                version VARCHAR NOT NULL,
+                sources VARCHAR[] NOT NULL,
+                loaded_at TIMESTAMPTZ NOT NULL,
+                entities INTEGER NOT NULL,
+                skipped INTEGER NOT NULL,
+                skipped_sample JSON,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE list_entities (
+                dataset VARCHAR NOT NULL,
+                id VARCHAR NOT NULL,
+                schema VARCHAR NOT NULL,
+                caption VARCHAR,
+                names VARCHAR[] NOT NULL,
+                weak_names VARCHAR[] NOT NULL,
+                programs VARCHAR[] NOT NULL,
+                birth_dates VARCHAR[] NOT NULL,
+                countries VARCHAR[] NOT NULL,
+                genders VARCHAR[] NOT NULL,
+                identifiers VARCHAR[] NOT NULL,
+                properties JSON NOT NULL,
+                content_hash VARCHAR NOT NULL,
+                PRIMARY KEY (dataset, id)
+            )
+            """,
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

@@ -1,0 +1,18 @@
+"""casework.names: the one home of name logic (normalise, take apart, compare, index keys).
+
+Screening, resolution and coordination all call this package, so a better
+transliteration rule helps all three at once.
+"""
+
+from casework.names.analyze import AnalyzedName, Part, analyze
+from casework.names.compare import NameMatch, PartMatch, compare_analyzed, compare_names
+
+__all__ = [
+    "AnalyzedName",
+    "NameMatch",
+    "Part",
+    "PartMatch",
+    "analyze",
+    "compare_analyzed",
+    "compare_names",
+]

@@ -1,0 +1,127 @@
+"""A name taken apart: its parts, each with the forms the matcher compares.
+
+rigour does the heavy lifting (tokenising, stripping titles and honorifics,
+ASCII transliteration of Cyrillic, Arabic and Azerbaijani/Turkish Latin,
+metaphone, Wikidata name symbols, legal-form tagging); this module adds
+the forms it lacks (spelling-loose key, surname stem, patronymic and
+particle roles) and one frozen object per part for the comparer and index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.names import Name, NamePartTag, NameTypeTag, SymbolCategory, analyze_names
+
+from casework.names.forms import PARTICLES, is_patronymic, loose, stem
+
+# The FtM schemata screened, and how rigour should read their names.
+SCHEMA_TYPES: dict[str, NameTypeTag] = {
+    "Person": NameTypeTag.PER,
+    "Organization": NameTypeTag.ORG,
+    "Company": NameTypeTag.ORG,
+    "PublicBody": NameTypeTag.ORG,
+    "LegalEntity": NameTypeTag.ENT,
+    "Vessel": NameTypeTag.OBJ,
+    "Airplane": NameTypeTag.OBJ,
+}
+PERSON_SCHEMATA = frozenset({"Person"})
+ORG_SCHEMATA = frozenset({"Organization", "Company", "PublicBody", "LegalEntity"})
+_SYMBOL_CATEGORIES = {SymbolCategory.NAME, SymbolCategory.NICK, SymbolCategory.SYMBOL}
+_WEAK_TAGS = {NamePartTag.STOP, NamePartTag.TITLE, NamePartTag.HONORIFIC, NamePartTag.SUFFIX}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One word of a name with every form a comparison may use."""
+
+    form: str  # as written, lower-cased
+    ascii: str  # rigour's transliterated comparable form
+    loose: str  # spelling-insensitive key (forms.loose)
+    stem: str  # loose form without a surname suffix
+    suffix: str | None  # the suffix stem() removed
+    metaphone: str
+    symbols: frozenset[str]  # Wikidata name groups and other rigour symbols
+    role: str  # name | initial | particle | patronymic | legal | number
+    index: int
+
+    @property
+    def weight(self) -> float:
+        return ROLE_WEIGHTS[self.role]
+
+
+# How much a part counts as evidence. Legal forms are not evidence at all.
+ROLE_WEIGHTS: dict[str, float] = {
+    "name": 1.0,
+    "number": 1.0,
+    "initial": 0.5,
+    "patronymic": 0.35,
+    "particle": 0.3,
+    "legal": 0.0,
+}
+
+
+@dataclass(frozen=True)
+class AnalyzedName:
+    original: str
+    schema: str
+    parts: tuple[Part, ...]
+
+    @property
+    def evidence(self) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if p.weight > 0)
+
+
+def name_type(schema: str) -> NameTypeTag:
+    return SCHEMA_TYPES.get(schema, NameTypeTag.ENT)
+
+
+@lru_cache(maxsize=200_000)
+def analyze(name: str, schema: str = "Person") -> AnalyzedName:
+    """Analyse one name string for a schema (Person, Organization, Vessel, ...)."""
+    analyzed = analyze_names(name_type(schema), [name])
+    if not analyzed:
+        return AnalyzedName(name, schema, ())
+    best = max(analyzed, key=lambda n: len(n.parts))
+    return AnalyzedName(name, schema, tuple(_parts(best)))
+
+
+def _parts(name: Name) -> list[Part]:
+    symbols: dict[int, set[str]] = {}
+    for span in name.spans:
+        if span.symbol.category in _SYMBOL_CATEGORIES and len(span.parts) == 1:
+            symbols.setdefault(span.parts[0].index, set()).add(str(span.symbol.id))
+    parts = []
+    for part in name.parts:
+        ascii_form = part.comparable or part.form
+        loose_form = loose(ascii_form)
+        stemmed, suffix = stem(loose_form)
+        parts.append(
+            Part(
+                form=part.form,
+                ascii=ascii_form,
+                loose=loose_form,
+                stem=stemmed,
+                suffix=suffix,
+                metaphone=part.metaphone or "",
+                symbols=frozenset(symbols.get(part.index, ())),
+                role=_role(part.tag, ascii_form),
+                index=part.index,
+            )
+        )
+    return parts
+
+
+def _role(tag: NamePartTag, ascii_form: str) -> str:
+    if tag == NamePartTag.LEGAL:
+        return "legal"
+    if tag == NamePartTag.NUM or ascii_form.isdigit():
+        return "number"
+    if is_patronymic(ascii_form):
+        return "patronymic"
+    if tag in _WEAK_TAGS or ascii_form in PARTICLES:
+        return "particle"
+    if len(ascii_form) == 1:
+        return "initial"
+    return "name"

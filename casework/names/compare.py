@@ -1,0 +1,208 @@
+"""Compare two names part by part, and say how each part matched.
+
+Each pair of parts is tried against a list of named methods, strongest
+first (exact, transliteration, Wikidata name group, spelling variant,
+surname suffix form, phonetic, initial, fuzzy); the best pairing of parts
+is chosen, and the name score is the weighted share of evidence explained,
+with unexplained parts counting against it. The query's own unexplained
+parts count fully, the candidate's extra parts (a middle name, a
+patronymic the query left out) half.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
+
+# The weight of candidate parts the query does not mention (middle names,
+# patronymics) relative to the query's own unmatched parts.
+CANDIDATE_EXTRA = 0.5
+# Organisations rarely drop words: an extra word is as much against as a missing one.
+ORG_CANDIDATE_EXTRA = 0.8
+# A permutation other than the same or fully reversed order costs a little.
+ORDER_PENALTY = 0.03
+FUZZY_FLOOR = 0.75
+MIN_FUZZY_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class PartMatch:
+    """One query part paired with one candidate part (or with nothing)."""
+
+    query: str | None
+    candidate: str | None
+    method: (
+        str  # exact, transliteration, symbol, spelling, suffix, phonetic, initial, fuzzy, unmatched
+    )
+    similarity: float
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "candidate": self.candidate,
+            "method": self.method,
+            "similarity": round(self.similarity, 3),
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    score: float
+    parts: tuple[PartMatch, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "score": round(self.score, 3),
+            "parts": [p.as_dict() for p in self.parts],
+            "notes": list(self.notes),
+        }
+
+
+def _exact(q: Part, c: Part) -> tuple[float, str] | None:
+    return (1.0, "") if q.form == c.form else None
+
+
+def _transliteration(q: Part, c: Part) -> tuple[float, str] | None:
+    return (0.98, f"both read {q.ascii!r}") if q.ascii == c.ascii else None
+
+
+def _symbol(q: Part, c: Part) -> tuple[float, str] | None:
+    shared = q.symbols & c.symbols
+    return (0.93, f"same name group {min(shared)}") if shared else None
+
+
+def _spelling(q: Part, c: Part) -> tuple[float, str] | None:
+    return (0.93, f"spelling variants of {q.loose!r}") if q.loose == c.loose else None
+
+
+def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
+    if q.stem != c.stem or (q.suffix is None and c.suffix is None):
+        return None
+    forms = " / ".join(f"-{s}" if s else "no suffix" for s in (q.suffix, c.suffix))
+    return 0.88, f"surname forms of {q.stem!r} ({forms})"
+
+
+def _phonetic(q: Part, c: Part) -> tuple[float, str] | None:
+    if len(q.metaphone) < 3 or q.metaphone != c.metaphone:
+        return None
+    return 0.86, f"sound alike ({q.metaphone})"
+
+
+def _initial(q: Part, c: Part) -> tuple[float, str] | None:
+    if (q.role == "initial") != (c.role == "initial") and q.ascii[:1] == c.ascii[:1]:
+        return 0.7, "initial"
+    return None
+
+
+def _fuzzy(q: Part, c: Part) -> tuple[float, str] | None:
+    if min(len(q.ascii), len(c.ascii)) < MIN_FUZZY_LENGTH:
+        return None
+    similarity = Levenshtein.normalized_similarity(q.loose, c.loose)
+    if similarity < FUZZY_FLOOR:
+        return None
+    return 0.9 * similarity, f"edit similarity {similarity:.2f}"
+
+
+METHODS: tuple[tuple[str, Callable[[Part, Part], tuple[float, str] | None]], ...] = (
+    ("exact", _exact),
+    ("transliteration", _transliteration),
+    ("symbol", _symbol),
+    ("spelling", _spelling),
+    ("suffix", _suffix),
+    ("phonetic", _phonetic),
+    ("initial", _initial),
+    ("fuzzy", _fuzzy),
+)
+
+
+def compare_parts(q: Part, c: Part) -> PartMatch | None:
+    """The strongest method that pairs these two parts, or None."""
+    if q.role == "number" or c.role == "number":
+        return PartMatch(q.form, c.form, "exact", 1.0) if q.ascii == c.ascii else None
+    best: PartMatch | None = None
+    for method, test in METHODS:
+        found = test(q, c)
+        if found and (best is None or found[0] > best.similarity):
+            best = PartMatch(q.form, c.form, method, found[0], found[1])
+            if found[0] >= 0.98:
+                break
+    return best
+
+
+def compare_names(query: str, candidate: str, schema: str = "Person") -> NameMatch:
+    return compare_analyzed(analyze(query, schema), analyze(candidate, schema))
+
+
+def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
+    q_parts, c_parts = query.evidence, candidate.evidence
+    if not q_parts or not c_parts:
+        return NameMatch(0.0, ())
+    pairs = _align(q_parts, c_parts)
+    used_q = {id(q) for q, _, _ in pairs}
+    used_c = {id(c) for _, c, _ in pairs}
+    extra_weight = ORG_CANDIDATE_EXTRA if candidate.schema in ORG_SCHEMATA else CANDIDATE_EXTRA
+    explained = total = 0.0
+    matches: list[PartMatch] = []
+    for q, c, match in pairs:
+        weight = (q.weight + c.weight) / 2
+        explained += weight * match.similarity
+        total += weight
+        matches.append(match)
+    for q in q_parts:
+        if id(q) not in used_q:
+            total += q.weight
+            matches.append(PartMatch(q.form, None, "unmatched", 0.0, "not in the candidate"))
+    for c in c_parts:
+        if id(c) not in used_c:
+            total += c.weight * extra_weight
+            matches.append(PartMatch(None, c.form, "unmatched", 0.0, "not in the query"))
+    score = explained / total if total else 0.0
+    notes = []
+    order = _order(pairs)
+    if order == "reversed":
+        notes.append("word order reversed (family name first)")
+    elif order == "mixed":
+        notes.append("word order differs")
+        score = max(0.0, score - ORDER_PENALTY)
+    return NameMatch(score, tuple(matches), tuple(notes))
+
+
+def _align(
+    q_parts: tuple[Part, ...], c_parts: tuple[Part, ...]
+) -> list[tuple[Part, Part, PartMatch]]:
+    """Best one-to-one pairing: strongest similarities first, ties by position."""
+    scored = []
+    for qi, q in enumerate(q_parts):
+        for ci, c in enumerate(c_parts):
+            match = compare_parts(q, c)
+            if match is not None:
+                weight = min(q.weight, c.weight)
+                scored.append((match.similarity * weight, -abs(qi - ci), qi, ci, match))
+    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    pairs = []
+    taken_q: set[int] = set()
+    taken_c: set[int] = set()
+    for _, _, qi, ci, match in scored:
+        if qi in taken_q or ci in taken_c:
+            continue
+        taken_q.add(qi)
+        taken_c.add(ci)
+        pairs.append((q_parts[qi], c_parts[ci], match))
+    pairs.sort(key=lambda pair: pair[0].index)
+    return pairs
+
+
+def _order(pairs: list[tuple[Part, Part, PartMatch]]) -> str:
+    positions = [c.index for _, c, _ in pairs]
+    if len(positions) < 2 or positions == sorted(positions):
+        return "same"
+    if positions == sorted(positions, reverse=True):
+        return "reversed"
+    return "mixed"

@@ -1,0 +1,163 @@
+"""Name-form knowledge as data: surname suffixes, patronymic words, spelling rules.
+
+Kept in tables so a linguist can extend them without reading the matcher;
+every rule that fires is named in the match explanation.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Slavic and Turkic surname endings, longest first: Muradov / Murad, Əliyeva / Əli,
+# Rustemli / Rustem, Mirzəzadə / Mirzə. A stem must keep at least MIN_STEM letters.
+SURNAME_SUFFIXES: tuple[str, ...] = (
+    "yeva",
+    "ieva",
+    "ova",
+    "eva",
+    "ina",
+    "yna",
+    "aya",
+    "skaya",
+    "ska",
+    "sky",
+    "ski",
+    "skiy",
+    "yev",
+    "iev",
+    "ov",
+    "ev",
+    "in",
+    "yn",
+    "off",
+    "ow",
+    "ew",
+    "zadeh",
+    "zade",
+    "oglu",
+    "ogly",
+    "uly",
+    "li",
+    "ly",
+    "lu",
+    "enko",
+    "uk",
+    "yuk",
+    "yan",
+    "ian",
+)
+MIN_STEM = 3
+
+# Words that say "son of" / "daughter of" (Azerbaijani, Turkish, Kazakh, Kyrgyz, Arabic)
+# and Russian patronymic endings: parts of a name, but weak evidence of identity.
+PATRONYMIC_WORDS = frozenset(
+    {
+        "oglu",
+        "ogly",
+        "ugli",
+        "ogli",
+        "qizi",
+        "kizi",
+        "gizi",
+        "kyzy",
+        "qyzy",
+        "uly",
+        "ulu",
+        "bin",
+        "ibn",
+        "bint",
+        "binti",
+        "ben",
+        "bat",
+    }
+)
+PATRONYMIC_ENDINGS: tuple[str, ...] = ("ovich", "evich", "ovna", "evna", "ichna", "ych", "ich")
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ul",
+        "bin",
+        "ibn",
+        "abu",
+        "abd",
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "van",
+        "von",
+        "la",
+        "le",
+        "mc",
+        "mac",
+        "ter",
+        "ten",
+        "dos",
+        "das",
+        "y",
+        "e",
+        # organisation stop words
+        "of",
+        "the",
+        "and",
+        "for",
+        "&",
+    }
+)
+
+# Spelling rules that make transliterations of one name agree (applied in order to
+# the ASCII form): Azerbaijani x = kh, q = g; th, ph, double letters; the y glide
+# in Aliyev / Aliev; the common -iy / -y endings.
+LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"kh", "x"),
+        (r"q", "g"),
+        (r"gh", "g"),
+        (r"th", "t"),
+        (r"ph", "f"),
+        (r"w", "v"),
+        (r"dzh|dj|zh", "j"),
+        (r"sch|sh", "s"),
+        (r"tsch|tch|ch", "C"),  # placeholder, so the c rules below leave it alone
+        (r"ck", "k"),
+        (r"c(?=[eiy])", "s"),
+        (r"c", "k"),
+        (r"C", "c"),
+        (r"ts|tz", "c"),
+        (r"ou|oo", "u"),
+        (r"ee", "i"),
+        (r"(?<=[aeiou])y(?=[aeiou])", ""),
+        (r"(?<=i)y", ""),
+        (r"iy$|yi$|y$", "i"),
+        (r"j(?=[aeiou])", "y"),
+        (r"(.)\1+", r"\1"),
+        (r"h$", ""),
+    )
+)
+
+
+def loose(ascii_form: str) -> str:
+    """A spelling-insensitive key: Aliyev / Aliev, Gasimly / Qasımlı, Khadija / Xədicə."""
+    text = ascii_form
+    for pattern, replacement in LOOSE_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def stem(ascii_form: str) -> tuple[str, str | None]:
+    """(stem, suffix) for a surname form, or (form, None) when no suffix applies."""
+    for suffix in SURNAME_SUFFIXES:
+        if ascii_form.endswith(suffix) and len(ascii_form) - len(suffix) >= MIN_STEM:
+            return ascii_form[: -len(suffix)], suffix
+    return ascii_form, None
+
+
+def is_patronymic(ascii_form: str) -> bool:
+    return ascii_form in PATRONYMIC_WORDS or (
+        len(ascii_form) > 6 and ascii_form.endswith(PATRONYMIC_ENDINGS)
+    )
