@@ -161,6 +161,11 @@ PATRONYMIC_SUFFIXES = ("ovich", "evich", "ovna", "evna", "ovic", "evic", "ови
 NOT_A_NAME = frozenset(
     "abd abdel abdul abdal abu bin ibn ben bint ould van von der del dos das mac".split()
 )
+FEMININE_SUFFIXES = (
+    "ova", "eva", "ina", "yna", "skaya", "skaja", "skaia", "ska", "cka", "ová", "ová",
+    "ова", "ева", "ёва", "ина", "ая", "ова", "єва",
+)  # fmt: skip
+PLURAL_SUFFIXES = ("ovy", "evy", "ovs", "evs", "овы", "евы", "ины")
 MIN_GIVEN_EVIDENCE = 2  # a given-name group's Latin words stand >= 2 times in SDN given names
 
 
@@ -177,16 +182,21 @@ class NameGroup:
         return self.variants.get("latin", ())
 
 
+@lru_cache(maxsize=None)
+def _char_script(ch: str) -> str | None:
+    if not ch.isalpha() or unicodedata.category(ch).startswith("M"):
+        return None
+    return SCRIPTS.get(unicodedata.name(ch, "?").split(" ")[0])
+
+
 def _script(token: str) -> str | None:
     """The one allowed script `token` is written in, or None (mixed, marks, digits, other)."""
-    found = set()
-    for ch in token:
-        if not ch.isalpha() or unicodedata.category(ch).startswith("M"):
-            return None
-        found.add(unicodedata.name(ch, "?").split(" ")[0])
+    if token.isascii():
+        return "latin" if token.isalpha() else None
+    found = {_char_script(ch) for ch in token}
     if len(found) != 1:
         return None
-    return SCRIPTS.get(found.pop())
+    return found.pop()
 
 
 def _fold(token: str) -> str:
@@ -217,17 +227,48 @@ def _variants_by_script(names: list[str]) -> dict[str, tuple[str, ...]]:
     return {script: tokens for script, tokens in kept.items() if tokens}
 
 
+def _drop_variants(
+    variants: dict[str, tuple[str, ...]], drop: Callable[[str], bool]
+) -> dict[str, tuple[str, ...]]:
+    kept = {script: tuple(t for t in tokens if not drop(t)) for script, tokens in variants.items()}
+    return {script: tokens for script, tokens in kept.items() if tokens}
+
+
+def _one_form(variants: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """A family name's variants in one grammatical form.
+
+    Drops plurals (Тобоевы) and Latvian-style "-s" copies (Kirillovs beside Kirillov), and,
+    where a group mixes masculine and feminine Slavic forms (Makhmudov, Makhmudova), keeps
+    the more frequent form (masculine on a tie): "Ayham Makhmudov" and "Ayham Makhmudova"
+    are not the same person.
+    """
+    folded = {_fold(t) for tokens in variants.values() for t in tokens}
+    variants = _drop_variants(
+        variants,
+        lambda t: t.endswith(PLURAL_SUFFIXES) or (t.endswith("s") and _fold(t[:-1]) in folded),
+    )
+    slavic = variants.get("latin", ()) + variants.get("cyrillic", ())
+    feminine = sum(t.endswith(FEMININE_SUFFIXES) for t in slavic)
+    if 0 < feminine < len(slavic):
+        keep_feminine = feminine > len(slavic) - feminine
+        variants = _drop_variants(
+            variants,
+            lambda t: _script(t) in ("latin", "cyrillic")
+            and t.endswith(FEMININE_SUFFIXES) != keep_feminine,
+        )
+    return variants
+
+
+def _family_like(token: str) -> bool:
+    """Whether `token` ends like a family name."""
+    if len(token) >= SUFFIX_MIN_LEN and token.endswith(FAMILY_SUFFIXES):
+        return True
+    return len(token) >= LI_SUFFIX_MIN_LEN and token.endswith(("li", "lı"))
+
+
 def _family_by_suffix(tokens: Sequence[str]) -> float:
     """Share of Latin and Cyrillic variants that end like a family name."""
-    if not tokens:
-        return 0.0
-    hits = 0
-    for token in tokens:
-        if len(token) >= SUFFIX_MIN_LEN and token.endswith(FAMILY_SUFFIXES):
-            hits += 1
-        elif len(token) >= LI_SUFFIX_MIN_LEN and token.endswith(("li", "lı")):
-            hits += 1
-    return hits / len(tokens)
+    return sum(map(_family_like, tokens)) / len(tokens) if tokens else 0.0
 
 
 def _role(variants: dict[str, tuple[str, ...]], given: Counter[str], family: Counter[str]) -> str:
@@ -283,12 +324,16 @@ def _name_pools(variants_path: Path, sdn_path: Path) -> NamePools:
             names, sep, qid = line.rstrip("\n").rpartition(" => ")
             if not sep:
                 continue
-            variants = _variants_by_script(names.split(","))
-            all_variants = [t for tokens in variants.values() for t in tokens]
-            if len(all_variants) < 2:
+            raw = [t.strip() for t in names.split(",")]
+            if not any(given_words[t] or family_words[t] or _family_like(t) for t in raw):
+                continue  # cannot get a role below: skip the costly per-character work
+            variants = _variants_by_script(raw)
+            if sum(len(tokens) for tokens in variants.values()) < 2:
                 continue
-            components.union([_fold(t) for t in all_variants])
-            parsed.append((qid.strip(), variants, _role(variants, given_words, family_words)))
+            role = _role(variants, given_words, family_words)
+            if role:
+                components.union([_fold(t) for tokens in variants.values() for t in tokens])
+                parsed.append((qid.strip(), variants, role))
     roots: dict[str, int] = {}
     roles_by_component: dict[int, set[str]] = defaultdict(set)
     groups: list[tuple[str, NameGroup]] = []
@@ -296,8 +341,11 @@ def _name_pools(variants_path: Path, sdn_path: Path) -> NamePools:
         first = next(iter(variants.values()))[0]
         component = roots.setdefault(components.find(_fold(first)), len(roots))
         roles_by_component[component].add(role)
-        if role:
-            groups.append((role, NameGroup(qid, variants, component)))
+        if role == "family":
+            variants = _one_form(variants)
+            if "latin" not in variants or sum(len(t) for t in variants.values()) < 2:
+                continue
+        groups.append((role, NameGroup(qid, variants, component)))
     # A name that is also a given name somewhere (Hasan, Ali) is kept only as a given name.
     given = tuple(g for role, g in groups if role == "given")
     family = tuple(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from casework.ingest import pipeline as ingest
+from casework.lists import loader as lists
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Stage:
         return tuple(self.module.PRODUCES)
 
 
-STAGES: tuple[Stage, ...] = (Stage("ingest", ingest),)
+STAGES: tuple[Stage, ...] = (Stage("ingest", ingest), Stage("lists", lists))
 
 
 def check_stages(stages: tuple[Stage, ...] = STAGES) -> list[str]:

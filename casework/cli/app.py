@@ -13,7 +13,10 @@ import typer
 from rich.table import Table
 
 from casework import __version__
+from casework.cli.common import ListFormat, WorkspaceOption, open_workspace
+from casework.cli.lists import lists_app
 from casework.cli.output import print_json, progress_listener, stderr, stdout
+from casework.cli.screen import screen_command
 from casework.errors import CaseworkError
 from casework.ingest import IngestConfig, Mapping
 from casework.ingest import run as run_ingest
@@ -21,7 +24,7 @@ from casework.ingest.catalog import find_document_id, get_document, list_documen
 from casework.ingest.ftm import document_entities
 from casework.ingest.pipeline import DEFAULT_MAX_BYTES
 from casework.ingest.readers import READERS
-from casework.store import DEFAULT_WORKSPACE, Workspace
+from casework.store import DEFAULT_WORKSPACE
 
 app = typer.Typer(
     name="casework",
@@ -31,24 +34,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-WorkspaceOption = Annotated[
-    Path,
-    typer.Option(
-        "--workspace",
-        "-w",
-        envvar="CASEWORK_WORKSPACE",
-        help="The workspace file (DuckDB).",
-    ),
-]
-
-
 # The formats ingest has readers for, plus "auto"; one list, kept by the readers.
 InputFormat = StrEnum("InputFormat", ["auto", *READERS])
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class DocumentsFormat(StrEnum):
@@ -75,6 +62,10 @@ def parse_size(value: str) -> int:
     return int(float(match.group(1)) * _UNITS[unit])
 
 
+app.add_typer(lists_app, name="lists")
+app.command("screen")(screen_command)
+
+
 def _version(value: bool) -> None:
     if value:
         stdout.print(f"casework {__version__}")
@@ -88,14 +79,6 @@ def main(
     ] = False,
 ) -> None:
     """Casework turns news pages, comment threads and post exports into case files."""
-
-
-def _open(workspace: Path) -> Workspace:
-    try:
-        return Workspace.open(workspace)
-    except CaseworkError as exc:
-        stderr.print(f"[red]error[/red] {exc.message}")
-        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -134,7 +117,7 @@ def ingest(
         max_bytes=parse_size(max_size),
         jobs=jobs,
     )
-    with _open(workspace) as ws, progress_listener("ingest") as listener:
+    with open_workspace(workspace) as ws, progress_listener("ingest") as listener:
         report = run_ingest(ws, paths, config, listener)
     if report_format is ListFormat.json:
         print_json(report.as_dict())
@@ -170,7 +153,7 @@ def documents(
     ] = DocumentsFormat.table,
 ) -> None:
     """List documents with their comments (JSON, FtM) or comment counts (table)."""
-    with _open(workspace) as ws:
+    with open_workspace(workspace) as ws:
         full = format is DocumentsFormat.ftm
         docs = list_documents(ws.backend, with_comments=format is not DocumentsFormat.table)
         if full:
@@ -213,7 +196,7 @@ def show(
     format: Annotated[ShowFormat, typer.Option("--format", "-f")] = ShowFormat.text,
 ) -> None:
     """One document whole: metadata, body, comment thread, provenance."""
-    with _open(workspace) as ws:
+    with open_workspace(workspace) as ws:
         matches = find_document_id(ws.backend, document_id)
         if len(matches) != 1:
             problem = "no document has" if not matches else f"{len(matches)} documents have"
