@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 NOMENKLATURA_CSV = Path("data/names/nomenklatura_name_bench_cases.csv")
@@ -162,8 +162,8 @@ NOT_A_NAME = frozenset(
     "abd abdel abdul abdal abu bin ibn ben bint ould van von der del dos das mac".split()
 )
 FEMININE_SUFFIXES = (
-    "ova", "eva", "ina", "yna", "skaya", "skaja", "skaia", "ska", "cka", "ová", "ová",
-    "ова", "ева", "ёва", "ина", "ая", "ова", "єва",
+    "ova", "eva", "ina", "yna", "skaya", "skaja", "skaia", "ska", "cka", "ová", "ова", "ева",
+    "ёва", "єва", "ина", "ая",
 )  # fmt: skip
 PLURAL_SUFFIXES = ("ovy", "evy", "ovs", "evs", "овы", "евы", "ины")
 MIN_GIVEN_EVIDENCE = 2  # a given-name group's Latin words stand >= 2 times in SDN given names
@@ -182,7 +182,7 @@ class NameGroup:
         return self.variants.get("latin", ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char_script(ch: str) -> str | None:
     if not ch.isalpha() or unicodedata.category(ch).startswith("M"):
         return None
@@ -253,8 +253,10 @@ def _one_form(variants: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]
         keep_feminine = feminine > len(slavic) - feminine
         variants = _drop_variants(
             variants,
-            lambda t: _script(t) in ("latin", "cyrillic")
-            and t.endswith(FEMININE_SUFFIXES) != keep_feminine,
+            lambda t: (
+                _script(t) in ("latin", "cyrillic")
+                and t.endswith(FEMININE_SUFFIXES) != keep_feminine
+            ),
         )
     return variants
 
@@ -349,7 +351,9 @@ def _name_pools(variants_path: Path, sdn_path: Path) -> NamePools:
     # A name that is also a given name somewhere (Hasan, Ali) is kept only as a given name.
     given = tuple(g for role, g in groups if role == "given")
     family = tuple(
-        g for role, g in groups if role == "family" and "given" not in roles_by_component[g.component]
+        g
+        for role, g in groups
+        if role == "family" and "given" not in roles_by_component[g.component]
     )
     return NamePools(given, family)
 
@@ -373,9 +377,7 @@ def _render(
     """
     left_family, right_family = family
     if kind == "script":
-        shared = sorted(
-            s for s in given.variants if s != "latin" and s in right_family.variants
-        )
+        shared = sorted(s for s in given.variants if s != "latin" and s in right_family.variants)
         if not shared or not left_family.latin:
             return None
         script = rng.choice(shared)
@@ -400,7 +402,9 @@ def _render(
 
 
 def _pick_other(
-    pool: Sequence[NameGroup], by_initial: dict[str, list[NameGroup]], first: NameGroup,
+    pool: Sequence[NameGroup],
+    by_initial: dict[str, list[NameGroup]],
+    first: NameGroup,
     rng: random.Random,
 ) -> NameGroup:
     """Another name from `pool`, half of the time one with the same Latin initial."""
@@ -433,7 +437,13 @@ def cross_script_cases(shared: Path, n: int = 2000, seed: int = 7) -> list[Pair]
     ``group`` ``script`` (Latin vs another script), ``spelling`` (two Latin spellings) or
     ``order`` (the right side family-first). Negatives keep the given name (``shared-given``)
     or the family name (``shared-family``) and change the other part to a different name,
-    half of the time one with the same initial, rendered the same three ways.
+    half of the time one with the same initial, rendered the same three ways. Family names
+    are kept in one grammatical form (no Makhmudov beside Makhmudova, no plurals).
+
+    Caveat: the variants file comes from rigour, whose compiled name table tags each of
+    these variants with its Wikidata id; any matcher built on rigour's name symbols (logic-v2,
+    and casework.names if it uses them) sees this set as dictionary lookups, so it measures
+    coverage of known variants rather than generalisation to unseen spellings.
     """
     pools = _name_pools(_require(shared, VARIANTS_TXT), _require(shared, SDN_CSV))
     rng = random.Random(seed)
@@ -617,7 +627,7 @@ def _homonym_pairs(
         schema: [
             members
             for _, members in sorted(by_key.items())
-            if 2 <= len(members) and (schema == "Person" or len(members) <= MAX_TOKEN_BUCKET)
+            if len(members) >= 2 and (schema == "Person" or len(members) <= MAX_TOKEN_BUCKET)
         ]
         for schema, by_key in sorted(buckets.items())
     }

@@ -44,9 +44,7 @@ class NomenklaturaMatcher:
             from followthemoney import model
             from nomenklatura.matching import get_algorithm
         except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ImportError(
-                "nomenklatura is not installed: pip install -e '.[bench]'"
-            ) from exc
+            raise ImportError("nomenklatura is not installed: pip install -e '.[bench]'") from exc
         found = get_algorithm(algorithm)
         if found is None:
             raise ValueError(f"nomenklatura has no matching algorithm named {algorithm!r}")
@@ -91,9 +89,7 @@ def run(shared: Path = SHARED, reference: str = "logic-v2") -> dict[str, dict[st
         except FileNotFoundError as exc:
             print(f"skipping {set_name}: {exc}", file=sys.stderr)
             continue
-        results[set_name] = {
-            m.name: evaluate(pairs, m.score, m.threshold) for m in matchers
-        }
+        results[set_name] = {m.name: evaluate(pairs, m.score, m.threshold) for m in matchers}
     print(f"nomenklatura {nomenklatura_version()}")
     print_table(results, reference=reference)
     print()

@@ -23,6 +23,10 @@ from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
 CANDIDATE_EXTRA = 0.5
 # Organisations rarely drop words: an extra word is as much against as a missing one.
 ORG_CANDIDATE_EXTRA = 0.8
+# A one-word query ("Kauzlarich") is a partial name: the candidate's other words
+# count little against it, but it can only ever ask for review, never confirm.
+SINGLE_PART_EXTRA = 0.25
+SINGLE_PART_CAP = 0.75
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75
@@ -147,7 +151,13 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     pairs = _align(q_parts, c_parts)
     used_q = {id(q) for q, _, _ in pairs}
     used_c = {id(c) for _, c, _ in pairs}
-    extra_weight = ORG_CANDIDATE_EXTRA if candidate.schema in ORG_SCHEMATA else CANDIDATE_EXTRA
+    partial = len(q_parts) == 1 and len(c_parts) > 1
+    if partial:
+        extra_weight = SINGLE_PART_EXTRA
+    elif candidate.schema in ORG_SCHEMATA:
+        extra_weight = ORG_CANDIDATE_EXTRA
+    else:
+        extra_weight = CANDIDATE_EXTRA
     explained = total = 0.0
     matches: list[PartMatch] = []
     for q, c, match in pairs:
@@ -165,6 +175,9 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
             matches.append(PartMatch(None, c.form, "unmatched", 0.0, "not in the query"))
     score = explained / total if total else 0.0
     notes = []
+    if partial:
+        score = min(score, SINGLE_PART_CAP)
+        notes.append("one-word query: a partial name can only ask for review")
     order = _order(pairs)
     if order == "reversed":
         notes.append("word order reversed (family name first)")

@@ -71,7 +71,7 @@ PATRONYMIC_WORDS = frozenset(
         "bat",
     }
 )
-PATRONYMIC_ENDINGS: tuple[str, ...] = ("ovich", "evich", "ovna", "evna", "ichna", "ych", "ich")
+PATRONYMIC_ENDINGS: tuple[str, ...] = ("ovich", "evich", "ovna", "evna", "ichna")
 PARTICLES = frozenset(
     {
         "al",

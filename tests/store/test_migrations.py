@@ -12,9 +12,7 @@ def test_an_older_workspace_is_migrated_forward_keeping_its_data(tmp_path):
     for statement in MIGRATIONS[0][1]:
         backend.execute(statement)
     backend.execute("INSERT INTO schema_version VALUES (1)")
-    backend.execute(
-        "INSERT INTO sources VALUES ('abc', 'p', 'html', 1, 1, 0, now(), 'old')"
-    )
+    backend.execute("INSERT INTO sources VALUES ('abc', 'p', 'html', 1, 1, 0, now(), 'old')")
     backend.close()
     with Workspace.open(path) as ws:
         assert ws.backend.scalar("SELECT max(version) FROM schema_version") == LATEST_VERSION
