@@ -9,10 +9,17 @@ particle roles) and one frozen object per part for the comparer and index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rigour.names import Name, NamePartTag, NameTypeTag, SymbolCategory, analyze_names
+from rigour.names import (
+    Name,
+    NamePart,
+    NamePartTag,
+    NameTypeTag,
+    SymbolCategory,
+    analyze_names,
+)
 
 from casework.names.forms import PARTICLES, is_patronymic, loose, stem
 
@@ -45,6 +52,7 @@ class Part:
     symbols: frozenset[str]  # Wikidata name groups and other rigour symbols
     role: str  # name | initial | particle | patronymic | legal | number
     index: int
+    source: NamePart = field(compare=False, repr=False)
 
     @property
     def weight(self) -> float:
@@ -108,6 +116,7 @@ def _parts(name: Name) -> list[Part]:
                 symbols=frozenset(symbols.get(part.index, ())),
                 role=_role(part.tag, ascii_form),
                 index=part.index,
+                source=part,
             )
         )
     return parts
@@ -118,10 +127,10 @@ def _role(tag: NamePartTag, ascii_form: str) -> str:
         return "legal"
     if tag == NamePartTag.NUM or ascii_form.isdigit():
         return "number"
+    if len(ascii_form) == 1 and ascii_form.isalpha() and ascii_form not in ("y", "e"):
+        return "initial"
     if is_patronymic(ascii_form):
         return "patronymic"
     if tag in _WEAK_TAGS or ascii_form in PARTICLES:
         return "particle"
-    if len(ascii_form) == 1:
-        return "initial"
     return "name"

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
+from rigour.names import compare_parts as residue_alignments
 
 from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
 
@@ -29,7 +30,8 @@ SINGLE_PART_EXTRA = 0.25
 SINGLE_PART_CAP = 0.75
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
-FUZZY_FLOOR = 0.75
+FUZZY_FLOOR = 0.7
+RESIDUE_FLOOR = 0.5
 MIN_FUZZY_LENGTH = 4
 
 
@@ -106,9 +108,10 @@ def _initial(q: Part, c: Part) -> tuple[float, str] | None:
 
 
 def _fuzzy(q: Part, c: Part) -> tuple[float, str] | None:
+    """Typos: edit similarity (transpositions count once) on the spelling-loose forms."""
     if min(len(q.ascii), len(c.ascii)) < MIN_FUZZY_LENGTH:
         return None
-    similarity = Levenshtein.normalized_similarity(q.loose, c.loose)
+    similarity = OSA.normalized_similarity(q.loose, c.loose)
     if similarity < FUZZY_FLOOR:
         return None
     return 0.9 * similarity, f"edit similarity {similarity:.2f}"
@@ -151,7 +154,11 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     pairs = _align(q_parts, c_parts)
     used_q = {id(q) for q, _, _ in pairs}
     used_c = {id(c) for _, c, _ in pairs}
-    partial = len(q_parts) == 1 and len(c_parts) > 1
+    merged = _residue(
+        [q for q in q_parts if id(q) not in used_q], [c for c in c_parts if id(c) not in used_c]
+    )
+    explained_c = used_c | {id(c) for _, group, _ in merged for c in group}
+    partial = len(q_parts) == 1 and any(id(c) not in explained_c for c in c_parts)
     if partial:
         extra_weight = SINGLE_PART_EXTRA
     elif candidate.schema in ORG_SCHEMATA:
@@ -165,6 +172,13 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
         explained += weight * match.similarity
         total += weight
         matches.append(match)
+    for q_group, c_group, match in merged:
+        weight = (sum(q.weight for q in q_group) + sum(c.weight for c in c_group)) / 2
+        explained += weight * match.similarity
+        total += weight
+        matches.append(match)
+        used_q.update(id(q) for q in q_group)
+        used_c.update(id(c) for c in c_group)
     for q in q_parts:
         if id(q) not in used_q:
             total += q.weight
@@ -210,6 +224,39 @@ def _align(
         pairs.append((q_parts[qi], c_parts[ci], match))
     pairs.sort(key=lambda pair: pair[0].index)
     return pairs
+
+
+def _residue(
+    q_left: list[Part], c_left: list[Part]
+) -> list[tuple[list[Part], list[Part], PartMatch]]:
+    """Parts no single pairing explained: words run together or split apart
+    ("SergeiLavrov", "Good Will"), scored by rigour's residue distance."""
+    if not q_left or not c_left:
+        return []
+    by_source = {id(p.source): p for p in q_left + c_left}
+    out = []
+    for alignment in residue_alignments([p.source for p in q_left], [p.source for p in c_left]):
+        if not alignment.qps or not alignment.rps or alignment.score < RESIDUE_FLOOR:
+            continue
+        q_group = [by_source[id(p)] for p in alignment.qps if id(p) in by_source]
+        c_group = [by_source[id(p)] for p in alignment.rps if id(p) in by_source]
+        if not q_group or not c_group:
+            continue
+        method = "merged" if len(q_group) != len(c_group) else "residue"
+        out.append(
+            (
+                q_group,
+                c_group,
+                PartMatch(
+                    " ".join(p.form for p in q_group),
+                    " ".join(p.form for p in c_group),
+                    method,
+                    0.95 * alignment.score,
+                    f"{alignment.qstr!r} ~ {alignment.rstr!r}",
+                ),
+            )
+        )
+    return out
 
 
 def _order(pairs: list[tuple[Part, Part, PartMatch]]) -> str:
