@@ -36,6 +36,9 @@ SCHEMA_TYPES: dict[str, NameTypeTag] = {
 PERSON_SCHEMATA = frozenset({"Person"})
 ORG_SCHEMATA = frozenset({"Organization", "Company", "PublicBody", "LegalEntity"})
 _SYMBOL_CATEGORIES = {SymbolCategory.NAME, SymbolCategory.NICK, SymbolCategory.SYMBOL}
+# Words naming a kind of organisation or a line of business ("Company", "Bank",
+# "Trading"): part of the name, but weak evidence of which organisation.
+_GENERIC_CATEGORIES = {SymbolCategory.ORG_CLASS, SymbolCategory.DOMAIN}
 _WEAK_TAGS = {NamePartTag.STOP, NamePartTag.TITLE, NamePartTag.HONORIFIC, NamePartTag.SUFFIX}
 
 
@@ -50,7 +53,7 @@ class Part:
     suffix: str | None  # the suffix stem() removed
     metaphone: str
     symbols: frozenset[str]  # Wikidata name groups and other rigour symbols
-    role: str  # name | initial | particle | patronymic | legal | number
+    role: str  # name | initial | particle | patronymic | generic | legal | number
     index: int
     source: NamePart = field(compare=False, repr=False)
 
@@ -66,6 +69,7 @@ ROLE_WEIGHTS: dict[str, float] = {
     "initial": 0.5,
     "patronymic": 0.35,
     "particle": 0.3,
+    "generic": 0.4,
     "legal": 0.0,
 }
 
@@ -97,9 +101,12 @@ def analyze(name: str, schema: str = "Person") -> AnalyzedName:
 
 def _parts(name: Name) -> list[Part]:
     symbols: dict[int, set[str]] = {}
+    generic: set[int] = set()
     for span in name.spans:
         if span.symbol.category in _SYMBOL_CATEGORIES and len(span.parts) == 1:
             symbols.setdefault(span.parts[0].index, set()).add(str(span.symbol.id))
+        elif span.symbol.category in _GENERIC_CATEGORIES:
+            generic.update(part.index for part in span.parts)
     parts = []
     for part in name.parts:
         ascii_form = part.comparable or part.form
@@ -114,7 +121,8 @@ def _parts(name: Name) -> list[Part]:
                 suffix=suffix,
                 metaphone=part.metaphone or "",
                 symbols=frozenset(symbols.get(part.index, ())),
-                role=_role(part.tag, ascii_form),
+                role="generic" if part.index in generic and part.tag != NamePartTag.LEGAL
+                else _role(part.tag, ascii_form),
                 index=part.index,
                 source=part,
             )

@@ -179,9 +179,15 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
         matches.append(match)
         used_q.update(id(q) for q in q_group)
         used_c.update(id(c) for c in c_group)
+    left_q = [q for q in q_parts if id(q) not in used_q]
+    left_c = [c for c in c_parts if id(c) not in used_c]
+    # Leftovers on both sides are different words in one slot: a conflict, counted
+    # in full. Leftovers on the query side only are extra words (a middle name the
+    # list omits) and count like the candidate's extras.
+    query_weight = 1.0 if left_c else extra_weight
     for q in q_parts:
         if id(q) not in used_q:
-            total += q.weight
+            total += q.weight * query_weight
             matches.append(PartMatch(q.form, None, "unmatched", 0.0, "not in the candidate"))
     for c in c_parts:
         if id(c) not in used_c:
