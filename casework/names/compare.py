@@ -30,7 +30,11 @@ SINGLE_PART_EXTRA = 0.25
 SINGLE_PART_CAP = 0.75
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
-FUZZY_FLOOR = 0.7
+FUZZY_FLOOR = 0.75
+PHONETIC_MIN_SPELLING = 0.6
+# Words left over on both sides fill the same slot with different names; even a
+# patronymic counts nearly in full then (Ivanovich vs Viktorovich).
+CONFLICT_MIN_WEIGHT = 0.8
 RESIDUE_FLOOR = 0.5
 MIN_FUZZY_LENGTH = 4
 
@@ -96,9 +100,12 @@ def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
 
 
 def _phonetic(q: Part, c: Part) -> tuple[float, str] | None:
+    """Same metaphone, and spelled alike enough that it is not a coincidence (Olga/Oleg)."""
     if len(q.metaphone) < 3 or q.metaphone != c.metaphone:
         return None
-    return 0.86, f"sound alike ({q.metaphone})"
+    if OSA.normalized_similarity(q.loose, c.loose) < PHONETIC_MIN_SPELLING:
+        return None
+    return 0.85, f"sound alike ({q.metaphone})"
 
 
 def _initial(q: Part, c: Part) -> tuple[float, str] | None:
@@ -184,15 +191,14 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     # Leftovers on both sides are different words in one slot: a conflict, counted
     # in full. Leftovers on the query side only are extra words (a middle name the
     # list omits) and count like the candidate's extras.
-    query_weight = 1.0 if left_c else extra_weight
-    for q in q_parts:
-        if id(q) not in used_q:
-            total += q.weight * query_weight
-            matches.append(PartMatch(q.form, None, "unmatched", 0.0, "not in the candidate"))
-    for c in c_parts:
-        if id(c) not in used_c:
-            total += c.weight * extra_weight
-            matches.append(PartMatch(None, c.form, "unmatched", 0.0, "not in the query"))
+    conflict = bool(left_q and left_c)
+    for q in left_q:
+        total += max(q.weight, CONFLICT_MIN_WEIGHT) if conflict else q.weight * extra_weight
+        matches.append(PartMatch(q.form, None, "unmatched", 0.0, "not in the candidate"))
+    for c in left_c:
+        weight = max(c.weight, CONFLICT_MIN_WEIGHT) if conflict else c.weight
+        total += weight * extra_weight
+        matches.append(PartMatch(None, c.form, "unmatched", 0.0, "not in the query"))
     score = explained / total if total else 0.0
     notes = []
     if partial:
