@@ -27,7 +27,7 @@ ORG_CANDIDATE_EXTRA = 0.8
 # A one-word query ("Kauzlarich") is a partial name: the candidate's other words
 # count little against it, but it can only ever ask for review, never confirm.
 SINGLE_PART_EXTRA = 0.25
-SINGLE_PART_CAP = 0.75
+SINGLE_PART_CAP = 0.7
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75

@@ -16,8 +16,8 @@ from casework.screen.index import NameIndex, build_index
 from casework.screen.qualifiers import Qualifier, QueryFacts, apply
 from casework.store.backend import Backend
 
-MATCH_THRESHOLD = 0.80
-REVIEW_THRESHOLD = 0.65
+MATCH_THRESHOLD = 0.75
+REVIEW_THRESHOLD = 0.6
 CANDIDATES = 150
 WEAK_ALIAS_FACTOR = 0.9
 # Which listed schemata a query of each schema may match.
