@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 from rigour.names import compare_parts as residue_alignments
@@ -136,8 +137,10 @@ METHODS: tuple[tuple[str, Callable[[Part, Part], tuple[float, str] | None]], ...
 )
 
 
+@lru_cache(maxsize=500_000)
 def compare_parts(q: Part, c: Part) -> PartMatch | None:
-    """The strongest method that pairs these two parts, or None."""
+    """The strongest method that pairs these two parts, or None (cached: list
+    names share words, so the same pairs recur across candidates)."""
     if q.role == "number" or c.role == "number":
         return PartMatch(q.form, c.form, "exact", 1.0) if q.ascii == c.ascii else None
     best: PartMatch | None = None

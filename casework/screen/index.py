@@ -18,6 +18,7 @@ from casework.names import AnalyzedName, analyze
 from casework.names.keys import name_keys
 
 MAX_DF_SHARE = 0.02
+MIN_SHARE_OF_BEST = 0.35
 MIN_MAX_DF = 200
 
 
@@ -67,8 +68,12 @@ class NameIndex:
                         best_for_part[name_id] = weight
             for name_id, weight in best_for_part.items():
                 scores[name_id] += weight
-        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-        return [name_id for name_id, _ in ranked[:limit]]
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:limit]
+        if not ranked:
+            return []
+        # Names sharing far less key weight than the best one cannot outscore it.
+        floor = ranked[0][1] * MIN_SHARE_OF_BEST
+        return [name_id for name_id, score in ranked if score >= floor]
 
     def __len__(self) -> int:
         return len(self.names)
