@@ -121,7 +121,8 @@ def _parts(name: Name) -> list[Part]:
                 suffix=suffix,
                 metaphone=part.metaphone or "",
                 symbols=frozenset(symbols.get(part.index, ())),
-                role="generic" if part.index in generic and part.tag != NamePartTag.LEGAL
+                role="generic"
+                if part.index in generic and part.tag != NamePartTag.LEGAL
                 else _role(part.tag, ascii_form),
                 index=part.index,
                 source=part,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import csv
 
 from casework.lists import list_datasets, load
-from tests.conftest import SHARED, needs_shared
-from tests.lists.conftest import WATCHLIST, write_jsonl
+from tests.conftest import SHARED, WATCHLIST, needs_shared, write_jsonl
 
 OFAC = SHARED / "data" / "sanctions" / "ofac"
 UN = SHARED / "data" / "sanctions" / "un"

@@ -6,11 +6,10 @@ import pytest
 
 from casework.lists import load
 from casework.screen import MATCH_THRESHOLD, QueryFacts, Screener, ScreenQuery
-from tests.lists.conftest import watchlist  # noqa: F401  (fixture)
 
 
 @pytest.fixture
-def screener(workspace, watchlist):  # noqa: F811
+def screener(workspace, watchlist):
     load(workspace, [str(watchlist)])
     return Screener.from_workspace(workspace.backend)
 
