@@ -12,6 +12,7 @@ from types import ModuleType
 
 from casework.ingest import pipeline as ingest
 from casework.lists import loader as lists
+from casework.screen import session as screen
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,11 @@ class Stage:
         return tuple(self.module.PRODUCES)
 
 
-STAGES: tuple[Stage, ...] = (Stage("ingest", ingest), Stage("lists", lists))
+STAGES: tuple[Stage, ...] = (
+    Stage("ingest", ingest),
+    Stage("lists", lists),
+    Stage("screen", screen),
+)
 
 
 def check_stages(stages: tuple[Stage, ...] = STAGES) -> list[str]:

@@ -16,7 +16,7 @@ from casework import __version__
 from casework.cli.common import ListFormat, WorkspaceOption, open_workspace
 from casework.cli.lists import lists_app
 from casework.cli.output import print_json, progress_listener, stderr, stdout
-from casework.cli.screen import screen_command
+from casework.cli.screen import decide_command, screen_command
 from casework.errors import CaseworkError
 from casework.ingest import IngestConfig, Mapping
 from casework.ingest import run as run_ingest
@@ -64,6 +64,7 @@ def parse_size(value: str) -> int:
 
 app.add_typer(lists_app, name="lists")
 app.command("screen")(screen_command)
+app.command("decide")(decide_command)
 
 
 def _version(value: bool) -> None:

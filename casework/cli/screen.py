@@ -11,8 +11,10 @@ from rich.table import Table
 from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
 from casework.cli.output import print_json, progress_listener, stderr, stdout
 from casework.errors import CaseworkError
-from casework.screen import REVIEW_THRESHOLD, QueryFacts, Screener, ScreenQuery
+from casework.screen import REVIEW_THRESHOLD, QueryFacts, ScreenQuery
 from casework.screen.batch import screen_file
+from casework.screen.decisions import VERDICTS, decide
+from casework.screen.session import Outcome, ScreeningSession
 
 SCHEMATA = ("Person", "Organization", "Company", "Vessel", "Airplane")
 
@@ -34,6 +36,12 @@ def screen_command(
     input: Annotated[Path | None, typer.Option(help="CSV of names to screen (batch)")] = None,
     output: Annotated[Path | None, typer.Option(help="CSV of results (batch)")] = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    show_ruled_out: Annotated[
+        bool, typer.Option(help="Also show results an analyst ruled out (decide --different).")
+    ] = False,
+    record: Annotated[
+        bool, typer.Option(help="Keep this screening to report changes next time.")
+    ] = True,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded sanctions lists."""
     if schema is not None and schema not in SCHEMATA:
@@ -42,7 +50,9 @@ def screen_command(
         raise typer.BadParameter("give a NAME, or --input names.csv (with --output)")
     with open_workspace(workspace) as ws:
         try:
-            screener = Screener.from_workspace(ws.backend, str(workspace))
+            session = ScreeningSession.open(
+                ws.backend, str(workspace), record=record, show_ruled_out=show_ruled_out
+            )
         except CaseworkError as exc:
             stderr.print(f"[red]error[/red] {exc.message}")
             raise typer.Exit(2) from exc
@@ -50,40 +60,80 @@ def screen_command(
             out = output or input.with_name(input.stem + "-results.csv")
             with progress_listener("screen") as listener:
                 try:
-                    summary = screen_file(screener, input, out, threshold, limit, listener)
+                    summary = screen_file(session, input, out, threshold, limit, listener)
                 except CaseworkError as exc:
                     stderr.print(f"[red]error[/red] {exc.message}")
                     raise typer.Exit(2) from exc
             stderr.print(
                 f"{summary.queries} names screened, {summary.matches} matches, "
-                f"{summary.reviews} to review, {summary.failed} bad rows -> {out}",
+                f"{summary.reviews} to review, {summary.failed} bad rows, "
+                f"{summary.changed} results new, changed or gone since last time -> {out}",
                 highlight=False,
             )
             return
-    query = ScreenQuery(
-        name=name or "",
-        schema=schema,
-        facts=QueryFacts.make(birth_date, nationality, gender, identifier),
-        datasets=tuple(dataset or ()),
-        programs=tuple(program or ()),
-        threshold=threshold,
-        limit=limit,
-    )
-    results = screener.screen(query)
+        query = ScreenQuery(
+            name=name or "",
+            schema=schema,
+            facts=QueryFacts.make(birth_date, nationality, gender, identifier),
+            datasets=tuple(dataset or ()),
+            programs=tuple(program or ()),
+            threshold=threshold,
+            limit=limit,
+        )
+        outcome = session.screen(query)
     if format is ListFormat.json:
-        print_json({"query": name, "results": [r.as_dict() for r in results]})
+        print_json(outcome.as_dict())
         return
-    if not results:
-        stdout.print(f"no list entry scores {threshold} or more for {name!r}")
-        return
-    table = Table("score", "status", "list entry", "dataset", "programs", "why", box=None)
-    for r in results:
+    _print_outcome(outcome, threshold)
+
+
+def _print_outcome(outcome: Outcome, threshold: float) -> None:
+    if not outcome.results:
+        stdout.print(f"no list entry scores {threshold} or more for {outcome.query.name!r}")
+    table = Table("score", "status", "change", "list entry", "dataset", "programs", "why", box=None)
+    for r in outcome.results:
         table.add_row(
             f"{r.score:.2f}",
             r.status,
+            r.change or "",
             r.caption,
             r.dataset,
             ", ".join(r.programs),
             r.as_dict()["explanation"]["summary"],
         )
-    stdout.print(table)
+    if outcome.results:
+        stdout.print(table)
+    for gone in outcome.removed:
+        stdout.print(
+            f"no longer found: {gone['entity_id']} ({gone['dataset']}), "
+            f"was {gone['previous_status']} in version {gone['previous_version']}"
+        )
+
+
+def decide_command(
+    query: Annotated[str, typer.Argument(help="The screened name, as queried.")],
+    entity_id: Annotated[str, typer.Argument(help="The list entity id from the results.")],
+    same: Annotated[bool, typer.Option("--same", help="The query is this list entry.")] = False,
+    different: Annotated[
+        bool, typer.Option("--different", help="A false positive: keep it out from now on.")
+    ] = False,
+    unsure: Annotated[bool, typer.Option("--unsure", help="Keep it in review.")] = False,
+    note: Annotated[str | None, typer.Option(help="Why.")] = None,
+    user: Annotated[str | None, typer.Option(help="Who decides (default: $CASEWORK_USER)")] = None,
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
+) -> None:
+    """Record a decision on a screening result; later screenings honour it."""
+    chosen = [v for v, flag in zip(VERDICTS, (same, different, unsure), strict=True) if flag]
+    if len(chosen) != 1:
+        raise typer.BadParameter("give exactly one of --same, --different, --unsure")
+    with open_workspace(workspace) as ws:
+        known = ws.backend.scalar("SELECT count(*) FROM list_entities WHERE id = ?", [entity_id])
+        if not known:
+            stderr.print(f"[red]error[/red] no list entity has the id {entity_id!r}")
+            raise typer.Exit(1)
+        decision = decide(ws.backend, query, entity_id, chosen[0], note, user)
+    stderr.print(
+        f"recorded: {query!r} is {decision.verdict} to {entity_id} "
+        f"({decision.user}, {decision.created_at:%Y-%m-%d %H:%M})",
+        highlight=False,
+    )

@@ -9,7 +9,8 @@ from pathlib import Path
 from casework.errors import Errors, InputError
 from casework.ingest.pipeline import Listener
 from casework.screen.qualifiers import QueryFacts
-from casework.screen.screener import Screener, ScreenQuery
+from casework.screen.screener import ScreenQuery
+from casework.screen.session import ScreeningSession
 
 OUTPUT_COLUMNS = (
     "row",
@@ -24,6 +25,8 @@ OUTPUT_COLUMNS = (
     "caption",
     "programs",
     "matched_name",
+    "change",
+    "decision",
     "explanation",
 )
 LIST_SEPARATOR = ";"
@@ -35,10 +38,11 @@ class BatchSummary:
     matches: int = 0
     reviews: int = 0
     failed: int = 0
+    changed: int = 0
 
 
 def screen_file(
-    screener: Screener,
+    session: ScreeningSession,
     source: Path,
     target: Path,
     threshold: float,
@@ -80,9 +84,23 @@ def screen_file(
                 limit=limit,
             )
             summary.queries += 1
-            results = screener.screen(query)
+            outcome = session.screen(query)
+            results = outcome.results
+            summary.changed += sum(r.change in ("new", "changed") for r in results)
+            summary.changed += len(outcome.removed)
             summary.matches += any(r.status == "match" for r in results)
             summary.reviews += bool(results) and not any(r.status == "match" for r in results)
+            for gone in outcome.removed:
+                writer.writerow(
+                    {
+                        "row": number,
+                        "query": name,
+                        "entity_id": gone["entity_id"],
+                        "dataset": gone["dataset"],
+                        "change": "removed",
+                        "status": gone["previous_status"],
+                    }
+                )
             for rank, result in enumerate(results, start=1):
                 data = result.as_dict()
                 writer.writerow(
@@ -99,6 +117,8 @@ def screen_file(
                         "caption": result.caption,
                         "programs": LIST_SEPARATOR.join(result.programs),
                         "matched_name": result.matched_name,
+                        "change": result.change or "",
+                        "decision": (result.decision or {}).get("verdict", ""),
                         "explanation": data["explanation"]["summary"],
                     }
                 )

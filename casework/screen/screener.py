@@ -54,6 +54,9 @@ class ScreenResult:
     name: NameMatch
     qualifiers: list[Qualifier]
     weak_alias: bool = False
+    content_hash: str = ""
+    decision: dict[str, Any] | None = None
+    change: str | None = None
 
     @property
     def name_only(self) -> bool:
@@ -70,6 +73,8 @@ class ScreenResult:
             "score": round(self.score, 3),
             "status": self.status,
             "name_only": self.name_only,
+            "decision": self.decision,
+            "change": self.change,
             "explanation": {
                 "name": self.name.as_dict(),
                 "weak_alias": self.weak_alias,
@@ -109,7 +114,7 @@ class Screener:
     def from_workspace(cls, backend: Backend, path: str = "") -> Screener:
         entities = backend.query(
             "SELECT dataset, id, schema, caption, names, weak_names, programs, birth_dates, "
-            "countries, genders, identifiers FROM list_entities "
+            "countries, genders, identifiers, content_hash FROM list_entities "
             "WHERE schema <> 'Sanction' AND len(names) > 0 ORDER BY dataset, id"
         )
         if not entities:
@@ -170,4 +175,5 @@ class Screener:
             name=match,
             qualifiers=qualifiers,
             weak_alias=weak,
+            content_hash=entity.get("content_hash", ""),
         )

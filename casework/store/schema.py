@@ -178,6 +178,41 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        [
+            """
+            CREATE TABLE screen_decisions (
+                id VARCHAR PRIMARY KEY,
+                query_key VARCHAR NOT NULL,
+                query VARCHAR NOT NULL,
+                entity_id VARCHAR NOT NULL,
+                verdict VARCHAR NOT NULL,
+                note VARCHAR,
+                user_name VARCHAR NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL,
+                deleted_at TIMESTAMPTZ
+            )
+            """,
+            "CREATE INDEX screen_decisions_pair ON screen_decisions (query_key, entity_id)",
+            """
+            CREATE TABLE screen_history (
+                query_key VARCHAR NOT NULL,
+                entity_id VARCHAR NOT NULL,
+                dataset VARCHAR NOT NULL,
+                list_version VARCHAR NOT NULL,
+                content_hash VARCHAR NOT NULL,
+                score DOUBLE NOT NULL,
+                status VARCHAR NOT NULL,
+                screened_at TIMESTAMPTZ NOT NULL,
+                PRIMARY KEY (query_key, entity_id)
+            )
+            """,
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

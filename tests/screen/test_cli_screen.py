@@ -39,6 +39,7 @@ def test_batch_screening_writes_results_and_reports_bad_rows(cli, watchlist, tmp
     code, output = cli("screen", "--input", str(names), "--output", str(out))
     assert code == 0, output
     assert "3 names screened, 2 matches, 0 to review, 1 bad rows" in output
+    assert "2 results new, changed or gone since last time" in output
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     aliyev = [r for r in rows if r["query"] == "Aliyev Ilham"]
     assert aliyev[0]["entity_id"] == "wl-aliyev" and aliyev[0]["name_only"] == "False"
