@@ -10,10 +10,19 @@ from rich.table import Table
 
 from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
 from casework.cli.output import print_json, stderr, stdout
+from casework.errors import ListError
 from casework.lists import list_datasets, load
+from casework.lists.update import (
+    SOURCES,
+    ListSource,
+    SourceResult,
+    UpdateOptions,
+    select_sources,
+    update,
+)
 
 lists_app = typer.Typer(
-    help="Sanctions and PEP lists: load files, show loaded datasets.",
+    help="Sanctions and PEP lists: download or load them, show loaded datasets.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -66,3 +75,68 @@ def load_command(
                 highlight=False,
             )
     raise typer.Exit(report.exit_code)
+
+
+@lists_app.command("update")
+def update_command(
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help=f"Comma-separated sources ({', '.join(SOURCES)}); "
+            f"default: {','.join(n for n, s in SOURCES.items() if s.default)}.",
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="A mirror serving BASE/SOURCE/FILE (e.g. BASE/ofac/sdn.csv, "
+            "BASE/un/consolidated.xml) instead of the official URLs.",
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Download cache (default: lists-cache beside the workspace)."),
+    ] = None,
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+) -> None:
+    """Download the official lists (conditional requests) and load the ones that changed."""
+    names = [n.strip() for n in source.split(",") if n.strip()] if source else None
+    try:
+        select_sources(names)
+    except ListError as exc:
+        stderr.print(f"[red]error[/red] {exc.located()}", highlight=False)
+        raise typer.Exit(2) from exc
+    options = UpdateOptions(base_url=base_url, cache_dir=cache)
+    with open_workspace(workspace) as ws:
+        report = update(ws, names, options, on_start=_started, on_done=_finished)
+    if format is ListFormat.json:
+        print_json([r.to_dict() for r in report.sources])
+    raise typer.Exit(report.exit_code)
+
+
+def _started(source: ListSource) -> None:
+    files = ", ".join(f.name for f in source.files)
+    stderr.print(f"{source.name}: checking {files}", highlight=False)
+
+
+def _finished(result: SourceResult) -> None:
+    if result.status == "failed":
+        stderr.print(f"[red]error[/red] {result.error}", highlight=False)
+        stderr.print(f"{result.source}: failed; the previously loaded version stays in use")
+        return
+    fetched = sum(f.bytes for f in result.files if f.status == "downloaded")
+    got = f", downloaded {fetched:,} bytes" if fetched else ""
+    what = {
+        "updated": f"loaded {result.entities} entities",
+        "reloaded": f"not modified; loaded {result.entities} entities from the cache",
+        "unchanged": "not modified; nothing to load",
+    }[result.status]
+    stderr.print(
+        f"{result.source}: {result.status} {result.dataset} (version {result.version}): "
+        f"{what}{got}",
+        highlight=False,
+    )

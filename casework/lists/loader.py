@@ -50,7 +50,12 @@ def expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def load(workspace: Workspace, paths: list[str]) -> LoadReport:
+def load(workspace: Workspace, paths: list[str], version_hint: str | None = None) -> LoadReport:
+    """Read each file and replace its dataset; a failure keeps the stored version.
+
+    `version_hint` (e.g. the download's HTTP Last-Modified date) names the version
+    of a file that carries none itself; a version the reader found always wins.
+    """
     report = LoadReport()
     for path in expand(paths):
         try:
@@ -59,6 +64,8 @@ def load(workspace: Workspace, paths: list[str]) -> LoadReport:
             listing = detect(path).read(path)
             if not listing.entities:
                 raise ListError(Errors.E303, source=str(path))
+            if version_hint and listing.version in ("", "unknown"):
+                listing.version = version_hint
             stored = replace_dataset(workspace.backend, listing)
         except ListError as exc:
             report.errors.append(exc.located())

@@ -14,11 +14,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from casework.names import AnalyzedName, analyze
 from casework.names.keys import name_keys
 
 MAX_DF_SHARE = 0.02
-MIN_SHARE_OF_BEST = 0.35
+MIN_SHARE_OF_BEST = 0.5
 MIN_MAX_DF = 200
 
 
@@ -37,6 +39,7 @@ class NameIndex:
         self.names: list[ListName] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self._idf: dict[str, float] = {}
+        self._arrays: dict[str, np.ndarray] = {}
 
     def add(self, entity: int, text: str, schema: str, weak: bool = False) -> None:
         name_id = len(self.names)
@@ -48,32 +51,51 @@ class NameIndex:
             seen |= keys
 
     def freeze(self) -> None:
-        """Compute key weights once all names are in."""
+        """Turn posting lists into arrays and weigh keys, once all names are in."""
         total = max(1, len(self.names))
         self.max_df = max(MIN_MAX_DF, int(total * MAX_DF_SHARE))
         self._idf = {key: math.log(1 + total / len(ids)) for key, ids in self.postings.items()}
+        self._arrays = {key: np.asarray(ids, dtype=np.int32) for key, ids in self.postings.items()}
 
     def candidates(self, query: AnalyzedName, limit: int) -> list[int]:
-        """Name ids sharing the most (and rarest) keys with the query, best first."""
-        scores: dict[int, float] = defaultdict(float)
+        """Name ids sharing the most (and rarest) keys with the query, best first.
+
+        Per query part a name counts its best key only (a name sharing five
+        trigrams of one word is not five times as likely); parts add up. The
+        arithmetic is done on arrays: a query touches thousands of postings.
+        """
+        part_ids: list[np.ndarray] = []
+        part_weights: list[np.ndarray] = []
         for _, keys in name_keys(query):
-            best_for_part: dict[int, float] = {}
+            ids_list, weight_list = [], []
             for key in keys:
-                ids = self.postings.get(key)
-                if not ids or len(ids) > self.max_df:
+                ids = self._arrays.get(key)
+                if ids is None or len(ids) > self.max_df:
                     continue
-                weight = self._idf[key]
-                for name_id in ids:
-                    if best_for_part.get(name_id, 0.0) < weight:
-                        best_for_part[name_id] = weight
-            for name_id, weight in best_for_part.items():
-                scores[name_id] += weight
-        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:limit]
-        if not ranked:
+                ids_list.append(ids)
+                weight_list.append(np.full(len(ids), self._idf[key], dtype=np.float32))
+            if not ids_list:
+                continue
+            ids = np.concatenate(ids_list)
+            weights = np.concatenate(weight_list)
+            order = np.lexsort((-weights, ids))
+            ids, weights = ids[order], weights[order]
+            first = np.ones(len(ids), dtype=bool)
+            first[1:] = ids[1:] != ids[:-1]
+            part_ids.append(ids[first])
+            part_weights.append(weights[first])
+        if not part_ids:
             return []
+        unique, inverse = np.unique(np.concatenate(part_ids), return_inverse=True)
+        scores = np.bincount(inverse, weights=np.concatenate(part_weights))
+        if len(scores) > limit:
+            top = np.argpartition(-scores, limit)[:limit]
+        else:
+            top = np.arange(len(scores))
+        top = top[np.argsort(-scores[top], kind="stable")]
         # Names sharing far less key weight than the best one cannot outscore it.
-        floor = ranked[0][1] * MIN_SHARE_OF_BEST
-        return [name_id for name_id, score in ranked if score >= floor]
+        floor = scores[top[0]] * MIN_SHARE_OF_BEST
+        return [int(unique[i]) for i in top if scores[i] >= floor]
 
     def __len__(self) -> int:
         return len(self.names)

@@ -18,7 +18,7 @@ from casework.store.backend import Backend
 
 MATCH_THRESHOLD = 0.75
 REVIEW_THRESHOLD = 0.6
-CANDIDATES = 150
+CANDIDATES = 40
 WEAK_ALIAS_FACTOR = 0.9
 # Which listed schemata a query of each schema may match.
 COMPATIBLE: dict[str, frozenset[str]] = {

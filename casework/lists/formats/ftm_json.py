@@ -18,6 +18,9 @@ def sniff(path: Path, head: bytes) -> bool:
 
 
 def read(path: Path) -> ListFile:
+    # The file names the dataset (opensanctions.ftm.json -> "opensanctions"), never the
+    # entities' own `datasets` field: an export of OFAC data must not replace the
+    # OFAC dataset loaded from OFAC's own files.
     dataset = path.name.split(".")[0]
     listing = ListFile(dataset, "ftm", "unknown", [str(path)])
     versions: set[str] = set()
@@ -40,9 +43,6 @@ def read(path: Path) -> ListFile:
             for key in ("last_change", "last_seen"):
                 if isinstance(data.get(key), str):
                     versions.add(data[key][:10])
-            datasets = data.get("datasets")
-            if isinstance(datasets, list) and len(datasets) == 1:
-                listing.dataset = datasets[0]
     if versions:
         listing.version = max(versions)
     return listing
