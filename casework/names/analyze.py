@@ -79,10 +79,11 @@ class AnalyzedName:
     original: str
     schema: str
     parts: tuple[Part, ...]
+    evidence: tuple[Part, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def evidence(self) -> tuple[Part, ...]:
-        return tuple(p for p in self.parts if p.weight > 0)
+    def __post_init__(self) -> None:
+        # The parts that count as evidence (not legal forms); read on every comparison.
+        object.__setattr__(self, "evidence", tuple(p for p in self.parts if p.weight > 0))
 
 
 def name_type(schema: str) -> NameTypeTag:

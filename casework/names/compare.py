@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 from rigour.names import compare_parts as residue_alignments
@@ -137,10 +136,26 @@ METHODS: tuple[tuple[str, Callable[[Part, Part], tuple[float, str] | None]], ...
 )
 
 
-@lru_cache(maxsize=500_000)
+_PAIR_CACHE: dict[tuple[str, str, str, str], PartMatch | None] = {}
+PAIR_CACHE_SIZE = 500_000
+
+
 def compare_parts(q: Part, c: Part) -> PartMatch | None:
-    """The strongest method that pairs these two parts, or None (cached: list
-    names share words, so the same pairs recur across candidates)."""
+    """The strongest method that pairs these two parts, or None.
+
+    Cached by written form and role (everything else about a part follows from
+    them): list names share words, so the same pairs recur across candidates.
+    """
+    key = (q.form, q.role, c.form, c.role)
+    if key in _PAIR_CACHE:
+        return _PAIR_CACHE[key]
+    if len(_PAIR_CACHE) >= PAIR_CACHE_SIZE:
+        _PAIR_CACHE.clear()
+    found = _PAIR_CACHE[key] = _compare_parts(q, c)
+    return found
+
+
+def _compare_parts(q: Part, c: Part) -> PartMatch | None:
     if q.role == "number" or c.role == "number":
         return PartMatch(q.form, c.form, "exact", 1.0) if q.ascii == c.ascii else None
     best: PartMatch | None = None
@@ -247,6 +262,12 @@ def _residue(
     """Parts no single pairing explained: words run together or split apart
     ("SergeiLavrov", "Good Will"), scored by rigour's residue distance."""
     if not q_left or not c_left:
+        return []
+    # Only words run together or split apart have a chance here: the leftovers'
+    # letters must add up to about the same length on both sides.
+    q_length = sum(len(p.loose) for p in q_left)
+    c_length = sum(len(p.loose) for p in c_left)
+    if len(q_left) == len(c_left) == 1 or abs(q_length - c_length) > max(2, q_length // 4):
         return []
     by_source = {id(p.source): p for p in q_left + c_left}
     out = []
