@@ -7,6 +7,7 @@ every rule that fires is named in the match explanation.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Slavic and Turkic surname endings, longest first: Muradov / Murad, Əliyeva / Əli,
 # Rustemli / Rustem, Mirzəzadə / Mirzə. A stem must keep at least MIN_STEM letters.
@@ -141,6 +142,7 @@ LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=300_000)
 def loose(ascii_form: str) -> str:
     """A spelling-insensitive key: Aliyev / Aliev, Gasimly / Qasımlı, Khadija / Xədicə."""
     text = ascii_form
@@ -149,6 +151,7 @@ def loose(ascii_form: str) -> str:
     return text
 
 
+@lru_cache(maxsize=300_000)
 def stem(ascii_form: str) -> tuple[str, str | None]:
     """(stem, suffix) for a surname form, or (form, None) when no suffix applies."""
     for suffix in SURNAME_SUFFIXES:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casework.errors import Errors, ListError
-from casework.lists.formats import ftm_json, ofac_csv, un_xml
+from casework.lists.formats import (
+    eu_xml,
+    ftm_json,
+    ofac_advanced,
+    ofac_csv,
+    ofac_xml,
+    uk,
+    un_xml,
+)
 from casework.lists.model import ListFile
 
 
@@ -21,6 +29,10 @@ class ListFormat:
 FORMATS: tuple[ListFormat, ...] = (
     ListFormat("ofac-csv", ofac_csv.sniff, ofac_csv.read),
     ListFormat("un-xml", un_xml.sniff, un_xml.read),
+    ListFormat("ofac-xml", ofac_xml.sniff, ofac_xml.read),
+    ListFormat("ofac-advanced", ofac_advanced.sniff, ofac_advanced.read),
+    ListFormat("uk-xml", uk.sniff, uk.read),
+    ListFormat("eu-xml", eu_xml.sniff, eu_xml.read),
     ListFormat("ftm", ftm_json.sniff, ftm_json.read),
 )
 # Companion files read together with a main file, never loaded on their own.
