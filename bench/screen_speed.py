@@ -17,15 +17,35 @@ import time
 from pathlib import Path
 
 from casework.lists import load
-from casework.screen import ScreenQuery, Screener
+from casework.screen import Screener, ScreenQuery
 from casework.store import Workspace
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TARGET_QPS = 1000
 _CYRILLIC = str.maketrans(
-    {"a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "z": "з", "i": "и",
-     "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с",
-     "t": "т", "u": "у", "f": "ф", "h": "х", "y": "ы"}
+    {
+        "a": "а",
+        "b": "б",
+        "v": "в",
+        "g": "г",
+        "d": "д",
+        "e": "е",
+        "z": "з",
+        "i": "и",
+        "k": "к",
+        "l": "л",
+        "m": "м",
+        "n": "н",
+        "o": "о",
+        "p": "п",
+        "r": "р",
+        "s": "с",
+        "t": "т",
+        "u": "у",
+        "f": "ф",
+        "h": "х",
+        "y": "ы",
+    }
 )
 
 
@@ -65,9 +85,14 @@ def main() -> int:
     people = [e for e in screener.entities if e["schema"] == "Person"]
     sample = rng.sample(people, args.queries // 2)
     queries = [(perturb(e["names"][0], rng), e["id"]) for e in sample]
-    queries += [(f"{rng.choice(['Anna', 'Peter', 'Lars', 'Chen', 'Maria'])} "
-                 f"{rng.choice(['Lindqvist', 'Okafor', 'Moreau', 'Kowalczyk', 'Tanaka'])}", None)
-                for _ in range(args.queries - len(queries))]
+    queries += [
+        (
+            f"{rng.choice(['Anna', 'Peter', 'Lars', 'Chen', 'Maria'])} "
+            f"{rng.choice(['Lindqvist', 'Okafor', 'Moreau', 'Kowalczyk', 'Tanaka'])}",
+            None,
+        )
+        for _ in range(args.queries - len(queries))
+    ]
     screener.screen(ScreenQuery("warm up"))
     started = time.perf_counter()
     found = total = 0
