@@ -10,6 +10,8 @@ MAX_DF_SHARE of all names) are skipped, so no query walks the whole list.
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,27 +37,50 @@ class ListName:
 
 
 class NameIndex:
-    def __init__(self) -> None:
-        self.names: list[ListName] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+    """Names in flat arrays and postings as int32 arrays: a million names must fit.
+
+    Python lists of ints cost about 36 bytes an entry, `array('i')` four, so
+    postings grow in arrays and become numpy views of them when frozen.
+    """
+
+    def __init__(self, cache_analyses: bool = True) -> None:
+        self.entity_of = array("i")
+        self.texts: list[str] = []
+        self.schemata: list[str] = []
+        self.weak = bytearray()
+        self.postings: dict[str, array] = defaultdict(lambda: array("i"))
         self._idf: dict[str, float] = {}
         self._arrays: dict[str, np.ndarray] = {}
+        # Small lists keep every analysed name cached for scoring; huge ones would
+        # spend gigabytes on that cache, so they analyse again when scoring.
+        self._analyze = analyze if cache_analyses else analyze.__wrapped__
 
     def add(self, entity: int, text: str, schema: str, weak: bool = False) -> None:
-        name_id = len(self.names)
-        self.names.append(ListName(entity, text, schema, weak))
+        name_id = len(self.texts)
+        self.entity_of.append(entity)
+        self.texts.append(text)
+        self.schemata.append(sys.intern(schema))
+        self.weak.append(weak)
         seen: set[str] = set()
-        for _, keys in name_keys(analyze(text, schema)):
+        for _, keys in name_keys(self._analyze(text, schema)):
             for key in keys - seen:
                 self.postings[key].append(name_id)
             seen |= keys
 
+    def name(self, name_id: int) -> ListName:
+        return ListName(
+            self.entity_of[name_id], self.texts[name_id], self.schemata[name_id],
+            bool(self.weak[name_id]),
+        )
+
     def freeze(self) -> None:
-        """Turn posting lists into arrays and weigh keys, once all names are in."""
-        total = max(1, len(self.names))
+        """Weigh keys and view the postings as numpy arrays, once all names are in."""
+        total = max(1, len(self.texts))
         self.max_df = max(MIN_MAX_DF, int(total * MAX_DF_SHARE))
         self._idf = {key: math.log(1 + total / len(ids)) for key, ids in self.postings.items()}
-        self._arrays = {key: np.asarray(ids, dtype=np.int32) for key, ids in self.postings.items()}
+        self._arrays = {
+            key: np.frombuffer(ids, dtype=np.int32) for key, ids in self.postings.items()
+        }
 
     def candidates(self, query: AnalyzedName, limit: int) -> list[int]:
         """Name ids sharing the most (and rarest) keys with the query, best first.
@@ -98,12 +123,17 @@ class NameIndex:
         return [int(unique[i]) for i in top if scores[i] >= floor]
 
     def __len__(self) -> int:
-        return len(self.names)
+        return len(self.texts)
 
 
-def build_index(rows: Iterable[tuple[int, str, list[str], list[str]]]) -> NameIndex:
+CACHE_LIMIT = 200_000
+
+
+def build_index(
+    rows: Iterable[tuple[int, str, list[str], list[str]]], size_hint: int = 0
+) -> NameIndex:
     """Index (entity row, schema, names, weak names) tuples."""
-    index = NameIndex()
+    index = NameIndex(cache_analyses=size_hint < CACHE_LIMIT)
     for entity, schema, names, weak_names in rows:
         for text in names:
             index.add(entity, text, schema)

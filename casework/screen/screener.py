@@ -124,7 +124,8 @@ class Screener:
     @classmethod
     def from_entities(cls, entities: list[dict[str, Any]]) -> Screener:
         index = build_index(
-            (row, e["schema"], e["names"], e["weak_names"]) for row, e in enumerate(entities)
+            ((row, e["schema"], e["names"], e["weak_names"]) for row, e in enumerate(entities)),
+            size_hint=len(entities),
         )
         return cls(entities, index)
 
@@ -133,7 +134,7 @@ class Screener:
         probe = analyze(query.name, query.schema or "LegalEntity")
         best: dict[int, ScreenResult] = {}
         for name_id in self.index.candidates(probe, CANDIDATES):
-            listed = self.index.names[name_id]
+            listed = self.index.name(name_id)
             entity = self.entities[listed.entity]
             if allowed is not None and entity["schema"] not in allowed:
                 continue
