@@ -21,9 +21,10 @@ from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
 
 # The weight of candidate parts the query does not mention (middle names,
 # patronymics) relative to the query's own unmatched parts.
-CANDIDATE_EXTRA = 0.5
-# Organisations rarely drop words: an extra word is as much against as a missing one.
-ORG_CANDIDATE_EXTRA = 0.8
+CANDIDATE_EXTRA = 0.4
+# Organisations' list entries and aliases drop words just as often ("LOS CUINIS" vs
+# "LOS CUINIS DRUG TRAFFICKING ORGANIZATION"); tuned on bench.names_quality.
+ORG_CANDIDATE_EXTRA = 0.5
 # A one-word query ("Kauzlarich") is a partial name: the candidate's other words
 # count little against it, but it can only ever ask for review, never confirm.
 SINGLE_PART_EXTRA = 0.25
@@ -31,6 +32,8 @@ SINGLE_PART_CAP = 0.7
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75
+# Two known, different names need to be spelled this alike to count as a typo.
+KNOWN_NAME_FUZZY = 0.85
 PHONETIC_MIN_SPELLING = 0.6
 # Words left over on both sides fill the same slot with different names; even a
 # patronymic counts nearly in full then (Ivanovich vs Viktorovich).
@@ -99,6 +102,12 @@ def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
     return 0.88, f"surname forms of {q.stem!r} ({forms})"
 
 
+def _known_different(q: Part, c: Part) -> bool:
+    """Both words are known names of different Wikidata name groups (Nasir, Nadir):
+    a near spelling is then a different name, not a typo."""
+    return bool(q.symbols and c.symbols and not q.symbols & c.symbols)
+
+
 def _phonetic(q: Part, c: Part) -> tuple[float, str] | None:
     """Same metaphone, and spelled alike enough that it is not a coincidence (Olga/Oleg)."""
     if len(q.metaphone) < 3 or q.metaphone != c.metaphone:
@@ -119,7 +128,7 @@ def _fuzzy(q: Part, c: Part) -> tuple[float, str] | None:
     if min(len(q.ascii), len(c.ascii)) < MIN_FUZZY_LENGTH:
         return None
     similarity = OSA.normalized_similarity(q.loose, c.loose)
-    if similarity < FUZZY_FLOOR:
+    if similarity < FUZZY_FLOOR or (similarity < KNOWN_NAME_FUZZY and _known_different(q, c)):
         return None
     return 0.9 * similarity, f"edit similarity {similarity:.2f}"
 
