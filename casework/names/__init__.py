@@ -5,7 +5,13 @@ transliteration rule helps all three at once.
 """
 
 from casework.names.analyze import AnalyzedName, Part, analyze
-from casework.names.compare import NameMatch, PartMatch, compare_analyzed, compare_names
+from casework.names.compare import (
+    NameMatch,
+    PartMatch,
+    compare_analyzed,
+    compare_names,
+    score_bound,
+)
 
 __all__ = [
     "AnalyzedName",
@@ -15,4 +21,5 @@ __all__ = [
     "analyze",
     "compare_analyzed",
     "compare_names",
+    "score_bound",
 ]

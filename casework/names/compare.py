@@ -181,6 +181,22 @@ def compare_names(query: str, candidate: str, schema: str = "Person") -> NameMat
     return compare_analyzed(analyze(query, schema), analyze(candidate, schema))
 
 
+def score_bound(query: AnalyzedName, candidate: AnalyzedName) -> float:
+    """The most `compare_analyzed` could give, from the parts' weights alone.
+
+    At best every part of the shorter name is matched exactly; the longer
+    name's surplus then counts against at the smallest extra weight. Cheap
+    enough to skip, say, a seven-part name for a two-part query.
+    """
+    q_weight = sum(p.weight for p in query.evidence)
+    c_weight = sum(p.weight for p in candidate.evidence)
+    shared = min(q_weight, c_weight)
+    if shared <= 0:
+        return 0.0
+    surplus = abs(q_weight - c_weight) * min(SINGLE_PART_EXTRA, CANDIDATE_EXTRA)
+    return shared / (shared + surplus)
+
+
 def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     q_parts, c_parts = query.evidence, candidate.evidence
     if not q_parts or not c_parts:

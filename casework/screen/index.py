@@ -22,7 +22,7 @@ from casework.names import AnalyzedName, analyze
 from casework.names.keys import name_keys
 
 MAX_DF_SHARE = 0.02
-MIN_SHARE_OF_BEST = 0.5
+MIN_SHARE_OF_BEST = 0.65
 MIN_MAX_DF = 200
 
 
@@ -69,7 +69,9 @@ class NameIndex:
 
     def name(self, name_id: int) -> ListName:
         return ListName(
-            self.entity_of[name_id], self.texts[name_id], self.schemata[name_id],
+            self.entity_of[name_id],
+            self.texts[name_id],
+            self.schemata[name_id],
             bool(self.weak[name_id]),
         )
 
@@ -92,17 +94,19 @@ class NameIndex:
         part_ids: list[np.ndarray] = []
         part_weights: list[np.ndarray] = []
         for _, keys in name_keys(query):
-            ids_list, weight_list = [], []
+            ids_list, idf_list = [], []
             for key in keys:
                 ids = self._arrays.get(key)
                 if ids is None or len(ids) > self.max_df:
                     continue
                 ids_list.append(ids)
-                weight_list.append(np.full(len(ids), self._idf[key], dtype=np.float32))
+                idf_list.append(self._idf[key])
             if not ids_list:
                 continue
             ids = np.concatenate(ids_list)
-            weights = np.concatenate(weight_list)
+            weights = np.repeat(
+                np.asarray(idf_list, dtype=np.float32), [len(a) for a in ids_list]
+            )
             order = np.lexsort((-weights, ids))
             ids, weights = ids[order], weights[order]
             first = np.ones(len(ids), dtype=bool)

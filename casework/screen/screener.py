@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from casework.errors import Errors, WorkspaceError
-from casework.names import NameMatch, analyze, compare_analyzed
+from casework.names import NameMatch, analyze, compare_analyzed, score_bound
 from casework.screen.index import NameIndex, build_index
 from casework.screen.qualifiers import Qualifier, QueryFacts, apply
 from casework.store.backend import Backend
@@ -20,6 +20,8 @@ MATCH_THRESHOLD = 0.75
 REVIEW_THRESHOLD = 0.6
 CANDIDATES = 40
 WEAK_ALIAS_FACTOR = 0.9
+# What qualifiers can add on top of the name score (birth date and country agreeing).
+BOUND_SLACK = 0.08
 # Which listed schemata a query of each schema may match.
 COMPATIBLE: dict[str, frozenset[str]] = {
     "Person": frozenset({"Person"}),
@@ -142,6 +144,14 @@ class Screener:
                 continue
             if query.programs and not set(query.programs) & set(entity["programs"]):
                 continue
+            if not query.facts.identifiers and (
+                score_bound(
+                    analyze(query.name, entity["schema"]), analyze(listed.text, entity["schema"])
+                )
+                + BOUND_SLACK
+                < query.threshold
+            ):
+                continue  # even a perfect pairing of parts could not reach the threshold
             result = self._score(query, listed.text, listed.weak, entity)
             current = best.get(listed.entity)
             if current is None or result.score > current.score:
