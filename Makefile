@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WORKSPACE ?= out/demo.duckdb
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench bench-screen clean
 
 $(BIN)/casework: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -33,6 +33,12 @@ lint: setup
 bench: setup
 	$(BIN)/python -m bench.ingest_quality
 	$(BIN)/python -m bench.ingest_throughput
+
+# Peers (nomenklatura) come with the bench extra: $(BIN)/pip install -e '.[bench]'
+bench-screen: setup
+	$(BIN)/python -m bench.names_quality
+	$(BIN)/python -m bench.screen_speed
+	$(BIN)/python -m bench.screen_scale
 
 clean:
 	rm -rf $(VENV) out *.egg-info .pytest_cache .ruff_cache
