@@ -11,18 +11,16 @@ runs these algorithms, marks a result ``match`` when its score reaches the reque
 ``threshold``, whose default is ``SCORE_THRESHOLD = 0.70`` for every algorithm
 (yente/settings.py). That is the documented default used here for both.
 
-    python -m bench.names_peers      # every set x peer, skipping sets whose data is missing
+They run beside Casework in `python -m bench.names_quality`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 from typing import Any, Protocol
 
-from bench.names_data import SETS, Pair
-from bench.names_eval import evaluate, print_groups, print_table
+from bench.names_data import Pair
 
 YENTE_DEFAULT_THRESHOLD = 0.70
 PEER_ALGORITHMS = ("logic-v2", "ofac")
@@ -77,29 +75,3 @@ def nomenklatura_version() -> str:
 def nomenklatura_matchers() -> list[PeerMatcher]:
     """logic-v2 and ofac, each at yente's default threshold (0.70)."""
     return [NomenklaturaMatcher(name) for name in PEER_ALGORITHMS]
-
-
-def run(shared: Path = SHARED, reference: str = "logic-v2") -> dict[str, dict[str, dict]]:
-    """Evaluate every peer on every set whose data is present; print and return the results."""
-    results: dict[str, dict[str, dict]] = {}
-    matchers = nomenklatura_matchers()
-    for set_name, load in SETS.items():
-        try:
-            pairs = load(shared)
-        except FileNotFoundError as exc:
-            print(f"skipping {set_name}: {exc}", file=sys.stderr)
-            continue
-        results[set_name] = {m.name: evaluate(pairs, m.score, m.threshold) for m in matchers}
-    print(f"nomenklatura {nomenklatura_version()}")
-    print_table(results, reference=reference)
-    print()
-    print_groups(results)
-    return results
-
-
-def main() -> int:
-    return 0 if run() else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
