@@ -32,6 +32,8 @@ SINGLE_PART_CAP = 0.7
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75
+NEAR_MISS_FLOOR = 0.6
+NEAR_MISS_FACTOR = 0.65
 # Two known, different names need to be spelled this alike to count as a typo.
 KNOWN_NAME_FUZZY = 0.85
 PHONETIC_MIN_SPELLING = 0.6
@@ -102,10 +104,18 @@ def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
     return 0.88, f"surname forms of {q.stem!r} ({forms})"
 
 
+def _latin(form: str) -> bool:
+    return all(ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in form if ch.isalpha())
+
+
 def _known_different(q: Part, c: Part) -> bool:
-    """Both words are known names of different Wikidata name groups (Nasir, Nadir):
-    a near spelling is then a different name, not a typo."""
-    return bool(q.symbols and c.symbols and not q.symbols & c.symbols)
+    """Across scripts, two known names of different Wikidata name groups (Надир,
+    Nasir) are different names: transliteration is explained by the rules and
+    groups above, so a near spelling left over is not a typo. Within one script
+    it may well be one (Marcon, Macron)."""
+    return bool(
+        q.symbols and c.symbols and not q.symbols & c.symbols and _latin(q.form) != _latin(c.form)
+    )
 
 
 def _phonetic(q: Part, c: Part) -> tuple[float, str] | None:
@@ -229,6 +239,15 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
         matches.append(match)
         used_q.update(id(q) for q in q_group)
         used_c.update(id(c) for c in c_group)
+    for q, c, match in _near_misses(
+        [q for q in q_parts if id(q) not in used_q], [c for c in c_parts if id(c) not in used_c]
+    ):
+        weight = (q.weight + c.weight) / 2
+        explained += weight * match.similarity
+        total += weight
+        matches.append(match)
+        used_q.add(id(q))
+        used_c.add(id(c))
     left_q = [q for q in q_parts if id(q) not in used_q]
     left_c = [c for c in c_parts if id(c) not in used_c]
     # Leftovers on both sides are different words in one slot: a conflict, counted
@@ -279,6 +298,35 @@ def _align(
         pairs.append((q_parts[qi], c_parts[ci], match))
     pairs.sort(key=lambda pair: pair[0].index)
     return pairs
+
+
+def _near_misses(q_left: list[Part], c_left: list[Part]) -> list[tuple[Part, Part, PartMatch]]:
+    """Leftover words in the same slot that are spelled half alike (Sultan / Salman)
+    get a little credit: a screening must still show a likely misspelling, but
+    well below a real pairing."""
+    found = []
+    taken: set[int] = set()
+    for q in q_left:
+        best: tuple[float, Part] | None = None
+        for c in c_left:
+            if id(c) in taken or _latin(q.form) != _latin(c.form):
+                continue
+            similarity = OSA.normalized_similarity(q.loose, c.loose)
+            if similarity >= NEAR_MISS_FLOOR and (best is None or similarity > best[0]):
+                best = (similarity, c)
+        if best is not None:
+            taken.add(id(best[1]))
+            credit = NEAR_MISS_FACTOR * best[0]
+            found.append(
+                (
+                    q,
+                    best[1],
+                    PartMatch(
+                        q.form, best[1].form, "near miss", credit, f"edit similarity {best[0]:.2f}"
+                    ),
+                )
+            )
+    return found
 
 
 def _residue(

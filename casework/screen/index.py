@@ -22,7 +22,7 @@ from casework.names import AnalyzedName, analyze
 from casework.names.keys import name_keys
 
 MAX_DF_SHARE = 0.02
-MIN_SHARE_OF_BEST = 0.65
+MIN_SHARE_OF_BEST = 0.7
 MIN_MAX_DF = 200
 
 
@@ -104,9 +104,7 @@ class NameIndex:
             if not ids_list:
                 continue
             ids = np.concatenate(ids_list)
-            weights = np.repeat(
-                np.asarray(idf_list, dtype=np.float32), [len(a) for a in ids_list]
-            )
+            weights = np.repeat(np.asarray(idf_list, dtype=np.float32), [len(a) for a in ids_list])
             order = np.lexsort((-weights, ids))
             ids, weights = ids[order], weights[order]
             first = np.ones(len(ids), dtype=bool)
