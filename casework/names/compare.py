@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 from rigour.names import compare_parts as residue_alignments
 
 from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
+from casework.names.forms import number_value
 
 # The weight of candidate parts the query does not mention (middle names,
 # patronymics) relative to the query's own unmatched parts.
@@ -33,6 +34,7 @@ SINGLE_PART_CAP = 0.7
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75
 NEAR_MISS_FLOOR = 0.6
+SPELLED_OUT_SIMILARITY = 0.9
 NEAR_MISS_FACTOR = 0.65
 # Two known, different names need to be spelled this alike to count as a typo.
 KNOWN_NAME_FUZZY = 0.85
@@ -214,7 +216,13 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     pairs = _align(q_parts, c_parts)
     used_q = {id(q) for q, _, _ in pairs}
     used_c = {id(c) for _, c, _ in pairs}
-    merged = _residue(
+    merged = _spelled_out(
+        [q for q in q_parts if id(q) not in used_q], [c for c in c_parts if id(c) not in used_c]
+    )
+    for q_group, c_group, _ in merged:
+        used_q.update(id(q) for q in q_group)
+        used_c.update(id(c) for c in c_group)
+    merged += _residue(
         [q for q in q_parts if id(q) not in used_q], [c for c in c_parts if id(c) not in used_c]
     )
     explained_c = used_c | {id(c) for _, group, _ in merged for c in group}
@@ -327,6 +335,71 @@ def _near_misses(q_left: list[Part], c_left: list[Part]) -> list[tuple[Part, Par
                 )
             )
     return found
+
+
+def _spelled_out(
+    q_left: list[Part], c_left: list[Part]
+) -> list[tuple[list[Part], list[Part], PartMatch]]:
+    """Acronyms (PLA, JC) and numbers written as words (Forty-Four, 44), which
+    no pairing of single words can explain."""
+    found: list[tuple[list[Part], list[Part], PartMatch]] = []
+    used: set[int] = set()
+    for short_side, long_side, flipped in ((q_left, c_left, False), (c_left, q_left, True)):
+        for part in short_side:
+            if id(part) in used:
+                continue
+            free = [p for p in long_side if id(p) not in used]
+            match = _acronym(part, free) or _number(part, free)
+            if match is None:
+                continue
+            group, method = match
+            used.update(id(p) for p in (part, *group))
+            q_group, c_group = (group, [part]) if flipped else ([part], group)
+            found.append(
+                (
+                    q_group,
+                    c_group,
+                    PartMatch(
+                        " ".join(p.form for p in q_group),
+                        " ".join(p.form for p in c_group),
+                        method,
+                        SPELLED_OUT_SIMILARITY,
+                        "",
+                    ),
+                )
+            )
+    return found
+
+
+def _acronym(part: Part, others: list[Part]) -> tuple[list[Part], str] | None:
+    letters = part.ascii
+    if not 2 <= len(letters) <= 6 or len(others) < len(letters):
+        return None
+    initials = "".join(p.ascii[:1] for p in others)
+    start = initials.find(letters)
+    if start < 0:
+        return None
+    return others[start : start + len(letters)], "acronym"
+
+
+def _number(part: Part, others: list[Part]) -> tuple[list[Part], str] | None:
+    target = number_value(part.ascii)
+    if target is None:
+        return None
+    values = [number_value(p.ascii) for p in others]
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        if value == target:
+            return [others[i]], "number"
+        following = values[i + 1] if i + 1 < len(values) else None
+        if (
+            following is not None
+            and int(value) % 10 == 0
+            and str(int(value) + int(following)) == target
+        ):
+            return others[i : i + 2], "number"
+    return None
 
 
 def _residue(

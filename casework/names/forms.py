@@ -164,3 +164,53 @@ def is_patronymic(ascii_form: str) -> bool:
     return ascii_form in PATRONYMIC_WORDS or (
         len(ascii_form) > 6 and ascii_form.endswith(PATRONYMIC_ENDINGS)
     )
+
+
+# Numbers written as words, so "Three Percenters" meets "3 Percenters" and
+# "First International" meets "1st International".
+NUMBER_WORDS: dict[str, str] = {
+    word: str(value)
+    for value, words in enumerate(
+        [
+            ("zero",),
+            ("one", "first", "1st"),
+            ("two", "second", "2nd"),
+            ("three", "third", "3rd"),
+            ("four", "fourth", "4th"),
+            ("five", "fifth", "5th"),
+            ("six", "sixth", "6th"),
+            ("seven", "seventh", "7th"),
+            ("eight", "eighth", "8th"),
+            ("nine", "ninth", "9th"),
+            ("ten", "tenth", "10th"),
+            ("eleven",),
+            ("twelve",),
+            ("thirteen",),
+            ("fourteen",),
+            ("fifteen",),
+            ("sixteen",),
+            ("seventeen",),
+            ("eighteen",),
+            ("nineteen",),
+        ]
+    )
+    for word in words
+}
+TENS: dict[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def number_value(ascii_form: str) -> str | None:
+    """The digits a number word or ordinal stands for, or None."""
+    if ascii_form.isdigit():
+        return ascii_form
+    return NUMBER_WORDS.get(ascii_form) or (str(TENS[ascii_form]) if ascii_form in TENS else None)

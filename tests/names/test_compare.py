@@ -60,3 +60,20 @@ def test_legal_forms_are_not_evidence():
     other = compare_names("Pasha Holding LLC", "Azersun Holding LLC", "Organization")
     assert same.score >= MATCH_THRESHOLD
     assert other.score < REVIEW_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "schema", "method"),
+    [
+        ("PLA", "People's Liberation Army", "Organization", "acronym"),
+        ("JC Juncker", "Jean-Claude Juncker", "Person", "acronym"),
+        ("Brigade Forty-Four", "Brigade 44", "Organization", "number"),
+        ("1st International Bank", "First International Bank", "Company", "number"),
+        ("SergeiLavrov", "Sergei Lavrov", "Person", "merged"),
+        ("Mohammed bin Sultan", "Mohammed bin Salman", "Person", "near miss"),
+    ],
+)
+def test_spelled_out_merged_and_near_miss_forms(query, listed, schema, method):
+    match = compare_names(query, listed, schema)
+    assert method in {p.method for p in match.parts}
+    assert match.score >= REVIEW_THRESHOLD

@@ -1,7 +1,7 @@
 """Evaluation gate: name-matching F1 on the benchmark sets may not fall below its floors.
 
 Floors sit just under the figures measured with `python -m bench.names_quality`
-(nomenklatura 0.846, cross-script 0.999, OFAC aliases 0.596 at threshold 0.75);
+(nomenklatura 0.856, cross-script 0.999, OFAC aliases 0.603 at threshold 0.75);
 lowering one is a deliberate, visible change.
 """
 
@@ -15,7 +15,7 @@ from casework.names import compare_names
 from casework.screen import MATCH_THRESHOLD
 from tests.conftest import SHARED, needs_shared
 
-FLOORS = {"nomenklatura": 0.84, "cross-script": 0.995, "ofac-aliases": 0.59}
+FLOORS = {"nomenklatura": 0.85, "cross-script": 0.995, "ofac-aliases": 0.595}
 
 
 @needs_shared
