@@ -337,6 +337,20 @@ def _near_misses(q_left: list[Part], c_left: list[Part]) -> list[tuple[Part, Par
     return found
 
 
+def _group_match(
+    q_group: list[Part], c_group: list[Part], method: str, similarity: float, detail: str = ""
+) -> tuple[list[Part], list[Part], PartMatch]:
+    """Several words matched as one unit, with the match that explains them."""
+    match = PartMatch(
+        " ".join(p.form for p in q_group),
+        " ".join(p.form for p in c_group),
+        method,
+        similarity,
+        detail,
+    )
+    return q_group, c_group, match
+
+
 def _spelled_out(
     q_left: list[Part], c_left: list[Part]
 ) -> list[tuple[list[Part], list[Part], PartMatch]]:
@@ -355,19 +369,7 @@ def _spelled_out(
             group, method = match
             used.update(id(p) for p in (part, *group))
             q_group, c_group = (group, [part]) if flipped else ([part], group)
-            found.append(
-                (
-                    q_group,
-                    c_group,
-                    PartMatch(
-                        " ".join(p.form for p in q_group),
-                        " ".join(p.form for p in c_group),
-                        method,
-                        SPELLED_OUT_SIMILARITY,
-                        "",
-                    ),
-                )
-            )
+            found.append(_group_match(q_group, c_group, method, SPELLED_OUT_SIMILARITY))
     return found
 
 
@@ -425,19 +427,8 @@ def _residue(
         if not q_group or not c_group:
             continue
         method = "merged" if len(q_group) != len(c_group) else "residue"
-        out.append(
-            (
-                q_group,
-                c_group,
-                PartMatch(
-                    " ".join(p.form for p in q_group),
-                    " ".join(p.form for p in c_group),
-                    method,
-                    0.95 * alignment.score,
-                    f"{alignment.qstr!r} ~ {alignment.rstr!r}",
-                ),
-            )
-        )
+        detail = f"{alignment.qstr!r} ~ {alignment.rstr!r}"
+        out.append(_group_match(q_group, c_group, method, 0.95 * alignment.score, detail))
     return out
 
 
