@@ -19,7 +19,6 @@ class Errors(Enum):
         "({known}); upgrade Casework to open it"
     )
     E002 = "cannot open workspace {path}: {reason}"
-    E003 = "workspace {path} is not a Casework workspace (no schema_version table)"
 
     # reading inputs (E1xx)
     E101 = "empty file"

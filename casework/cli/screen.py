@@ -14,6 +14,7 @@ from casework.errors import CaseworkError
 from casework.screen import REVIEW_THRESHOLD, QueryFacts, ScreenQuery
 from casework.screen.batch import screen_file
 from casework.screen.decisions import VERDICTS, decide
+from casework.screen.screener import explain
 from casework.screen.session import Outcome, ScreeningSession
 
 SCHEMATA = ("Person", "Organization", "Company", "Vessel", "Airplane")
@@ -99,7 +100,7 @@ def _print_outcome(outcome: Outcome, threshold: float) -> None:
             r.caption,
             r.dataset,
             ", ".join(r.programs),
-            r.as_dict()["explanation"]["summary"],
+            explain(r),
         )
     if outcome.results:
         stdout.print(table)

@@ -33,7 +33,6 @@ SCHEMA_TYPES: dict[str, NameTypeTag] = {
     "Vessel": NameTypeTag.OBJ,
     "Airplane": NameTypeTag.OBJ,
 }
-PERSON_SCHEMATA = frozenset({"Person"})
 ORG_SCHEMATA = frozenset({"Organization", "Company", "PublicBody", "LegalEntity"})
 _SYMBOL_CATEGORIES = {SymbolCategory.NAME, SymbolCategory.NICK, SymbolCategory.SYMBOL}
 # Words naming a kind of organisation or a line of business ("Company", "Bank",

@@ -62,10 +62,6 @@ class QueryFacts:
             identifiers=tuple(i for i in (_id(x) for x in ids) if i),
         )
 
-    @property
-    def empty(self) -> bool:
-        return not (self.birth_date or self.countries or self.gender or self.identifiers)
-
 
 def _id(value: str) -> str:
     return _ID_CHARS.sub("", value.upper())
