@@ -48,9 +48,6 @@ from casework.errors import Errors, ListError
 from casework.lists.loader import load
 from casework.store import Workspace
 
-REQUIRES: tuple[str, ...] = ()
-PRODUCES = ("list_datasets", "list_entities")
-
 CACHE_FOLDER = "lists-cache"
 STALE_PART_SECONDS = 86400
 OFAC_EXPORTS = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports"
@@ -72,8 +69,8 @@ class ListSource:
     dataset: str
     title: str
     files: tuple[RemoteFile, ...]
-    # Updated when no --source is given. UK and EU have no reader yet (their
-    # files download but do not load); OpenSanctions is large and CC BY-NC.
+    # Updated when no --source is given; OpenSanctions is left out by default
+    # because it is large and licensed CC BY-NC.
     default: bool = False
 
     @property
@@ -118,6 +115,7 @@ SOURCES: dict[str, ListSource] = {
                     "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml",
                 ),
             ),
+            default=True,
         ),
         ListSource(
             "eu",
@@ -130,6 +128,7 @@ SOURCES: dict[str, ListSource] = {
                     "xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw",
                 ),
             ),
+            default=True,
         ),
         ListSource(
             "opensanctions",
