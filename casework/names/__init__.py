@@ -12,12 +12,14 @@ from casework.names.compare import (
     compare_names,
     score_bound,
 )
+from casework.names.forms import alternatives
 
 __all__ = [
     "AnalyzedName",
     "NameMatch",
     "Part",
     "PartMatch",
+    "alternatives",
     "analyze",
     "compare_analyzed",
     "compare_names",

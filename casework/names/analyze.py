@@ -9,6 +9,7 @@ particle roles) and one frozen object per part for the comparer and index.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +22,7 @@ from rigour.names import (
     analyze_names,
 )
 
-from casework.names.forms import PARTICLES, is_patronymic, loose, stem
+from casework.names.forms import PARTICLE_VARIANTS, PARTICLES, is_patronymic, loose, stem
 
 # The FtM schemata screened, and how rigour should read their names.
 SCHEMA_TYPES: dict[str, NameTypeTag] = {
@@ -52,7 +53,7 @@ class Part:
     suffix: str | None  # the suffix stem() removed
     metaphone: str
     symbols: frozenset[str]  # Wikidata name groups and other rigour symbols
-    role: str  # name | initial | particle | patronymic | generic | legal | number
+    role: str  # name | initial | particle | patronymic | generic | place | legal | number
     index: int
     source: NamePart = field(compare=False, repr=False)
 
@@ -69,6 +70,7 @@ ROLE_WEIGHTS: dict[str, float] = {
     "patronymic": 0.35,
     "particle": 0.3,
     "generic": 0.4,
+    "place": 1.0,
     "legal": 0.0,
 }
 
@@ -78,11 +80,33 @@ class AnalyzedName:
     original: str
     schema: str
     parts: tuple[Part, ...]
+    # Kinds of legal form the name carries (rigour's classes: LLC, JSC, LP, ...):
+    # not evidence of which organisation, but two different kinds are two entities.
+    legal_classes: frozenset[str] = frozenset()
     evidence: tuple[Part, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # The parts that count as evidence (not legal forms); read on every comparison.
         object.__setattr__(self, "evidence", tuple(p for p in self.parts if p.weight > 0))
+
+
+# A capitalised legal form run into the name's last word: "SiemensAG", "MegafonOAO".
+_GLUED = re.compile(r"(?<=[a-z]{3})([A-Z]{2,5})\s*$")
+
+
+def _unglue_legal_form(name: str) -> str:
+    """Split "SiemensAG" into "Siemens AG" when rigour reads the tail as a legal form.
+
+    Only a lower-to-upper case change marks the seam: "PETRONAS" ends in
+    letters that spell a legal form too (AS), but nothing says they are one.
+    """
+    match = _GLUED.search(name)
+    if match is None:
+        return name
+    tail = analyze_names(NameTypeTag.ORG, [match.group(1)])
+    if not any(p.tag == NamePartTag.LEGAL for n in tail for p in n.parts):
+        return name
+    return f"{name[: match.start(1)]} {match.group(1)}"
 
 
 def name_type(schema: str) -> NameTypeTag:
@@ -92,17 +116,38 @@ def name_type(schema: str) -> NameTypeTag:
 @lru_cache(maxsize=200_000)
 def analyze(name: str, schema: str = "Person") -> AnalyzedName:
     """Analyse one name string for a schema (Person, Organization, Vessel, ...)."""
-    analyzed = analyze_names(name_type(schema), [name])
+    text = _unglue_legal_form(name) if schema in ORG_SCHEMATA else name
+    analyzed = analyze_names(name_type(schema), [text])
     if not analyzed:
         return AnalyzedName(name, schema, ())
     best = max(analyzed, key=lambda n: len(n.parts))
-    return AnalyzedName(name, schema, tuple(_parts(best)))
+    classes = frozenset(
+        str(span.symbol.id)
+        for span in best.spans
+        if span.symbol.category == SymbolCategory.ORG_CLASS
+        and all(part.tag == NamePartTag.LEGAL for part in span.parts)
+    )
+    return AnalyzedName(name, schema, tuple(_parts(best, schema != "Person")), classes)
 
 
-def _parts(name: Name) -> list[Part]:
+def _parts(name: Name, places: bool) -> list[Part]:
+    """The parts of a name; `places` marks country words (Deutsche Bank (Schweiz),
+    Bank of China) as qualifiers, which they are in an organisation's name and not
+    in a person's (Jordan, Georgia)."""
     symbols: dict[int, set[str]] = {}
     generic: set[int] = set()
+    numeric: set[int] = set()
+    located: set[int] = set()
     for span in name.spans:
+        if span.symbol.category == SymbolCategory.NUMERIC:
+            numeric.update(part.index for part in span.parts)
+        elif (
+            places
+            and span.symbol.category == SymbolCategory.LOCATION
+            and len(span.parts) == 1
+            and str(span.symbol.id) != "zz"
+        ):
+            located.add(span.parts[0].index)
         if span.symbol.category in _SYMBOL_CATEGORIES and len(span.parts) == 1:
             symbols.setdefault(span.parts[0].index, set()).add(str(span.symbol.id))
         elif span.symbol.category in _GENERIC_CATEGORIES:
@@ -110,7 +155,14 @@ def _parts(name: Name) -> list[Part]:
     parts = []
     for part in name.parts:
         ascii_form = part.comparable or part.form
+        if part.index in located and part.tag != NamePartTag.LEGAL:
+            role = "place"
+        else:
+            role = _role(part.tag, ascii_form, part.index in generic, part.index in numeric)
         loose_form = loose(ascii_form)
+        if role in ("particle", "patronymic"):
+            # el-Assad / al-Assad, ibn / bin: one particle in several spellings.
+            loose_form = PARTICLE_VARIANTS.get(loose_form, loose_form)
         stemmed, suffix = stem(loose_form)
         parts.append(
             Part(
@@ -121,9 +173,7 @@ def _parts(name: Name) -> list[Part]:
                 suffix=suffix,
                 metaphone=part.metaphone or "",
                 symbols=frozenset(symbols.get(part.index, ())),
-                role="generic"
-                if part.index in generic and part.tag != NamePartTag.LEGAL
-                else _role(part.tag, ascii_form),
+                role=role,
                 index=part.index,
                 source=part,
             )
@@ -131,7 +181,13 @@ def _parts(name: Name) -> list[Part]:
     return parts
 
 
-def _role(tag: NamePartTag, ascii_form: str) -> str:
+def _role(tag: NamePartTag, ascii_form: str, generic: bool, numeric: bool) -> str:
+    # rigour reads a Roman numeral as a legal form too ("II" is a sole trader in
+    # some registers); inside a name ("Bowne Global Solutions II") it is a number.
+    if numeric and tag in (NamePartTag.LEGAL, NamePartTag.NUM):
+        return "number"
+    if generic and tag != NamePartTag.LEGAL:
+        return "generic"
     if tag == NamePartTag.LEGAL:
         return "legal"
     if tag == NamePartTag.NUM or ascii_form.isdigit():

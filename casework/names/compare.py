@@ -4,21 +4,25 @@ Each pair of parts is tried against a list of named methods, strongest
 first (exact, transliteration, Wikidata name group, spelling variant,
 surname suffix form, phonetic, initial, fuzzy); the best pairing of parts
 is chosen, and the name score is the weighted share of evidence explained,
-with unexplained parts counting against it. The query's own unexplained
-parts count fully, the candidate's extra parts (a middle name, a
-patronymic the query left out) half.
+with unexplained parts counting against it. Different words in the same
+slot on both sides (a conflict) count in full; a word only one side has
+(a middle name, a patronymic the query left out) counts a fraction.
+Caps then mark what names alone cannot settle: different kinds of legal
+form, different places, a number on one side only, a father's name
+swapped with the person's own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 from rigour.names import compare_parts as residue_alignments
 
 from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
-from casework.names.forms import number_value
+from casework.names.forms import alternatives, number_value
 
 # The weight of candidate parts the query does not mention (middle names,
 # patronymics) relative to the query's own unmatched parts.
@@ -30,6 +34,17 @@ ORG_CANDIDATE_EXTRA = 0.5
 # count little against it, but it can only ever ask for review, never confirm.
 SINGLE_PART_EXTRA = 0.25
 SINGLE_PART_CAP = 0.7
+# The same name under two kinds of legal form (AG / GmbH, LLC / LP) is most often a
+# sister company or subsidiary: at most a review.
+LEGAL_CONFLICT_CAP = 0.7
+# Words that open a father's name in an Arabic nasab: "Omar bin Abdullah".
+LINEAGE_WORDS = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
+# A short name inside a longer one (two or more names matched at SUBSET_MIN or
+# better, nothing contradicting): the longer one's extra words count this much.
+SUBSET_EXTRA = 0.25
+SUBSET_MIN = 0.8
+# The most a match of word groups run together or split apart explains.
+BEST_GROUP_SIMILARITY = 0.95
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75
@@ -106,7 +121,9 @@ def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
     return 0.88, f"surname forms of {q.stem!r} ({forms})"
 
 
+@lru_cache(maxsize=200_000)
 def _latin(form: str) -> bool:
+    """Whether a word is written in Latin letters (asked of every leftover pair)."""
     return all(ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in form if ch.isalpha())
 
 
@@ -190,7 +207,16 @@ def _compare_parts(q: Part, c: Part) -> PartMatch | None:
 
 
 def compare_names(query: str, candidate: str, schema: str = "Person") -> NameMatch:
-    return compare_analyzed(analyze(query, schema), analyze(candidate, schema))
+    """Compare two name strings; where either joins alternatives with a slash, the
+    best-matching pair of alternatives speaks for it."""
+    best: NameMatch | None = None
+    for q_text in alternatives(query):
+        for c_text in alternatives(candidate):
+            match = compare_analyzed(analyze(q_text, schema), analyze(c_text, schema))
+            if best is None or match.score > best.score:
+                best = match
+    assert best is not None
+    return best
 
 
 def score_bound(query: AnalyzedName, candidate: AnalyzedName) -> float:
@@ -217,7 +243,11 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     used_q = {id(q) for q, _, _ in pairs}
     used_c = {id(c) for _, c, _ in pairs}
     merged = _spelled_out(
-        [q for q in q_parts if id(q) not in used_q], [c for c in c_parts if id(c) not in used_c]
+        [q for q in q_parts if id(q) not in used_q],
+        [c for c in c_parts if id(c) not in used_c],
+        # A person's run of initials (JC for Jean-Claude) stands beside a name
+        # that matched; alone ("N.N.", nomen nescio) it names nobody in particular.
+        acronyms=candidate.schema != "Person" or bool(pairs),
     )
     for q_group, c_group, _ in merged:
         used_q.update(id(q) for q in q_group)
@@ -227,6 +257,9 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     )
     explained_c = used_c | {id(c) for _, group, _ in merged for c in group}
     partial = len(q_parts) == 1 and any(id(c) not in explained_c for c in c_parts)
+    # Only a person's one word (a surname) is a partial name; an organisation's
+    # one word (Faberlic, Gazprom) is most often its name.
+    capped = partial and candidate.schema not in ORG_SCHEMATA
     if partial:
         extra_weight = SINGLE_PART_EXTRA
     elif candidate.schema in ORG_SCHEMATA:
@@ -261,19 +294,57 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     # Leftovers on both sides are different words in one slot: a conflict, counted
     # in full. Leftovers on the query side only are extra words (a middle name the
     # list omits) and count like the candidate's extras.
-    conflict = bool(left_q and left_c)
+    conflict = any(q.role != "particle" for q in left_q) and any(
+        c.role != "particle" for c in left_c
+    )
+    # Two or more real names matched and nothing contradicting: the shorter name
+    # is inside the longer (Dost Mohammad / Dost Mohammad Khan Haqqani), and the
+    # longer one's extra words count little.
+    strong = sum(
+        1 for q, c, m in pairs if q.role == c.role == "name" and m.similarity >= SUBSET_MIN
+    )
+    if not conflict and not partial and strong >= 2:
+        extra_weight = min(extra_weight, SUBSET_EXTRA)
+    # A number on one side only (Fund II, Management Company 23) tells entities
+    # apart as surely as a different number: it counts in full.
     for q in left_q:
-        total += max(q.weight, CONFLICT_MIN_WEIGHT) if conflict else q.weight * extra_weight
+        if conflict:
+            total += max(q.weight, CONFLICT_MIN_WEIGHT)
+        else:
+            total += q.weight * (1.0 if q.role == "number" else extra_weight)
         matches.append(PartMatch(q.form, None, "unmatched", 0.0, "not in the candidate"))
     for c in left_c:
-        weight = max(c.weight, CONFLICT_MIN_WEIGHT) if conflict else c.weight
-        total += weight * extra_weight
+        if conflict:
+            total += max(c.weight, CONFLICT_MIN_WEIGHT)
+        else:
+            total += c.weight * (1.0 if c.role == "number" else extra_weight)
         matches.append(PartMatch(None, c.form, "unmatched", 0.0, "not in the query"))
     score = explained / total if total else 0.0
     notes = []
-    if partial:
+    if capped:
         score = min(score, SINGLE_PART_CAP)
         notes.append("one-word query: a partial name can only ask for review")
+    if (
+        query.legal_classes
+        and candidate.legal_classes
+        and not query.legal_classes & candidate.legal_classes
+    ):
+        score = min(score, LEGAL_CONFLICT_CAP)
+        forms = ", ".join(sorted(query.legal_classes | candidate.legal_classes))
+        notes.append(f"legal forms differ ({forms}): another entity of the same name?")
+    if any(q.role == "place" for q in left_q) and any(c.role == "place" for c in left_c):
+        score = min(score, LEGAL_CONFLICT_CAP)
+        notes.append("different places in the name: a branch or subsidiary elsewhere?")
+    if (
+        not conflict
+        and candidate.schema != "Person"
+        and any(p.role == "number" for p in left_q + left_c)
+    ):
+        score = min(score, LEGAL_CONFLICT_CAP)
+        notes.append("a number on one side only: a sister fund, series or vessel?")
+    if _generations_swapped(query, candidate, pairs):
+        score = min(score, LEGAL_CONFLICT_CAP)
+        notes.append("own name and father's name swapped (X bin Y vs Y bin X): kin?")
     order = _order(pairs)
     if order == "reversed":
         notes.append("word order reversed (family name first)")
@@ -352,10 +423,12 @@ def _group_match(
 
 
 def _spelled_out(
-    q_left: list[Part], c_left: list[Part]
+    q_left: list[Part], c_left: list[Part], acronyms: bool = True
 ) -> list[tuple[list[Part], list[Part], PartMatch]]:
     """Acronyms (PLA, JC) and numbers written as words (Forty-Four, 44), which
     no pairing of single words can explain."""
+    if not q_left or not c_left:
+        return []
     found: list[tuple[list[Part], list[Part], PartMatch]] = []
     used: set[int] = set()
     for short_side, long_side, flipped in ((q_left, c_left, False), (c_left, q_left, True)):
@@ -363,7 +436,7 @@ def _spelled_out(
             if id(part) in used:
                 continue
             free = [p for p in long_side if id(p) not in used]
-            match = _acronym(part, free) or _number(part, free)
+            match = (_acronym(part, free) if acronyms else None) or _number(part, free)
             if match is None:
                 continue
             group, method = match
@@ -428,8 +501,41 @@ def _residue(
             continue
         method = "merged" if len(q_group) != len(c_group) else "residue"
         detail = f"{alignment.qstr!r} ~ {alignment.rstr!r}"
-        out.append(_group_match(q_group, c_group, method, 0.95 * alignment.score, detail))
+        similarity = BEST_GROUP_SIMILARITY * alignment.score
+        out.append(_group_match(q_group, c_group, method, similarity, detail))
     return out
+
+
+def _lineage(name: AnalyzedName) -> dict[int, str]:
+    """Parts next to a "son of" word that opens the father's name (bin, ibn, ben,
+    bint, ould): the word before is the person's own name, the word after the
+    father's, by part index."""
+    roles: dict[int, str] = {}
+    parts = name.parts
+    for i, part in enumerate(parts):
+        if part.ascii not in LINEAGE_WORDS:
+            continue
+        before = [p for p in parts[:i] if p.role == "name"]
+        after = [p for p in parts[i + 1 :] if p.role == "name"]
+        if before and after:
+            roles.setdefault(before[-1].index, "own")
+            roles.setdefault(after[0].index, "father")
+    return roles
+
+
+def _generations_swapped(
+    query: AnalyzedName, candidate: AnalyzedName, pairs: list[tuple[Part, Part, PartMatch]]
+) -> bool:
+    """Whether one name's own name is the other's father's name: Abdullah bin Omar
+    and Omar bin Abdullah are father and son, not one man written two ways."""
+    q_roles, c_roles = _lineage(query), _lineage(candidate)
+    if not q_roles or not c_roles:
+        return False
+    for q, c, _ in pairs:
+        q_role, c_role = q_roles.get(q.index), c_roles.get(c.index)
+        if q_role and c_role and q_role != c_role:
+            return True
+    return False
 
 
 def _order(pairs: list[tuple[Part, Part, PartMatch]]) -> str:

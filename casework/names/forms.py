@@ -72,6 +72,15 @@ PATRONYMIC_WORDS = frozenset(
         "bat",
     }
 )
+# Spellings of one particle, keyed by their loose form: compared as the same word.
+PARTICLE_VARIANTS: dict[str, str] = {
+    "el": "al",
+    "ul": "al",
+    "ibn": "bin",
+    "ben": "bin",
+    "abou": "abu",
+    "bu": "abu",
+}
 PATRONYMIC_ENDINGS: tuple[str, ...] = ("ovich", "evich", "ovna", "evna", "ichna")
 PARTICLES = frozenset(
     {
@@ -209,8 +218,26 @@ TENS: dict[str, int] = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def number_value(ascii_form: str) -> str | None:
     """The digits a number word or ordinal stands for, or None."""
     if ascii_form.isdigit():
         return ascii_form
     return NUMBER_WORDS.get(ascii_form) or (str(TENS[ascii_form]) if ascii_form in TENS else None)
+
+
+_SLASH = re.compile(r"\s*/\s*")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def alternatives(name: str) -> list[str]:
+    """The name, then each of the names a slash joins ("Al-Qa'ida/Islamic Army").
+
+    Lists write alternatives into one name string; a slash between bits that
+    are each a word of three letters or more joins names, while "A/S" and
+    "c/o" are parts of one name.
+    """
+    pieces = [piece.strip() for piece in _SLASH.split(name)]
+    if len(pieces) < 2 or not all(_WORD.search(piece) for piece in pieces):
+        return [name]
+    return [name, *pieces]

@@ -144,11 +144,9 @@ class Screener:
                 continue
             if query.programs and not set(query.programs) & set(entity["programs"]):
                 continue
+            schema = entity["schema"]
             if not query.facts.identifiers and (
-                score_bound(
-                    analyze(query.name, entity["schema"]), analyze(listed.text, entity["schema"])
-                )
-                + BOUND_SLACK
+                score_bound(analyze(query.name, schema), analyze(listed.text, schema)) + BOUND_SLACK
                 < query.threshold
             ):
                 continue  # even a perfect pairing of parts could not reach the threshold

@@ -1,7 +1,8 @@
 """Evaluation gate: name-matching F1 on the benchmark sets may not fall below its floors.
 
 Floors sit just under the figures measured with `python -m bench.names_quality`
-(nomenklatura 0.856, cross-script 0.999, OFAC aliases 0.603 at threshold 0.75);
+(nomenklatura 0.904, cross-script 0.999, OFAC aliases 0.645 at threshold 0.75);
+nomenklatura's floor is the issue's target of 0.90;
 lowering one is a deliberate, visible change.
 """
 
@@ -15,7 +16,7 @@ from casework.names import compare_names
 from casework.screen import MATCH_THRESHOLD
 from tests.conftest import SHARED, needs_shared
 
-FLOORS = {"nomenklatura": 0.85, "cross-script": 0.995, "ofac-aliases": 0.595}
+FLOORS = {"nomenklatura": 0.90, "cross-script": 0.995, "ofac-aliases": 0.64}
 
 
 @needs_shared
