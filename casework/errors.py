@@ -60,6 +60,13 @@ class Errors(Enum):
         "run `casework lists load` or `casework lists update`"
     )
 
+    # coordination (E5xx)
+    E501 = "unreadable posts file: {reason}"
+    E502 = "no account column (looked for {candidates}; the file has {columns})"
+    E503 = "no comments or posts with an author in {path}; run `casework ingest` first"
+    E504 = "unknown signal {name!r} (known: {known})"
+    E505 = "invalid window {value!r}: give seconds or a duration such as 90s, 15m, 2h, 1d"
+
     def render(self, **kwargs: object) -> str:
         return f"{self.name} {self.value.format(**kwargs)}"
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from casework import __version__
 from casework.cli.common import ListFormat, WorkspaceOption, open_workspace
+from casework.cli.coordination import coordination_command
 from casework.cli.lists import lists_app
 from casework.cli.output import print_json, progress_listener, stderr, stdout
 from casework.cli.screen import decide_command, screen_command
@@ -65,6 +66,7 @@ def parse_size(value: str) -> int:
 app.add_typer(lists_app, name="lists")
 app.command("screen")(screen_command)
 app.command("decide")(decide_command)
+app.command("coordination")(coordination_command)
 
 
 def _version(value: bool) -> None:

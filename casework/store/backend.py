@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
+import pyarrow as pa
+
 
 class Backend(Protocol):
     """A SQL engine holding the workspace tables."""
@@ -22,6 +24,12 @@ class Backend(Protocol):
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """Run a query and return its rows as dicts."""
+
+    def arrow(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+        """Run a query and return its result as an Arrow table (columnar, for bulk jobs)."""
+
+    def register(self, name: str, table: pa.Table) -> None:
+        """Make an Arrow table queryable under a name for this connection's lifetime."""
 
     def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         """Run a query and return the first column of its first row (None if no row)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,22 @@ class DuckDBBackend:
         cursor = self._con.execute(sql, params or [])
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def arrow(self, sql: str, params: Sequence[Any] | None = None) -> pa.Table:
+        """A query's result as an Arrow table: columnar, no Python row objects."""
+        result = self._con.execute(sql, params or [])
+        if not hasattr(result, "to_arrow_table"):  # DuckDB 1
+            return result.arrow()
+        # DuckDB 2 copies a DB-API result once more on the way to Arrow and says so;
+        # its relation API would avoid that but cannot run inside an open result.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return result.to_arrow_table()
+
+    def register(self, name: str, table: pa.Table) -> None:
+        if not _IDENTIFIER.match(name):
+            raise ValueError(f"not a table name: {name!r}")
+        self._con.register(name, table)
 
     def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         row = self._con.execute(sql, params or []).fetchone()
@@ -84,3 +101,9 @@ class DuckDBBackend:
 
     def close(self) -> None:
         self._con.close()
+
+
+
+def to_arrow(relation: duckdb.DuckDBPyRelation) -> pa.Table:
+    """A relation as Arrow: `to_arrow_table` in DuckDB 2, `arrow` before it."""
+    return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()

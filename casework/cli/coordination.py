@@ -1,0 +1,106 @@
+"""`casework coordination`: accounts that post in concert, with the evidence per link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
+from casework.cli.output import print_json, stderr, stdout
+from casework.coordination import SIGNALS, Settings, detect, load_file, load_workspace
+from casework.coordination.window import parse_window
+from casework.errors import CaseworkError, Errors
+from casework.ingest import Mapping
+
+
+def coordination_command(
+    workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
+    input: Annotated[
+        Path | None,
+        typer.Option(help="A posts file (CSV or JSON lines) instead of the workspace."),
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="YAML/JSON column mapping for --input.")
+    ] = None,
+    window: Annotated[
+        str, typer.Option(help="Time window: 90s, 15m, 1h, 1d, or 'corpus' for none.")
+    ] = "1h",
+    signals: Annotated[
+        str, typer.Option(help="Comma-separated signals (default all): " + ", ".join(SIGNALS))
+    ] = ",".join(SIGNALS),
+    min_weight: Annotated[
+        float, typer.Option(help="Weakest link kept in the network.", min=0.0)
+    ] = 2.0,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Write GEXF, GraphML, CSV, JSON and an HTML picture to this folder."),
+    ] = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+) -> None:
+    """Find accounts that post in concert: links, communities and the evidence behind each."""
+    try:
+        settings = Settings(
+            window=parse_window(window),
+            signals=tuple(s.strip() for s in signals.split(",") if s.strip()),
+            min_weight=min_weight,
+        )
+        if input is not None:
+            table = load_file(input, Mapping.load(mapping) if mapping else None)
+        else:
+            with open_workspace(workspace) as ws:
+                table = load_workspace(ws.backend)
+            if not len(table):
+                raise CaseworkError(Errors.E503, path=str(workspace))
+    except CaseworkError as exc:
+        where = f"{getattr(exc, 'source', '')}: " if getattr(exc, "source", "") else ""
+        stderr.print(f"[red]error[/red] {where}{exc.message}")
+        raise typer.Exit(2) from exc
+    network = detect(table, settings)
+    if out is not None:
+        from casework.coordination.export import export
+
+        written = export(network, out)
+        stderr.print(f"wrote {', '.join(str(p) for p in written)}")
+    if format is ListFormat.json:
+        print_json(network.as_dict())
+        return
+    _print(network)
+
+
+def _print(network) -> None:
+    s = network.settings
+    stdout.print(
+        f"{s['messages']} messages by {s['accounts']} accounts: {len(network.links)} links, "
+        f"{len(network.communities)} communities, "
+        f"{sum(1 for a in network.accounts if a.flags)} accounts with bursts or split messages",
+        highlight=False,
+    )
+    if network.links:
+        table = Table("weight", "account", "account", "why", title="links")
+        for link in network.links[:50]:
+            table.add_row(f"{link.weight:.2f}", escape(link.a), escape(link.b), escape(link.reason))
+        stdout.print(table)
+        for link in network.links[:10]:
+            stdout.print(f"\n{link.a} — {link.b}", highlight=False, markup=False)
+            for e in link.evidence[:3]:
+                gap = "" if e.gap_seconds is None else f", {e.gap_seconds:.0f} s apart"
+                stdout.print(f"  {e.signal}: {e.detail}{gap}", highlight=False, markup=False)
+                for who, text in (("a", e.text_a), ("b", e.text_b)):
+                    if text:
+                        short = text if len(text) <= 140 else text[:137] + "..."
+                        stdout.print(f"    {who}: {short}", highlight=False, markup=False)
+    flagged = [a for a in network.accounts if a.flags]
+    if flagged:
+        table = Table("account", "bursts", "split messages", title="posting patterns")
+        for a in flagged:
+            table.add_row(escape(a.id), str(a.flags.get("burst", 0)), str(a.flags.get("split", 0)))
+        stdout.print(table)
+    for c in network.communities:
+        stdout.print(
+            f"\ncommunity {c.id} (score {c.score:.2f}): {c.reason}", highlight=False, markup=False
+        )
+        stdout.print("  " + ", ".join(c.accounts), highlight=False, markup=False)

@@ -1,0 +1,193 @@
+"""Each signal on a small posts file written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from casework.coordination import Settings, detect, load_file
+from casework.coordination.sequence import continues
+from casework.coordination.text import normalise
+from casework.coordination.window import parse_window
+from casework.errors import CaseworkError, InputError
+
+CLAIM = (
+    "The so-called experts writing this report are paid by foreign lobbies "
+    "and know nothing about our peaceful country"
+)
+REWORDED = (
+    "The so called experts writing this report are paid by foreign lobby groups "
+    "and know nothing about our peaceful country at all"
+)
+FIELDS = [
+    "message_id",
+    "account",
+    "display_name",
+    "text",
+    "timestamp",
+    "reply_to",
+    "urls",
+    "hashtags",
+]
+
+
+def _row(n, account, text, ts, urls="", hashtags="", reply_to="", name=""):
+    return {
+        "message_id": f"m{n}",
+        "account": account,
+        "display_name": name,
+        "text": text,
+        "timestamp": ts,
+        "reply_to": reply_to,
+        "urls": urls,
+        "hashtags": hashtags,
+    }
+
+
+@pytest.fixture
+def posts(tmp_path):
+    rows = [
+        _row(1, "c1", CLAIM, "2024-05-01T10:00:00Z"),
+        _row(2, "c2", CLAIM + "!!", "2024-05-01T10:01:30Z"),
+        _row(3, "c3", REWORDED, "2024-05-01T10:03:00Z"),
+        _row(4, "late", CLAIM, "2024-05-04T09:00:00Z"),
+        _row(5, "l1", "look at this", "2024-05-01T11:00:00Z", urls="https://rare.example/x"),
+        _row(6, "l2", "read it", "2024-05-01T11:00:40Z", urls="https://rare.example/x"),
+        _row(7, "l1", "again", "2024-05-01T12:00:00Z", urls="https://rare.example/y"),
+        _row(8, "l2", "and again", "2024-05-01T12:00:20Z", urls="https://rare.example/y"),
+    ]
+    rows += [_row(20 + n, f"fan{n}", "so true", f"2024-05-01T13:00:{n:02d}Z") for n in range(12)]
+    rows += [
+        _row(40 + n, "bursty", f"post number {n}", f"2024-05-01T14:00:{n * 10:02d}Z")
+        for n in range(5)
+    ]
+    path = tmp_path / "posts.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def _pairs(network, signal):
+    return {frozenset((x.a, x.b)) for x in network.links if signal in x.signals}
+
+
+def test_copy_paste_and_rewording_inside_the_window(posts):
+    network = detect(load_file(posts), Settings(window=3600))
+    assert _pairs(network, "co_text") == {frozenset(("c1", "c2"))}
+    assert frozenset(("c1", "c3")) in _pairs(network, "near_text")
+    linked = {x for link in network.links for x in (link.a, link.b)}
+    assert "late" not in linked  # three days later: outside the window
+    assert not any(a.startswith("fan") for a in linked)  # "so true" is no evidence
+
+
+def test_the_whole_corpus_when_asked(posts):
+    network = detect(load_file(posts), Settings(window=None))
+    assert frozenset(("c1", "late")) in _pairs(network, "co_text")
+
+
+def test_shared_rare_links_repeated_make_a_link(posts):
+    network = detect(load_file(posts), Settings(window=120))
+    link = next(x for x in network.links if {x.a, x.b} == {"l1", "l2"})
+    assert link.signals["co_link"] == pytest.approx(2.0)
+    assert {e.gap_seconds for e in link.evidence} == {40.0, 20.0}
+    assert all("rare.example" in e.detail for e in link.evidence)
+
+
+def test_timeline_burst(posts):
+    network = detect(load_file(posts), Settings(window=3600))
+    bursty = next(a for a in network.accounts if a.id == "bursty")
+    assert bursty.flags == {"burst": 1}
+    assert bursty.evidence[0].detail == "5 messages in a row"
+
+
+def test_communities_and_reasons(posts):
+    network = detect(load_file(posts), Settings(window=3600))
+    members = [set(c.accounts) for c in network.communities]
+    assert {"c1", "c2", "c3"} in members
+    assert all(c.reason for c in network.communities)
+    assert network.as_dict()["links"][0]["evidence"]
+
+
+def test_jsonl_with_lists_and_epoch_times(tmp_path):
+    path = tmp_path / "posts.jsonl"
+    records = [
+        {
+            "id": "a",
+            "user": "u1",
+            "text": CLAIM,
+            "created_at": 1714557600,
+            "urls": ["https://x.example/1"],
+        },
+        {"id": "b", "user": "u2", "text": CLAIM, "created_at": 1714557660, "urls": []},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    table = load_file(path)
+    assert table.column("urls").to_pylist() == [["https://x.example/1"], []]
+    assert table.column("ts")[1].as_py().timestamp() == 1714557660
+    assert _pairs(detect(table), "co_text") == {frozenset(("u1", "u2"))}
+
+
+def test_missing_account_column_is_named(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("id,body\n1,hello\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_file(path)
+    assert caught.value.code == "E502" and "id, body" in caught.value.message
+    with pytest.raises(InputError) as missing:
+        load_file(tmp_path / "nowhere.csv")
+    assert missing.value.code == "E106"
+
+
+def test_missing_fields_are_missing_not_shared(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text(
+        "id,account,text,urls\n1,a,hello there,\n2,b,something else,\n", encoding="utf-8"
+    )
+    network = detect(load_file(path), Settings(window=None))
+    assert network.links == []
+
+
+def test_split_message_cues():
+    assert continues("It all started in 2003.", "Obviously this is the reason why they write.")
+    assert continues("They are paid by lobbies and", "nobody asks who pays them.")
+    assert not continues("The diplomats are wrong.", "These two claim the situation worsened.")
+
+
+def test_normalise_and_windows():
+    assert normalise("Read THIS: https://t.co/x @bot #Tag — now!") == "read this now"
+    assert parse_window("15m") == 900 and parse_window("2h") == 7200 and parse_window("90") == 90
+    assert parse_window("corpus") is None
+    with pytest.raises(CaseworkError):
+        parse_window("soon")
+    with pytest.raises(CaseworkError):
+        Settings(signals=("telepathy",))
+
+
+def test_cli_reads_a_posts_file_and_exports(posts, cli, tmp_path):
+    out = tmp_path / "net"
+    code, output = cli(
+        "coordination", "--input", str(posts), "--window", "1h", "--format", "json", "--out", str(out)
+    )
+    assert code == 0, output
+    body = json.loads(output[output.index("{") :])
+    assert {frozenset((x["a"], x["b"])) for x in body["links"]} >= {frozenset(("c1", "c2"))}
+    assert sorted(p.name for p in out.iterdir()) == [
+        "edges.csv",
+        "evidence.csv",
+        "network.gexf",
+        "network.graphml",
+        "network.html",
+        "network.json",
+        "nodes.csv",
+    ]
+    code, output = cli("coordination", "--input", str(posts), "--window", "soon")
+    assert code == 2 and "E505" in output
+
+
+def test_cli_on_an_empty_workspace_says_what_to_do(cli):
+    code, output = cli("coordination")
+    assert code == 2 and "E503" in output and "casework ingest" in output
