@@ -281,8 +281,12 @@ def _network(frame, links, account_runs, texts, settings: Settings) -> Network:
                 detail,
             )
         )
-    involved = {frame.accounts.index(x) for link in kept for x in (link.a, link.b)} | set(flags)
     code_of = {acc: n for n, acc in enumerate(frame.accounts)}
+    by_account: dict[str, list[Link]] = defaultdict(list)
+    for link in kept:
+        by_account[link.a].append(link)
+        by_account[link.b].append(link)
+    involved = {code_of[acc] for acc in by_account} | set(flags)
     accounts: dict[str, Account] = {}
     for code in sorted(involved):
         acc = frame.accounts[code]
@@ -290,16 +294,16 @@ def _network(frame, links, account_runs, texts, settings: Settings) -> Network:
             acc,
             names.get(code),
             int(counts[code]),
-            flags={k: v for k, v in flags[code].items()},
+            flags=dict(flags[code]),
             evidence=run_evidence[code][:EVIDENCE_PER_LINK],
         )
     communities = _communities(kept, accounts, settings.seed)
     for account in accounts.values():
-        own = [link for link in kept if account.id in (link.a, link.b)]
+        own = by_account.get(account.id, [])
         account.score = sum(link.weight for link in own) + sum(account.flags.values())
         parts = []
         if own:
-            partners = sorted({link.b if link.a == account.id else link.a for link in own})
+            partners = {link.b if link.a == account.id else link.a for link in own}
             kinds = sorted({s for link in own for s in link.signals}, key=SIGNALS.index)
             parts.append(
                 f"linked to {len(partners)} account(s) by " + ", ".join(WORDS[k] for k in kinds)
@@ -308,7 +312,6 @@ def _network(frame, links, account_runs, texts, settings: Settings) -> Network:
             if account.flags.get(kind):
                 parts.append(f"{account.flags[kind]} {WORDS[kind]}")
         account.reason = "; ".join(parts)
-    del code_of
     ordered = sorted(accounts.values(), key=lambda x: (-x.score, x.id))
     return Network(
         ordered,
@@ -337,16 +340,20 @@ def _communities(links: list[Link], accounts: dict[str, Account], seed: int) -> 
     out = []
     members_of = [sorted(ids[v] for v in part) for part in partition if len(part) >= 2]
     members_of.sort(key=lambda m: (-len(m), m))
+    community_of = {acc: n for n, members in enumerate(members_of) for acc in members}
+    internal: dict[int, list[Link]] = defaultdict(list)
+    for link in links:
+        ca, cb = community_of.get(link.a), community_of.get(link.b)
+        if ca is not None and ca == cb:
+            internal[ca].append(link)
     for number, members in enumerate(members_of):
-        inside = set(members)
-        internal = [link for link in links if link.a in inside and link.b in inside]
+        inside = internal[number]
         signals: dict[str, int] = defaultdict(int)
-        for link in internal:
+        for link in inside:
             for s in link.signals:
                 signals[s] += 1
-        weight = sum(link.weight for link in internal)
-        score = weight / len(members)
-        reason = f"{len(members)} accounts, {len(internal)} links inside: " + ", ".join(
+        score = sum(link.weight for link in inside) / len(members)
+        reason = f"{len(members)} accounts, {len(inside)} links inside: " + ", ".join(
             f"{WORDS[s]} {n}" for s, n in sorted(signals.items(), key=lambda kv: -kv[1])
         )
         for acc in members:
