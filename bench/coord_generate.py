@@ -63,7 +63,7 @@ P_REPLY = 0.20
 P_QUOTE = 0.05
 NEWS_SHARE = 0.08
 ARTICLE_COMMENT = 0.08  # of replies: comments under a news article (reply_to = its id)
-PARETO_ALPHA = 1.3  # posts per account: the top 1% of accounts write about a fifth of posts
+PARETO_ALPHA = 1.3  # posts per account: top 1% of accounts write 14-22%, top 10% about half
 # Relative posting volume by hour of day (UTC).
 DIURNAL = (
     0.3, 0.2, 0.15, 0.12, 0.12, 0.2, 0.4, 0.7, 0.9, 1.0, 1.0, 1.0,
@@ -307,7 +307,7 @@ class _Plan:
         # Accounts: ids that say nothing, names, heavy-tailed activity.
         self.ids = [str(x) for x in rng.sample(range(10**8, 10**9), accounts)]
         self.names = [self._background_name() for _ in range(accounts)]
-        # Capped so that the busiest account (a bot, a news outlet) writes about 0.2% of posts.
+        # Capped: the busiest account (a bot, a news outlet) writes a few tenths of a percent.
         cap = max(50.0, accounts / 100)
         weights = [min(rng.paretovariate(PARETO_ALPHA), cap) for _ in range(accounts)]
         self.quiet = [i for i, w in enumerate(weights) if w < 3.0]

@@ -18,7 +18,7 @@ co_similar_tweet alone cannot see link bursts or sockpuppets by design.
 The peer runs with --min_edge_weight 1 and its edges are filtered by weight here:
 an edge's weight does not depend on that option, so one run scores min weights 1,
 2 (the toolkit's default) and 3. Window 3600 s runs only at threshold 0.9 unless
---full-grid: each run there takes ~90 s on 50k posts over 7 days on 2 cores and
+--full-grid: each run there took 45-90 s on 50k posts over 7 days on 2 cores and
 links tens of thousands of pairs at lower thresholds.
 
     python -m bench.coord_quality [--posts 50000] [--campaigns 20] [--days 7] [--full-grid]

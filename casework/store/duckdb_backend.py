@@ -103,7 +103,6 @@ class DuckDBBackend:
         self._con.close()
 
 
-
 def to_arrow(relation: duckdb.DuckDBPyRelation) -> pa.Table:
     """A relation as Arrow: `to_arrow_table` in DuckDB 2, `arrow` before it."""
     return relation.to_arrow_table() if hasattr(relation, "to_arrow_table") else relation.arrow()

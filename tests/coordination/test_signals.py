@@ -170,7 +170,15 @@ def test_normalise_and_windows():
 def test_cli_reads_a_posts_file_and_exports(posts, cli, tmp_path):
     out = tmp_path / "net"
     code, output = cli(
-        "coordination", "--input", str(posts), "--window", "1h", "--format", "json", "--out", str(out)
+        "coordination",
+        "--input",
+        str(posts),
+        "--window",
+        "1h",
+        "--format",
+        "json",
+        "--out",
+        str(out),
     )
     assert code == 0, output
     body = json.loads(output[output.index("{") :])
