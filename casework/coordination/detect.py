@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import igraph
 import leidenalg
@@ -74,7 +74,6 @@ class Settings:
     min_weight: float = 2.0
     style_threshold: float = 0.8
     seed: int = 42
-    extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.signals if s not in SIGNALS]
@@ -106,9 +105,10 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
     links = _links(frame, pa.concat_tables(tables) if tables else None, texts)
     timings["aggregate"] = time.perf_counter() - started
     first_message = _first_messages(frame)
+    names = display_names(frame)
     if "name_variant" in settings.signals:
         started = time.perf_counter()
-        for v in name_variants(frame):
+        for v in name_variants(names):
             ia, ib = first_message[v.a], first_message[v.b]
             _add(
                 links,
@@ -153,14 +153,14 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
     account_runs = [r for r in runs(frame) if r.kind in settings.signals]
     timings["burst_split"] = time.perf_counter() - started
     started = time.perf_counter()
-    network = _network(frame, links, account_runs, texts, settings)
+    network = _network(frame, names, links, account_runs, texts, settings)
     timings["network"] = time.perf_counter() - started
     network.timings = timings
     return network
 
 
 def _id(frame: Frame, row: int) -> str:
-    return frame.table.column("id")[row].as_py()
+    return frame.ids[row]
 
 
 def _gap(frame: Frame, i: int, j: int) -> float | None:
@@ -240,8 +240,14 @@ def _reason(signals: dict[str, float]) -> str:
     return "; ".join(f"{WORDS[s]} ({v:.2g})" for s, v in ranked)
 
 
-def _network(frame, links, account_runs, texts, settings: Settings) -> Network:
-    names = display_names(frame)
+def _network(
+    frame: Frame,
+    names: dict[int, str],
+    links: dict,
+    account_runs: list,
+    texts: list[str | None],
+    settings: Settings,
+) -> Network:
     counts = np.bincount(frame.account, minlength=len(frame.accounts))
     kept: list[Link] = []
     for (a, b), entry in links.items():

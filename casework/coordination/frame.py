@@ -8,6 +8,7 @@ one shape every pairwise signal returns.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pyarrow as pa
@@ -53,6 +54,11 @@ class Frame:
 
     def texts(self) -> list[str | None]:
         return self.table.column("text").to_pylist()
+
+    @cached_property
+    def ids(self) -> list[str]:
+        """Message ids by row, converted once: evidence quotes thousands of them."""
+        return self.table.column("id").to_pylist()
 
     def gap(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Seconds between messages i and j (NaN where either has no time)."""

@@ -42,8 +42,8 @@ def display_names(frame: Frame) -> dict[int, str]:
     return {code: c.most_common(1)[0][0] for code, c in counts.items()}
 
 
-def name_variants(frame: Frame) -> list[Variant]:
-    names = display_names(frame)
+def name_variants(names: dict[int, str]) -> list[Variant]:
+    """Variant pairs among accounts' display names (from `display_names`)."""
     analysed = {}
     posting: dict[str, list[int]] = defaultdict(list)
     for code, name in names.items():

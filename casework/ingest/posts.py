@@ -26,7 +26,8 @@ from casework.ingest.records import Comment, ParsedDocument
 
 # Field -> column names tried in order (case-insensitive). The first present wins.
 DEFAULT_MAPPING: dict[str, tuple[str, ...]] = {
-    "id": ("id", "post_id", "message_id", "tweet_id", "status_id", "object_id", "comment_id"),
+    # CooRnet-style share exports: content_id is the post, object_id the item shared.
+    "id": ("id", "post_id", "message_id", "tweet_id", "status_id", "content_id", "comment_id"),
     "author": (
         "author",
         "username",
@@ -65,7 +66,7 @@ DEFAULT_MAPPING: dict[str, tuple[str, ...]] = {
     ),
     "urls": ("urls", "url", "links", "link", "expanded_url", "expanded_urls"),
     "hashtags": ("hashtags", "tags", "hashtag"),
-    "repost_of": ("repost_of", "retweet_of", "retweeted_status_id", "shared_id", "content_id"),
+    "repost_of": ("repost_of", "retweet_of", "retweeted_status_id", "shared_id", "object_id"),
 }
 REQUIRED = ("author",)
 ONE_OF = ("text", "repost_of", "urls")

@@ -34,9 +34,10 @@ ORG_CANDIDATE_EXTRA = 0.5
 # count little against it, but it can only ever ask for review, never confirm.
 SINGLE_PART_EXTRA = 0.25
 SINGLE_PART_CAP = 0.7
-# The same name under two kinds of legal form (AG / GmbH, LLC / LP) is most often a
-# sister company or subsidiary: at most a review.
-LEGAL_CONFLICT_CAP = 0.7
+# What names alone cannot settle is held at most at review: the same name under two
+# kinds of legal form (AG / GmbH: a sister company or subsidiary), in two places, with
+# a number on one side only, or with a father's name swapped for the person's own.
+REVIEW_CAP = 0.7
 # Words that open a father's name in an Arabic nasab: "Omar bin Abdullah".
 LINEAGE_WORDS = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 # A short name inside a longer one (two or more names matched at SUBSET_MIN or
@@ -329,21 +330,21 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
         and candidate.legal_classes
         and not query.legal_classes & candidate.legal_classes
     ):
-        score = min(score, LEGAL_CONFLICT_CAP)
+        score = min(score, REVIEW_CAP)
         forms = ", ".join(sorted(query.legal_classes | candidate.legal_classes))
         notes.append(f"legal forms differ ({forms}): another entity of the same name?")
     if any(q.role == "place" for q in left_q) and any(c.role == "place" for c in left_c):
-        score = min(score, LEGAL_CONFLICT_CAP)
+        score = min(score, REVIEW_CAP)
         notes.append("different places in the name: a branch or subsidiary elsewhere?")
     if (
         not conflict
         and candidate.schema != "Person"
         and any(p.role == "number" for p in left_q + left_c)
     ):
-        score = min(score, LEGAL_CONFLICT_CAP)
+        score = min(score, REVIEW_CAP)
         notes.append("a number on one side only: a sister fund, series or vessel?")
     if _generations_swapped(query, candidate, pairs):
-        score = min(score, LEGAL_CONFLICT_CAP)
+        score = min(score, REVIEW_CAP)
         notes.append("own name and father's name swapped (X bin Y vs Y bin X): kin?")
     order = _order(pairs)
     if order == "reversed":
