@@ -14,6 +14,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from casework.coordination.model import PAIR_SIGNALS
+
 
 @dataclass
 class Frame:
@@ -67,27 +69,71 @@ class Frame:
 
 PAIR_SCHEMA = pa.schema(
     [
-        ("signal", pa.string()),
+        ("signal", pa.int8()),  # position in casework.coordination.model.PAIR_SIGNALS
         ("i", pa.int64()),  # message row of account a
         ("j", pa.int64()),  # message row of account b
         ("strength", pa.float64()),
-        ("detail", pa.string()),
+        ("detail", pa.dictionary(pa.int32(), pa.string())),
     ]
 )
 
 
-def pairs(signal: str, i: np.ndarray, j: np.ndarray, strength: np.ndarray, details) -> pa.Table:
-    """Message pairs from two different accounts that support one signal."""
+def pairs(
+    signal: str,
+    i: np.ndarray,
+    j: np.ndarray,
+    strength: np.ndarray,
+    detail: str | tuple[np.ndarray, list[str]],
+) -> pa.Table:
+    """Message pairs from two different accounts that support one signal.
+
+    `detail` is one phrase for every pair, or (codes, phrases): a phrase per
+    item, not per pair, so a million pairs do not format a million strings.
+    """
+    n = len(i)
+    if isinstance(detail, str):
+        codes, phrases = np.zeros(n, dtype=np.int32), [detail]
+    else:
+        codes, phrases = detail
     return pa.table(
         {
-            "signal": pa.array([signal] * len(i), pa.string()),
+            "signal": pa.array(np.full(n, PAIR_SIGNALS.index(signal), dtype=np.int8)),
             "i": pa.array(np.asarray(i, dtype=np.int64)),
             "j": pa.array(np.asarray(j, dtype=np.int64)),
             "strength": pa.array(np.asarray(strength, dtype=np.float64)),
-            "detail": pa.array(details if not isinstance(details, str) else [details] * len(i)),
+            "detail": pa.DictionaryArray.from_arrays(
+                pa.array(np.asarray(codes, dtype=np.int32)), pa.array(phrases, pa.string())
+            ),
         },
         schema=PAIR_SCHEMA,
     )
+
+
+def no_pairs(signal: str) -> pa.Table:
+    empty = np.array([], dtype=np.int64)
+    return pairs(signal, empty, empty, np.array([]), "")
+
+
+# An item (a text, a link, a hashtag, a thread) that more accounts than this act
+# on is popular, not planned: a pair acting on it together counts less, by the
+# square root of how much more popular it is. A group of twenty accounts
+# pasting one text counts in full; two of the thousand who shared a front-page
+# story count for about a seventh.
+SMALL_CROWD = 20
+
+
+def rarity(accounts: np.ndarray) -> np.ndarray:
+    """How much a co-action on an item counts, from how many accounts acted on it."""
+    crowd = np.maximum(np.asarray(accounts, dtype=np.float64), 1.0)
+    return np.minimum(1.0, np.sqrt(SMALL_CROWD / crowd))
+
+
+def accounts_per_group(frame: Frame, rows: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """For each group code, the number of distinct accounts among its rows."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    couples = np.unique(groups.astype(np.int64) * (1 << 32) + frame.account[rows].astype(np.int64))
+    return np.bincount(couples >> 32, minlength=int(groups.max()) + 1)
 
 
 def within_window(frame: Frame, i: np.ndarray, j: np.ndarray, window: float | None) -> np.ndarray:

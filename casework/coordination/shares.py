@@ -3,12 +3,11 @@ inside the time window.
 
 Each (message, item) is a row; rows of one item are paired in time order with
 their next neighbours (casework.coordination.text.group_pairs), so no item
-compares all its sharers. The co-activity baseline is the item's popularity:
-a pair sharing an item counts 1 / log2(accounts sharing it), one for an item
-only the two of them shared, so a link to
-a front page that thousands share is near nothing and a rare link shared by
-three accounts within a minute is strong. Items shared by more than
-MAX_SHARERS accounts are dropped outright.
+compares all its sharers. The co-activity baseline is the item's popularity
+(casework.coordination.frame.rarity): a link to a front page that thousands
+share is near nothing, a rare link shared by three accounts within a minute
+counts in full. Items shared by more than MAX_SHARERS accounts are dropped
+outright.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from casework.coordination.frame import Frame, pairs
+from casework.coordination.frame import Frame, accounts_per_group, no_pairs, pairs, rarity
 from casework.coordination.text import group_pairs
 
 MAX_SHARERS = 200
@@ -41,7 +40,7 @@ def co_items(frame: Frame, signal: str, window: float | None) -> pa.Table:
         rows = np.flatnonzero(valid)
         items = values.filter(pa.array(valid))
     if len(rows) < 2:
-        return pairs(signal, np.array([]), np.array([]), np.array([]), [])
+        return no_pairs(signal)
     if signal == "co_hashtag":
         items = pc.utf8_lower(items)
     encoded = items.dictionary_encode()
@@ -54,9 +53,78 @@ def co_items(frame: Frame, signal: str, window: float | None) -> pa.Table:
     rows, codes = rows[keep], codes[keep]
     p, q = group_pairs(frame, rows, codes, window, local=np.arange(len(rows)))
     if not len(p):
-        return pairs(signal, p, q, np.array([]), [])
+        return no_pairs(signal)
     i, j, shared = rows[p], rows[q], codes[p]
-    strength = 1.0 / np.log2(sharers[shared])
-    names = labels.to_pylist()
-    details = [f"{words}: {names[c]}" for c in shared.tolist()]
-    return pairs(signal, i, j, strength, details)
+    # One phrase per item that made a pair, not per pair.
+    used, local_codes = np.unique(shared, return_inverse=True)
+    names = labels.take(pa.array(used)).to_pylist()
+    phrases = [
+        f"{words}: {name} ({n} accounts)"
+        for name, n in zip(names, sharers[used].tolist(), strict=True)
+    ]
+    return pairs(signal, i, j, rarity(sharers[shared]), (local_codes, phrases))
+
+
+def _places(frame: Frame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, place codes, accounts per place): every message's thread and the
+    item it replies to or comments under, as one code space."""
+    target = pc.dictionary_encode(frame.table.column("target")).combine_chunks()
+    target_codes = target.indices.to_numpy(zero_copy_only=False)
+    valid_target = pc.is_valid(target.indices).to_numpy(zero_copy_only=False)
+    in_thread = frame.thread >= 0
+    offset = int(frame.thread.max()) + 1 if len(frame) else 0
+    rows = np.concatenate([np.flatnonzero(in_thread), np.flatnonzero(valid_target)])
+    places = np.concatenate(
+        [
+            frame.thread[in_thread].astype(np.int64),
+            offset + np.nan_to_num(target_codes[valid_target]).astype(np.int64),
+        ]
+    )
+    return rows, places, accounts_per_group(frame, rows, places)
+
+
+def shared_places(frame: Frame, pairs: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """For pairs of accounts that posted in one thread or under one item, at any
+    time, the size (in accounts) of the smallest such place; other pairs are left out.
+
+    Name variants and style say who may be behind two accounts; posting in the
+    same small comment section is what makes that worth a link.
+    """
+    if not pairs:
+        return {}
+    rows, places, crowd = _places(frame)
+    wanted = np.zeros(len(frame.accounts), dtype=bool)
+    wanted[[x for pair in pairs for x in pair]] = True
+    mine = wanted[frame.account[rows]]
+    where: dict[int, dict[int, int]] = {}
+    for code, place in zip(frame.account[rows][mine].tolist(), places[mine].tolist(), strict=True):
+        where.setdefault(code, {})[place] = int(crowd[place])
+    out = {}
+    for a, b in pairs:
+        common = where.get(a, {}).keys() & where.get(b, {}).keys()
+        if common:
+            out[(a, b)] = min(where[a][p] for p in common)
+    return out
+
+
+def place_pairs(frame: Frame, max_crowd: int) -> np.ndarray:
+    """Every pair of accounts (a < b, as rows of a 2-column array) that posted in
+    one place of at most `max_crowd` accounts: bounded by max_crowd squared per
+    place, so a thread of thousands costs nothing."""
+    rows, places, crowd = _places(frame)
+    small = (crowd[places] >= 2) & (crowd[places] <= max_crowd)
+    couples = np.unique(places[small] * (1 << 32) + frame.account[rows[small]].astype(np.int64))
+    place, account = couples >> 32, couples & ((1 << 32) - 1)
+    starts = np.flatnonzero(np.r_[True, place[1:] != place[:-1]])
+    ends = np.r_[starts[1:], len(place)]
+    found = []
+    for size in np.unique(ends - starts).tolist():
+        if size < 2:
+            continue
+        group_starts = starts[(ends - starts) == size]
+        members = account[group_starts[:, None] + np.arange(size)]  # (groups, size)
+        x, y = np.triu_indices(size, k=1)
+        found.append(np.stack([members[:, x].ravel(), members[:, y].ravel()], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(found), axis=0)

@@ -24,7 +24,14 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
-from casework.coordination.frame import Frame, pairs, within_window
+from casework.coordination.frame import (
+    Frame,
+    accounts_per_group,
+    no_pairs,
+    pairs,
+    rarity,
+    within_window,
+)
 
 # Texts shorter than this say too little to be evidence ("so true", "+1", "thanks").
 MIN_WORDS = 6
@@ -52,50 +59,82 @@ def normalise(text: str | None) -> str:
 
 
 def co_text(frame: Frame, keys: list[str], window: float | None) -> pa.Table:
-    """Pairs of messages by different accounts with the same normalised text."""
-    usable = np.array([k.count(" ") + 1 >= MIN_WORDS if k else False for k in keys])
+    """Pairs of messages by different accounts with the same normalised text.
+
+    Each pair counts by the text's rarity: a headline a hundred accounts shared
+    from a news site's button is weaker evidence than a paragraph only four
+    accounts posted.
+    """
+    usable = np.array([k.count(" ") + 1 >= MIN_WORDS if k else False for k in keys], dtype=bool)
     rows = np.flatnonzero(usable)
     if len(rows) < 2:
-        return pairs("co_text", np.array([]), np.array([]), np.array([]), [])
+        return no_pairs("co_text")
     codes = pa.array([keys[r] for r in rows]).dictionary_encode().indices.to_numpy()
-    i, j = group_pairs(frame, rows, codes, window)
-    return pairs("co_text", i, j, np.ones(len(i)), "identical text")
+    crowd = accounts_per_group(frame, rows, codes)
+    i, j, g = group_pairs(frame, rows, codes, window, with_groups=True)
+    return pairs("co_text", i, j, rarity(crowd[g]), _crowd_detail("identical text", crowd[g]))
 
 
 def near_text(frame: Frame, keys: list[str], window: float | None) -> pa.Table:
-    """Pairs of messages by different accounts whose word bigrams overlap (MinHash)."""
+    """Pairs of messages by different accounts whose word bigrams overlap (MinHash).
+
+    A pair counts by the rarity of the most crowded band bucket it met in, the
+    nearest thing to "how many accounts posted this text" without clustering.
+    """
     rows, signatures = minhash(keys)
     if len(rows) < 2:
-        return pairs("near_text", np.array([]), np.array([]), np.array([]), [])
+        return no_pairs("near_text")
     per_band = PERMUTATIONS // BANDS
-    found_i, found_j = [], []
+    found_i, found_j, found_crowd = [], [], []
     for band in range(BANDS):
         block = signatures[:, band * per_band : (band + 1) * per_band].astype(np.uint64)
         key = np.zeros(len(rows), dtype=np.uint64)
         for column in range(per_band):
             key = key * np.uint64(1_000_003) ^ block[:, column]
         _, codes, counts = np.unique(key, return_inverse=True, return_counts=True)
-        crowded = counts[codes] > MAX_BUCKET
-        keep = (counts[codes] > 1) & ~crowded
-        i, j = group_pairs(frame, rows[keep], codes[keep], window, local=np.flatnonzero(keep))
+        keep = (counts[codes] > 1) & (counts[codes] <= MAX_BUCKET)
+        local = np.flatnonzero(keep)
+        crowd = accounts_per_group(frame, rows[local], codes[local])
+        i, j, g = group_pairs(
+            frame, rows[local], codes[local], window, local=local, with_groups=True
+        )
         found_i.append(i)
         found_j.append(j)
+        found_crowd.append(crowd[g])
     i = np.concatenate(found_i)
     j = np.concatenate(found_j)
     if not len(i):
-        return pairs("near_text", i, j, np.array([]), [])
+        return no_pairs("near_text")
     # i, j index into `rows` here (local positions): dedupe, verify, map back.
     lo, hi = np.minimum(i, j), np.maximum(i, j)
-    both = np.unique(np.stack([lo, hi], axis=1), axis=0)
-    lo, hi = both[:, 0], both[:, 1]
+    crowd = np.concatenate(found_crowd)
+    order = np.lexsort((-crowd, hi, lo))
+    lo, hi, crowd = lo[order], hi[order], crowd[order]
+    first = np.ones(len(lo), dtype=bool)
+    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    lo, hi, crowd = lo[first], hi[first], crowd[first]
     similarity = (signatures[lo] == signatures[hi]).mean(axis=1)
-    exact = np.array([keys[rows[a]] == keys[rows[b]] for a, b in zip(lo, hi, strict=True)])
-    keep = (similarity >= NEAR_THRESHOLD) & ~exact if len(exact) else similarity >= 2
-    lo, hi, similarity = lo[keep], hi[keep], similarity[keep]
-    details = [f"near-identical: estimated Jaccard {s:.2f} of word pairs" for s in similarity]
+    exact = np.fromiter(
+        (keys[rows[a]] == keys[rows[b]] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)),
+        dtype=bool,
+        count=len(lo),
+    )
+    keep = (similarity >= NEAR_THRESHOLD) & ~exact
+    lo, hi, similarity, crowd = lo[keep], hi[keep], similarity[keep], crowd[keep]
     # A verified near-duplicate counts as one copy, as an identical text does; the
-    # similarity stays in the evidence.
-    return pairs("near_text", rows[lo], rows[hi], np.ones(len(lo)), details)
+    # estimated similarity is in the evidence, in steps of one permutation.
+    steps = np.rint(similarity * PERMUTATIONS).astype(np.int32)
+    phrases = [
+        f"near-identical: estimated Jaccard {k / PERMUTATIONS:.2f} of word pairs"
+        for k in range(PERMUTATIONS + 1)
+    ]
+    return pairs("near_text", rows[lo], rows[hi], rarity(crowd), (steps, phrases))
+
+
+def _crowd_detail(what: str, crowd: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Evidence phrases that say how many accounts posted the item, one per crowd size."""
+    sizes, codes = np.unique(crowd, return_inverse=True)
+    return codes.astype(np.int32), [f"{what}, posted by {n} accounts" for n in sizes.tolist()]
 
 
 def minhash(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -135,21 +174,22 @@ def group_pairs(
     groups: np.ndarray,
     window: float | None,
     local: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
+    with_groups: bool = False,
+):
     """Pairs (i, j) of rows in the same group, by different accounts, each row with
     its next NEIGHBOURS in time order, inside the window.
 
     Returns message rows, or positions in `local` where it is given (the caller
-    then maps them).
+    then maps them); with `with_groups`, also each pair's group code.
     """
+    empty = np.array([], dtype=np.int64)
     if len(rows) < 2:
-        empty = np.array([], dtype=np.int64)
-        return empty, empty
+        return (empty, empty, empty) if with_groups else (empty, empty)
     ts = frame.ts[rows]
     order = np.lexsort((np.nan_to_num(ts, nan=0.0), groups))
     ordered_rows = rows[order]
     ordered_groups = groups[order]
-    out_i, out_j = [], []
+    out_i, out_j, out_g = [], [], []
     for d in range(1, min(NEIGHBOURS, len(rows) - 1) + 1):
         same = ordered_groups[:-d] == ordered_groups[d:]
         if not same.any():
@@ -162,7 +202,8 @@ def group_pairs(
         else:
             out_i.append(i[keep])
             out_j.append(j[keep])
+        out_g.append(ordered_groups[:-d][same][keep])
     if not out_i:
-        empty = np.array([], dtype=np.int64)
-        return empty, empty
-    return np.concatenate(out_i), np.concatenate(out_j)
+        return (empty, empty, empty) if with_groups else (empty, empty)
+    found = (np.concatenate(out_i), np.concatenate(out_j))
+    return (*found, np.concatenate(out_g)) if with_groups else found

@@ -10,18 +10,25 @@ two namesakes).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from casework.coordination.frame import Frame
 from casework.names import analyze, compare_analyzed
+from casework.names.forms import gendered
 from casework.names.keys import name_keys
 from casework.screen import REVIEW_THRESHOLD
 
 # A key shared by more accounts than this is a common name part, not a lead.
 MAX_KEY_ACCOUNTS = 50
-# How a family name may differ and still be the same one: spelled, not swapped.
-SPELLING_METHODS = frozenset({"transliteration", "spelling", "suffix", "symbol"})
+# How a family name alone may differ and still be one operator's: written in
+# another script or with other letters for the same sounds (Pənahov /
+# Panahov), and a family name: it carries a surname ending (-ov, -li, -zade).
+# A changed ending is not enough: Mustafa / Mustafayev are a given name and a
+# family name.
+SPELLING_METHODS = frozenset({"transliteration"})
+_HANDLE = re.compile(r"[\d_@]")
 MIN_FAMILY_LENGTH = 5
 
 
@@ -42,15 +49,17 @@ def display_names(frame: Frame) -> dict[int, str]:
     return {code: c.most_common(1)[0][0] for code, c in counts.items()}
 
 
-def name_variants(names: dict[int, str]) -> list[Variant]:
-    """Variant pairs among accounts' display names (from `display_names`)."""
-    analysed = {}
+def name_candidates(names: dict[int, str]) -> list[tuple[int, int]]:
+    """Pairs of accounts whose display names share a blocking key (casework.names.keys).
+
+    Cheap: each distinct name is analysed once and no two names are compared
+    here. The caller keeps the pairs that also act together and compares those.
+    """
     posting: dict[str, list[int]] = defaultdict(list)
     for code, name in names.items():
-        parsed = analyze(name, "Person")
-        if sum(1 for p in parsed.evidence if p.role == "name") < 2:
-            continue  # a handle or a single word says nothing about a person
-        analysed[code] = parsed
+        parsed = _person(name)
+        if parsed is None:
+            continue
         for _, keys in name_keys(parsed):
             for key in keys:
                 posting[key].append(code)
@@ -59,30 +68,58 @@ def name_variants(names: dict[int, str]) -> list[Variant]:
         if 1 < len(codes) <= MAX_KEY_ACCOUNTS:
             unique = sorted(set(codes))
             candidates.update((x, y) for n, x in enumerate(unique) for y in unique[n + 1 :])
-    found = []
-    for a, b in sorted(candidates):
-        variant = _variant(names[a], names[b], analysed[a], analysed[b])
-        if variant is not None:
-            found.append(Variant(a, b, 1.0, variant))
-    return found
+    return sorted(candidates)
+
+
+def variant(names: dict[int, str], a: int, b: int) -> Variant | None:
+    """The two accounts' display names as one name spelled two ways, or None."""
+    parsed_a, parsed_b = _person(names[a]), _person(names[b])
+    if parsed_a is None or parsed_b is None:
+        return None
+    detail = _variant(names[a], names[b], parsed_a, parsed_b)
+    return None if detail is None else Variant(min(a, b), max(a, b), 1.0, detail)
+
+
+def name_variants(names: dict[int, str]) -> list[Variant]:
+    """Every variant pair among accounts' display names (from `display_names`)."""
+    found = (variant(names, a, b) for a, b in name_candidates(names))
+    return [v for v in found if v is not None]
+
+
+def _person(name: str):
+    """The analysed name, or None for a handle or a single word: they say nothing
+    about a person (digits and underscores mark handles: proud_observer3)."""
+    if _HANDLE.search(name):
+        return None
+    parsed = analyze(name, "Person")
+    if sum(1 for p in parsed.evidence if p.role == "name") < 2:
+        return None
+    return parsed
 
 
 def _variant(name_a: str, name_b: str, a, b) -> str | None:
     if _plain(name_a) == _plain(name_b):
         return None
     match = compare_analyzed(a, b)
+    parts_a = {p.form: p for p in a.parts}
+    parts_b = {p.form: p for p in b.parts}
     changed = [
-        p
+        (p, parts_a.get(p.query), parts_b.get(p.candidate))
         for p in match.parts
         if p.query and p.candidate and p.method != "exact" and p.query != p.candidate
     ]
+    # A man's and a woman's form of one surname are two people of one family.
+    if any(x and y and gendered(x.ascii, y.ascii) for _, x, y in changed):
+        return None
     if match.score >= REVIEW_THRESHOLD:
-        how = ", ".join(f"{p.query} / {p.candidate} ({p.method})" for p in changed)
+        how = ", ".join(f"{p.query} / {p.candidate} ({p.method})" for p, _, _ in changed)
         how = "; ".join(filter(None, [how, *match.notes]))
         return f"one name written two ways: {name_a} / {name_b}" + (f" [{how}]" if how else "")
-    for p in changed:
+    for p, x, y in changed:
+        surname = any(part is not None and part.suffix is not None for part in (x, y))
         if (
-            p.method in SPELLING_METHODS
+            surname
+            and p.method in SPELLING_METHODS
             and min(len(p.query), len(p.candidate)) >= MIN_FAMILY_LENGTH
         ):
             return (

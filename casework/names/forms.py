@@ -169,6 +169,36 @@ def stem(ascii_form: str) -> tuple[str, str | None]:
     return ascii_form, None
 
 
+# Masculine and feminine endings of one Slavic-pattern surname.
+GENDER_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("yev", "yeva"),
+    ("iev", "ieva"),
+    ("ov", "ova"),
+    ("ev", "eva"),
+    ("in", "ina"),
+    ("yn", "yna"),
+    ("skiy", "skaya"),
+    ("sky", "skaya"),
+    ("ski", "ska"),
+    ("skiy", "skaja"),
+)
+
+
+def gendered(a: str, b: str) -> bool:
+    """Whether two ASCII surname forms are the man's and the woman's form of one
+    name (Aliyev / Aliyeva, Kowalski / Kowalska): one family, two people."""
+    for masculine, feminine in GENDER_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if (
+                x.endswith(masculine)
+                and y.endswith(feminine)
+                and x[: -len(masculine)] == y[: -len(feminine)]
+                and len(x) - len(masculine) >= MIN_STEM
+            ):
+                return True
+    return False
+
+
 def is_patronymic(ascii_form: str) -> bool:
     return ascii_form in PATRONYMIC_WORDS or (
         len(ascii_form) > 6 and ascii_form.endswith(PATRONYMIC_ENDINGS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import numpy as np
 import pytest
 
 from casework.coordination import Settings, detect, load_file
@@ -20,6 +21,14 @@ CLAIM = (
 REWORDED = (
     "The so called experts writing this report are paid by foreign lobby groups "
     "and know nothing about our peaceful country at all"
+)
+SECOND = (
+    "Every honest citizen knows these reporters never visited the region and "
+    "simply repeat what their sponsors in Brussels tell them to write"
+)
+SECOND_REWORDED = (
+    "Every honest citizen knows these reporters never visited our region and "
+    "simply repeat what their sponsors in Brussels tell them to write!"
 )
 FIELDS = [
     "message_id",
@@ -53,6 +62,10 @@ def posts(tmp_path):
         _row(2, "c2", CLAIM + "!!", "2024-05-01T10:01:30Z"),
         _row(3, "c3", REWORDED, "2024-05-01T10:03:00Z"),
         _row(4, "late", CLAIM, "2024-05-04T09:00:00Z"),
+        _row(9, "c1", SECOND, "2024-05-01T16:00:00Z"),
+        _row(10, "c2", SECOND, "2024-05-01T16:00:50Z"),
+        _row(11, "c3", SECOND_REWORDED, "2024-05-01T16:02:10Z"),
+        _row(12, "late", SECOND, "2024-05-04T15:00:00Z"),
         _row(5, "l1", "look at this", "2024-05-01T11:00:00Z", urls="https://rare.example/x"),
         _row(6, "l2", "read it", "2024-05-01T11:00:40Z", urls="https://rare.example/x"),
         _row(7, "l1", "again", "2024-05-01T12:00:00Z", urls="https://rare.example/y"),
@@ -73,6 +86,20 @@ def posts(tmp_path):
 
 def _pairs(network, signal):
     return {frozenset((x.a, x.b)) for x in network.links if signal in x.signals}
+
+
+def test_one_shared_text_is_not_a_pattern(posts, tmp_path):
+    rows = [
+        _row(1, "x1", CLAIM, "2024-05-01T10:00:00Z"),
+        _row(2, "x2", CLAIM, "2024-05-01T10:00:30Z"),
+    ]
+    path = tmp_path / "once.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    assert detect(load_file(path)).links == []
+    assert len(detect(load_file(path), Settings(min_repeats=1)).links) == 1
 
 
 def test_copy_paste_and_rewording_inside_the_window(posts):
@@ -123,10 +150,12 @@ def test_jsonl_with_lists_and_epoch_times(tmp_path):
             "urls": ["https://x.example/1"],
         },
         {"id": "b", "user": "u2", "text": CLAIM, "created_at": 1714557660, "urls": []},
+        {"id": "c", "user": "u1", "text": SECOND, "created_at": 1714567600},
+        {"id": "d", "user": "u2", "text": SECOND, "created_at": 1714567630, "urls": None},
     ]
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     table = load_file(path)
-    assert table.column("urls").to_pylist() == [["https://x.example/1"], []]
+    assert table.column("urls").to_pylist() == [["https://x.example/1"], [], None, None]
     assert table.column("ts")[1].as_py().timestamp() == 1714557660
     assert _pairs(detect(table), "co_text") == {frozenset(("u1", "u2"))}
 
@@ -199,3 +228,55 @@ def test_cli_reads_a_posts_file_and_exports(posts, cli, tmp_path):
 def test_cli_on_an_empty_workspace_says_what_to_do(cli):
     code, output = cli("coordination")
     assert code == 2 and "E503" in output and "casework ingest" in output
+
+
+def test_chance_and_false_rate():
+    from casework.coordination.detect import benjamini_hochberg, chance
+
+    # Two co-actions where a hundredth of one is expected: far beyond chance.
+    assert chance(np.array([2]), np.array([0.01]))[0] < 1e-4
+    # Five where twenty are expected: what two busy accounts do anyway.
+    assert chance(np.array([5]), np.array([20.0]))[0] > 0.99
+    p = np.array([1e-6, 2e-6, 0.008, 0.2, 0.5])
+    assert benjamini_hochberg(p, 0.01) == 2e-6
+    assert benjamini_hochberg(np.array([0.5]), 0.01) == -1.0
+
+
+def test_places_pair_accounts_in_small_threads_only(tmp_path):
+    from casework.coordination.frame import Frame
+    from casework.coordination.shares import place_pairs
+
+    rows = [
+        _row(n, f"a{n}", "hello there", "2024-05-01T10:00:00Z", reply_to="small") for n in range(3)
+    ]
+    rows += [_row(10 + n, f"b{n}", "hi", "2024-05-01T10:00:00Z", reply_to="big") for n in range(6)]
+    path = tmp_path / "threads.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    frame = Frame.of(load_file(path))
+    found = {frozenset(frame.accounts[x] for x in pair) for pair in place_pairs(frame, 4).tolist()}
+    assert found == {frozenset(p) for p in (("a0", "a1"), ("a0", "a2"), ("a1", "a2"))}
+
+
+def test_name_variant_rules():
+    from casework.coordination.variants import variant
+
+    names = {
+        0: "Ali Panahov",
+        1: "Abbas Pənahov",
+        2: "Sara Volkov",
+        3: "David Volkova",
+        4: "Elnur Volkov",
+        5: "Эльнур Гасанов",
+        6: "Kenji Aliyev",
+        7: "Kenji Aliyeva",
+        8: "proud_observer3",
+        9: "proud_observer33",
+    }
+    assert "family name spelled two ways" in variant(names, 0, 1).detail
+    assert variant(names, 2, 3) is None  # a man and a woman of one family
+    assert variant(names, 6, 7) is None
+    assert variant(names, 4, 5) is None  # the given name in two scripts, two families
+    assert variant(names, 8, 9) is None  # handles are not names
