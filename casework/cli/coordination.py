@@ -35,6 +35,17 @@ def coordination_command(
     min_weight: Annotated[
         float, typer.Option(help="Weakest link kept in the network.", min=0.0)
     ] = 2.0,
+    min_repeats: Annotated[
+        int, typer.Option(help="Co-actions a link needs (one shared text can be chance).", min=1)
+    ] = 2,
+    false_rate: Annotated[
+        float,
+        typer.Option(
+            help="Share of links that may be chance (Benjamini-Hochberg over all pairs).",
+            min=0.0,
+            max=1.0,
+        ),
+    ] = 0.005,
     out: Annotated[
         Path | None,
         typer.Option(help="Write GEXF, GraphML, CSV, JSON and an HTML picture to this folder."),
@@ -47,6 +58,8 @@ def coordination_command(
             window=parse_window(window),
             signals=tuple(s.strip() for s in signals.split(",") if s.strip()),
             min_weight=min_weight,
+            min_repeats=min_repeats,
+            false_rate=false_rate,
         )
         if input is not None:
             table = load_file(input, Mapping.load(mapping) if mapping else None)
@@ -76,7 +89,8 @@ def _print(network) -> None:
     stdout.print(
         f"{s['messages']} messages by {s['accounts']} accounts: {len(network.links)} links, "
         f"{len(network.communities)} communities, "
-        f"{sum(1 for a in network.accounts if a.flags)} accounts with bursts or split messages",
+        f"{sum(1 for a in network.accounts if a.flags)} accounts with bursts or split messages, "
+        f"{len(network.talking_points)} talking points",
         highlight=False,
     )
     if network.links:
@@ -104,3 +118,11 @@ def _print(network) -> None:
             f"\ncommunity {c.id} (score {c.score:.2f}): {c.reason}", highlight=False, markup=False
         )
         stdout.print("  " + ", ".join(c.accounts), highlight=False, markup=False)
+    if network.talking_points:
+        table = Table("accounts", "linked", "messages", "text", title="talking points")
+        for point in network.talking_points[:20]:
+            short = point.text if len(point.text) <= 120 else point.text[:117] + "..."
+            table.add_row(
+                str(len(point.accounts)), str(point.linked), str(point.messages), escape(short)
+            )
+        stdout.print(table)

@@ -3,10 +3,13 @@
 Signals between accounts (identical and near-identical text, shared links,
 hashtags, reposts and reply targets in a time window, name variants,
 writing style) and of one account's own posting (bursts, split messages)
-become a weighted network; Leiden finds its communities. Nothing compares
-all pairs: texts meet through normalised keys and MinHash bands, items
-through their sharers in time order, names through casework.names keys,
-styles through SimHash bands.
+become a weighted network; Leiden finds its communities. A link needs
+repeated co-action beyond what the two accounts' activity explains by
+chance; name variants and style only link accounts that act together.
+Nothing compares all pairs: texts meet through normalised keys and MinHash
+bands, items through their sharers in time order, names through
+casework.names keys, styles only where co-action already points. Talking
+points group the messages that push one text, with the accounts behind each.
 """
 
 from casework.coordination.detect import SIGNAL_WEIGHTS, Settings, detect
@@ -18,6 +21,7 @@ from casework.coordination.model import (
     Evidence,
     Link,
     Network,
+    TalkingPoint,
 )
 
 __all__ = [
@@ -29,6 +33,7 @@ __all__ = [
     "Link",
     "Network",
     "Settings",
+    "TalkingPoint",
     "detect",
     "load_file",
     "load_workspace",

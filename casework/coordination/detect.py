@@ -19,7 +19,7 @@ import numpy as np
 import pyarrow as pa
 from scipy.special import pdtrc
 
-from casework.coordination.frame import SMALL_CROWD, Frame
+from casework.coordination.frame import SMALL_CROWD, Frame, within_window
 from casework.coordination.model import (
     ACCOUNT_SIGNALS,
     PAIR_SIGNALS,
@@ -31,8 +31,9 @@ from casework.coordination.model import (
     Network,
 )
 from casework.coordination.sequence import runs
-from casework.coordination.shares import ITEMS, co_items, place_pairs, shared_places
+from casework.coordination.shares import ITEMS, co_items, shared_places
 from casework.coordination.style import cosines
+from casework.coordination.talking_points import talking_points
 from casework.coordination.text import co_text, near_text, normalise
 from casework.coordination.variants import display_names, name_candidates, variant
 from casework.errors import CaseworkError, Errors
@@ -110,14 +111,16 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
     keys = [normalise(t) for t in texts] if {"co_text", "near_text"} & set(settings.signals) else []
     timings["normalise"] = time.perf_counter() - started
     tables: list[pa.Table] = []
+    text_tables: list[pa.Table] = []
     for signal in PAIR_SIGNALS:
         if signal not in settings.signals or signal in IDENTITY_SIGNALS:
             continue
         started = time.perf_counter()
-        if signal == "co_text":
-            tables.append(co_text(frame, keys, settings.window))
-        elif signal == "near_text":
-            tables.append(near_text(frame, keys, settings.window))
+        if signal in ("co_text", "near_text"):
+            # Over the whole corpus, for talking points; the window applies below.
+            found = (co_text if signal == "co_text" else near_text)(frame, keys, None)
+            text_tables.append(found)
+            tables.append(_within(frame, found, settings.window))
         elif signal in ITEMS:
             tables.append(co_items(frame, signal, settings.window))
         timings[signal] = time.perf_counter() - started
@@ -142,14 +145,12 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
         timings["name_variant"] = time.perf_counter() - started
     if "style" in settings.signals:
         started = time.perf_counter()
-        # Only accounts that act together are asked whether they write alike.
-        acting = chance(co.repeats, co.expected) <= IDENTITY_CHANCE
-        candidates = np.unique(
-            np.concatenate(
-                [np.stack([co.a[acting], co.b[acting]], axis=1), place_pairs(frame, SMALL_PLACE)]
-            ),
-            axis=0,
+        # Style is asked only of pairs it could make a link of: acting together
+        # beyond chance, with at least half a link's weight from co-action.
+        asked = (chance(co.repeats, co.expected) <= IDENTITY_CHANCE) & (
+            co.weight >= settings.min_weight / 2
         )
+        candidates = np.stack([co.a[asked], co.b[asked]], axis=1)
         similarity = cosines(frame, [tuple(p) for p in candidates.tolist()])
         for (a, b), cosine in zip(candidates.tolist(), similarity.tolist(), strict=True):
             if cosine < settings.style_threshold:
@@ -171,8 +172,24 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
     started = time.perf_counter()
     network = _network(frame, names, links, account_runs, texts, settings)
     timings["network"] = time.perf_counter() - started
+    started = time.perf_counter()
+    linked = {x for link in links for x in (link.a, link.b)}
+    network.talking_points = talking_points(
+        frame, pa.concat_tables(text_tables) if text_tables else None, keys, texts, linked
+    )
+    timings["talking_points"] = time.perf_counter() - started
     network.timings = timings
     return network
+
+
+def _within(frame: Frame, table: pa.Table, window: float | None) -> pa.Table:
+    """The message pairs of `table` inside the time window."""
+    if window is None or not len(table):
+        return table
+    inside = within_window(
+        frame, table.column("i").to_numpy(), table.column("j").to_numpy(), window
+    )
+    return table.filter(pa.array(inside))
 
 
 def _id(frame: Frame, row: int) -> str:
@@ -219,6 +236,11 @@ class _CoActions:
     expected: np.ndarray  # per link: co-actions its two accounts' activity predicts
     link_of_pair: np.ndarray  # per message pair: its link
     n_accounts: int = 0
+
+    @property
+    def weight(self) -> np.ndarray:
+        """Per link: its weight from co-action (strongest signal per message pair)."""
+        return (np.minimum(self.counted, STRENGTH_CAP) * _WEIGHT_ARRAY).sum(axis=1)
 
     @property
     def keys(self) -> np.ndarray:
@@ -367,7 +389,7 @@ def _kept_links(
 ) -> list[Link]:
     """Links that reach min_weight and show a pattern: repeated co-action, or an
     identity signal (name variant, style) between accounts that act in one place."""
-    weight = (np.minimum(co.counted, STRENGTH_CAP) * _WEIGHT_ARRAY).sum(axis=1)
+    weight = co.weight
     p = chance(co.repeats, co.expected)
     keep = (
         (weight >= settings.min_weight)

@@ -38,13 +38,26 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 FILE_NAMES: dict[str, tuple[str, ...]] = {
     "gexf": ("network.gexf",),
     "graphml": ("network.graphml",),
-    "csv": ("nodes.csv", "edges.csv", "evidence.csv"),
+    "csv": ("nodes.csv", "edges.csv", "evidence.csv", "talking_points.csv"),
     "json": ("network.json",),
     "html": ("network.html",),
 }
 
 NODE_COLUMNS = ("Id", "Label", "community", "score", "messages", "flags", "reason")
 EDGE_COLUMNS = ("Source", "Target", "Type", "Weight", "signals", "reason", "evidence")
+TALKING_POINT_COLUMNS = (
+    "id",
+    "accounts",
+    "linked",
+    "messages",
+    "versions",
+    "first_seen",
+    "last_seen",
+    "text",
+    "account_ids",
+    "examples",
+    "reason",
+)
 EVIDENCE_COLUMNS = (
     "kind",  # "link" (a, b set) or "account" (account set)
     "a",
@@ -415,7 +428,28 @@ def write_csv(network: Network, directory: str | Path) -> list[Path]:
         for account in nodes:
             for evidence in account.evidence:
                 writer.writerow(_evidence_row("account", evidence, account=clean_text(account.id)))
-    return [nodes_path, edges_path, evidence_path]
+
+    points_path = directory / "talking_points.csv"
+    with points_path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=TALKING_POINT_COLUMNS)
+        writer.writeheader()
+        for point in network.talking_points:
+            writer.writerow(
+                {
+                    "id": point.id,
+                    "accounts": len(point.accounts),
+                    "linked": point.linked,
+                    "messages": point.messages,
+                    "versions": point.versions,
+                    "first_seen": point.first_seen or "",
+                    "last_seen": point.last_seen or "",
+                    "text": _one_line(point.text),
+                    "account_ids": ";".join(clean_text(a) for a in point.accounts),
+                    "examples": ";".join(clean_text(m) for m in point.examples),
+                    "reason": point.reason,
+                }
+            )
+    return [nodes_path, edges_path, evidence_path, points_path]
 
 
 # --- JSON --------------------------------------------------------------------------------
@@ -587,6 +621,22 @@ def _links_table(network: Network, names: dict[str, str]) -> str:
     )
 
 
+def _talking_points_table(network: Network) -> str:
+    rows = [
+        "<tr>"
+        f'<td class="num">{len(point.accounts)}</td>'
+        f'<td class="num">{point.linked}</td>'
+        f'<td class="num">{point.messages}</td>'
+        f"<td>{_e(clean_text(point.text))}</td>"
+        "</tr>"
+        for point in network.talking_points[:TOP_LINKS]
+    ]
+    return (
+        "<table><thead><tr><th>Accounts</th><th>Linked</th><th>Messages</th><th>Text</th>"
+        "</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"
+    )
+
+
 def write_html(network: Network, path: str | Path) -> Path:
     """Write one self-contained HTML page: an SVG picture of the network and a summary.
 
@@ -623,6 +673,8 @@ def write_html(network: Network, path: str | Path) -> Path:
     if network.links:
         shown = min(TOP_LINKS, len(network.links))
         parts += [f"<h2>Top {shown} links</h2>", _links_table(network, names)]
+    if network.talking_points:
+        parts += ["<h2>Talking points</h2>", _talking_points_table(network)]
     parts.append("</body></html>\n")
     path.write_text("\n".join(parts), encoding="utf-8")
     return path

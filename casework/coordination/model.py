@@ -117,6 +117,36 @@ class Community:
 
 
 @dataclass
+class TalkingPoint:
+    """Messages that push one text (identical or near-identical), and who posted them."""
+
+    id: int
+    text: str  # the most posted wording
+    messages: int
+    versions: int  # distinct wordings (after normalising)
+    accounts: list[str]
+    linked: int  # how many of `accounts` have a link in the network
+    first_seen: str | None  # ISO 8601 UTC, None where no message has a time
+    last_seen: str | None
+    examples: list[str]  # message ids, earliest first
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "messages": self.messages,
+            "versions": self.versions,
+            "accounts": list(self.accounts),
+            "linked": self.linked,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "examples": list(self.examples),
+            "reason": self.reason,
+        }
+
+
+@dataclass
 class Network:
     """The result: accounts, links between them and their communities."""
 
@@ -125,6 +155,7 @@ class Network:
     communities: list[Community]
     settings: dict[str, Any] = field(default_factory=dict)  # window, signals, min weight
     timings: dict[str, float] = field(default_factory=dict)  # signal -> seconds
+    talking_points: list[TalkingPoint] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -132,5 +163,6 @@ class Network:
             "accounts": [a.as_dict() for a in self.accounts],
             "links": [link.as_dict() for link in self.links],
             "communities": [c.as_dict() for c in self.communities],
+            "talking_points": [t.as_dict() for t in self.talking_points],
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }

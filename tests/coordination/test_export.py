@@ -18,7 +18,14 @@ from casework.coordination.export import (
     export,
     write_html,
 )
-from casework.coordination.model import Account, Community, Evidence, Link, Network
+from casework.coordination.model import (
+    Account,
+    Community,
+    Evidence,
+    Link,
+    Network,
+    TalkingPoint,
+)
 
 GEXF = "{http://gexf.net/1.3}"
 NASTY = 'Stop <b>reporting</b> & "lying" \x07 now'
@@ -76,7 +83,27 @@ def _network() -> Network:
             reason="3 accounts <co-posting>",
         )
     ]
-    return Network(accounts=accounts, links=links, communities=communities, settings={"window": 60})
+    points = [
+        TalkingPoint(
+            id=0,
+            text=NASTY,
+            messages=4,
+            versions=2,
+            accounts=["u1", "u2", "u3"],
+            linked=2,
+            first_seen="2024-05-01T10:00:00Z",
+            last_seen="2024-05-01T10:05:00Z",
+            examples=["m1", "m2"],
+            reason="4 messages by 3 accounts in 2 wordings; 2 of them linked in the network",
+        )
+    ]
+    return Network(
+        accounts=accounts,
+        links=links,
+        communities=communities,
+        settings={"window": 60},
+        talking_points=points,
+    )
 
 
 @pytest.fixture
@@ -95,6 +122,7 @@ def test_export_writes_every_format(exported) -> None:
         "nodes.csv",
         "edges.csv",
         "evidence.csv",
+        "talking_points.csv",
         "network.json",
         "network.html",
     ]
@@ -243,7 +271,7 @@ def test_html_layout_is_reproducible(tmp_path: Path) -> None:
 def test_empty_network(tmp_path: Path) -> None:
     empty = Network(accounts=[], links=[], communities=[])
     paths = export(empty, tmp_path)
-    assert len(paths) == 7
+    assert len(paths) == 8
     page = (tmp_path / "network.html").read_text(encoding="utf-8")
     assert "No links between accounts" in page and "<svg" not in page
     root = etree.parse(str(tmp_path / "network.gexf")).getroot()
@@ -282,6 +310,7 @@ def test_selected_formats_only(tmp_path: Path) -> None:
         "nodes.csv",
         "edges.csv",
         "evidence.csv",
+        "talking_points.csv",
     ]
 
 
@@ -292,3 +321,14 @@ def test_unknown_format(tmp_path: Path) -> None:
     assert "dot" in message
     assert all(f in message for f in FORMATS)
     assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+def test_talking_points_csv_and_html(exported) -> None:
+    _, out, _ = exported
+    header, points = _rows(out / "talking_points.csv")
+    assert header[:3] == ["id", "accounts", "linked"]
+    assert points[0]["account_ids"] == "u1;u2;u3" and points[0]["linked"] == "2"
+    assert "\x07" not in points[0]["text"] and "<b>reporting</b>" in points[0]["text"]
+    page = (out / "network.html").read_text(encoding="utf-8")
+    assert "<h2>Talking points</h2>" in page and "&lt;b&gt;reporting" in page
+    assert json.loads((out / "network.json").read_text())["talking_points"][0]["linked"] == 2

@@ -124,6 +124,19 @@ def test_shared_rare_links_repeated_make_a_link(posts):
     assert all("rare.example" in e.detail for e in link.evidence)
 
 
+def test_talking_points(posts):
+    network = detect(load_file(posts), Settings(window=3600))
+    texts = {p.text: p for p in network.talking_points}
+    # The claim went out from c1, c2 and c3 (reworded) and, days later, "late":
+    # one talking point across the window, its linked accounts counted.
+    point = texts[CLAIM]
+    assert point.accounts == ["c1", "c2", "c3", "late"] and point.linked == 3
+    assert point.versions == 2 and point.examples[0] == "m1"  # "!!" normalises away
+    assert point.first_seen == "2024-05-01T10:00:00Z"
+    assert "4 accounts" in point.reason
+    assert not any(p.text == "so true" for p in network.talking_points)  # too short
+
+
 def test_timeline_burst(posts):
     network = detect(load_file(posts), Settings(window=3600))
     bursty = next(a for a in network.accounts if a.id == "bursty")
@@ -220,6 +233,7 @@ def test_cli_reads_a_posts_file_and_exports(posts, cli, tmp_path):
         "network.html",
         "network.json",
         "nodes.csv",
+        "talking_points.csv",
     ]
     code, output = cli("coordination", "--input", str(posts), "--window", "soon")
     assert code == 2 and "E505" in output
