@@ -7,7 +7,10 @@ link bursts, sockpuppets with name variants) in a realistic background, runs Cas
 both against the labels:
 
 - accounts: an account is predicted when it has at least one link;
-- pairs: a pair of accounts is predicted when they are linked.
+- pairs: a pair of accounts is predicted when they are linked;
+- groups: a pair is predicted when both accounts fall in one community (Casework's
+  own communities; for the peer, Leiden with the same settings over its edges, so
+  both get the same grouping step).
 
 The peer is given its best setting by F1 (chosen separately for accounts and for
 pairs), so the comparison is against the peer tuned on the answers. Its other
@@ -61,8 +64,33 @@ def _accounts(pairs: set[Pair]) -> set[str]:
     return {x for pair in pairs for x in pair}
 
 
-def score(pairs: set[Pair], labels: dict[str, Any]) -> dict[str, Any]:
-    """Account and pair scores, and account recall per campaign kind."""
+def communities(pairs: set[Pair], seed: int = 42) -> list[list[str]]:
+    """Leiden communities (modularity, as Casework uses) of a set of linked pairs."""
+    import igraph
+    import leidenalg
+
+    if not pairs:
+        return []
+    ids = sorted(_accounts(pairs))
+    index = {a: n for n, a in enumerate(ids)}
+    graph = igraph.Graph(n=len(ids), edges=[(index[a], index[b]) for a, b in pairs])
+    partition = leidenalg.find_partition(graph, leidenalg.ModularityVertexPartition, seed=seed)
+    return [[ids[v] for v in part] for part in partition if len(part) >= 2]
+
+
+def group_pairs(groups: Iterable[Iterable[str]]) -> set[Pair]:
+    """Every pair of accounts inside one group."""
+    out: set[Pair] = set()
+    for group in groups:
+        members = sorted(group)
+        out.update((a, b) for n, a in enumerate(members) for b in members[n + 1 :])
+    return out
+
+
+def score(
+    pairs: set[Pair], labels: dict[str, Any], groups: list[list[str]] | None = None
+) -> dict[str, Any]:
+    """Account, pair and group-pair scores, and account recall per campaign kind."""
     truth_pairs = {tuple(sorted(p)) for p in labels["planted_pairs"]}
     predicted = _accounts(pairs)
     by_kind: dict[str, list[int]] = {}
@@ -74,6 +102,7 @@ def score(pairs: set[Pair], labels: dict[str, Any]) -> dict[str, Any]:
     return {
         "accounts": prf(predicted, set(labels["planted_accounts"])),
         "pairs": prf(pairs, truth_pairs),
+        "groups": prf(group_pairs(communities(pairs) if groups is None else groups), truth_pairs),
         "recall_by_kind": {k: f / n if n else 0.0 for k, (f, n) in by_kind.items()},
         "predicted_accounts": len(predicted),
         "predicted_pairs": len(pairs),
@@ -106,6 +135,7 @@ def run_casework(posts_csv: Path) -> dict[str, Any]:
         "detect_seconds": done - loaded,
         "settings": {"window": settings.window, "min_weight": settings.min_weight},
         "linked": _pairs((link.a, link.b) for link in network.links),
+        "communities": [c.accounts for c in network.communities],
         "timings": dict(network.timings),
     }
 
@@ -230,7 +260,7 @@ def print_report(
     if union:
         header += f" {'peer all':>9} {'ratio':>6}"
     print(header)
-    for level, best in (("accounts", best_acc), ("pairs", best_pair)):
+    for level, best in (("accounts", best_acc), ("pairs", best_pair), ("groups", best_pair)):
         for m in ("precision", "recall", "f1"):
             cw = casework[level][m] if casework else None
             peer = best[level][m] if best else None
@@ -296,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         casework = None
         if not args.peer_only:
             casework = run_casework(posts_csv)
-            casework.update(score(casework["linked"], labels))
+            casework.update(score(casework["linked"], labels, casework["communities"]))
         sweep: list[dict[str, Any]] = []
         union = None
         if not args.no_peer:
@@ -313,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
                 union = {"seconds": seconds, **score(pairs, labels)}
         print_report(labels, casework, sweep, union)
         if args.json:
-            strip = {"linked"}
+            strip = {"linked", "communities"}
             out = {
                 "labels": {k: labels[k] for k in ("posts", "accounts", "days")},
                 "casework": {k: v for k, v in (casework or {}).items() if k not in strip},
