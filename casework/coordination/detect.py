@@ -1,10 +1,14 @@
 """Run the signals, weigh the links, find communities, and say why for each.
 
 `detect(table, Settings())` is the whole job on a messages table (from
-`load_workspace` or `load_file`). Each signal is timed; pairs of messages
-become links between accounts with a sample of their evidence; links at or
-above `min_weight` form the network, whose communities Leiden finds (igraph
-+ leidenalg).
+`load_workspace` or `load_file`). Each signal is timed. Message pairs from
+the co-action signals are summed per pair of accounts with numpy; a pair
+becomes a link when its co-actions repeat (`min_repeats`), weigh enough
+(`min_weight`) and are beyond chance: a Poisson test against the
+configuration model of the co-action network, with the Benjamini-Hochberg
+cut at `false_rate`. Name variants and style add to pairs that act
+together. Links form the network, whose communities Leiden finds (igraph +
+leidenalg); talking points group the messages that push one text.
 """
 
 from __future__ import annotations
