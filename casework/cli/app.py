@@ -15,6 +15,7 @@ from rich.table import Table
 from casework import __version__
 from casework.cli.common import ListFormat, WorkspaceOption, open_workspace
 from casework.cli.coordination import coordination_command
+from casework.cli.extract import extract_command
 from casework.cli.lists import lists_app
 from casework.cli.output import print_json, progress_listener, stderr, stdout
 from casework.cli.screen import decide_command, screen_command
@@ -67,6 +68,7 @@ app.add_typer(lists_app, name="lists")
 app.command("screen")(screen_command)
 app.command("decide")(decide_command)
 app.command("coordination")(coordination_command)
+app.command("extract")(extract_command)
 
 
 def _version(value: bool) -> None:

@@ -213,6 +213,49 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        4,
+        [
+            # One row per document that extraction has seen, so a re-run takes only new ones.
+            """
+            CREATE TABLE extract_documents (
+                document_id VARCHAR PRIMARY KEY,
+                status VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                segments INTEGER NOT NULL,
+                skipped INTEGER NOT NULL,
+                skipped_languages VARCHAR[],
+                mentions INTEGER NOT NULL,
+                processed_at TIMESTAMPTZ NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            # Names found in text. Spans index documents.full_text; the segment says
+            # which part (title, body, bio, comment) and the sentence is kept whole.
+            """
+            CREATE TABLE mentions (
+                id VARCHAR PRIMARY KEY,
+                document_id VARCHAR NOT NULL,
+                segment INTEGER NOT NULL,
+                segment_kind VARCHAR NOT NULL,
+                comment_id VARCHAR,
+                label VARCHAR NOT NULL,
+                model_label VARCHAR NOT NULL,
+                text VARCHAR NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                sentence VARCHAR NOT NULL,
+                sentence_start INTEGER NOT NULL,
+                sentence_end INTEGER NOT NULL,
+                model VARCHAR NOT NULL
+            )
+            """,
+            "CREATE INDEX mentions_document ON mentions (document_id)",
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

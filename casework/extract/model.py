@@ -1,0 +1,41 @@
+"""What extraction finds, as plain records: each points at the exact text it came from.
+
+Spans index `documents.full_text` (the one text a document's title, bios, body
+and comments are laid out in), so every fact can be shown in place; the
+sentence is kept whole beside it for reading without the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a document that extraction reads on its own."""
+
+    document_id: str
+    seq: int
+    kind: str  # title, description, bio, body, comment
+    comment_id: str | None
+    start: int  # in full_text
+    text: str
+    language: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    document_id: str
+    segment: int
+    segment_kind: str
+    comment_id: str | None
+    label: str  # PERSON, ORG, PLACE, LAW
+    model_label: str  # spaCy's: PERSON, ORG, GPE, LOC, LAW, NORP, FAC
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    model: str

