@@ -37,6 +37,7 @@ def extract_command(
                 "skipped": report.skipped,
                 "skipped_languages": dict(report.skipped_languages),
                 "mentions": report.mentions,
+                "positions": report.positions,
                 "labels": dict(report.labels),
                 "seconds": round(report.seconds, 3),
             }
@@ -55,6 +56,7 @@ def extract_command(
     for label, count in report.labels.most_common():
         table.add_row(label, str(count))
     stdout.print(table)
+    stdout.print(f"{report.positions} titles and roles", highlight=False)
     if report.skipped_languages:
         stdout.print(
             "skipped (not English): "

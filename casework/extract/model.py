@@ -39,3 +39,22 @@ class Mention:
     sentence_start: int
     sentence_end: int
     model: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """A title or role a text gives a person: "head of the Institute of Political Management"."""
+
+    id: str
+    mention_id: str  # the person's mention
+    document_id: str
+    segment: int
+    person: str
+    role: str
+    organisation: str | None  # the organisation or country named in the role
+    organisation_mention_id: str | None
+    pattern: str  # apposition, title (before the name), copula ("X is a fellow at Y")
+    start: int  # the role's span in full_text
+    end: int
+    sentence: str
+    sentence_start: int

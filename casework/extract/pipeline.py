@@ -21,8 +21,9 @@ from datetime import UTC, datetime
 
 from casework import __version__
 from casework.extract.entities import mentions
-from casework.extract.model import Mention, Segment
+from casework.extract.model import Mention, Position, Segment
 from casework.extract.nlp import load, model_id
+from casework.extract.roles import positions
 from casework.store.backend import Backend
 
 READS = ("en",)
@@ -42,6 +43,7 @@ class ExtractReport:
     segments: int = 0
     skipped: int = 0
     mentions: int = 0
+    positions: int = 0
     seconds: float = 0.0
     skipped_languages: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
@@ -98,11 +100,15 @@ def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
         parts = segments(backend, chunk)
         readable = [s for s in parts if s.language is None or s.language in READS]
         found: list[Mention] = []
+        roles: list[Position] = []
         for doc, segment in nlp.pipe(
             ((s.text, s) for s in readable), as_tuples=True, batch_size=config.batch_size
         ):
-            found.extend(mentions(doc, segment, model))
-        _store(backend, chunk, parts, readable, found, model)
+            here = mentions(doc, segment, model)
+            found.extend(here)
+            roles.extend(positions(doc, segment, here))
+        _store(backend, chunk, parts, readable, found, roles, model)
+        report.positions += len(roles)
         report.documents += len(chunk)
         report.segments += len(readable)
         report.skipped += len(parts) - len(readable)
@@ -121,6 +127,7 @@ def _store(
     parts: list[Segment],
     readable: list[Segment],
     found: list[Mention],
+    roles: list[Position],
     model: str,
 ) -> None:
     now = datetime.now(UTC)
@@ -150,6 +157,7 @@ def _store(
         )
     with backend.transaction():
         backend.insert_rows("mentions", list(_mention_rows(found)))
+        backend.insert_rows("positions", [_position_row(p) for p in roles])
         backend.insert_rows("extract_documents", rows)
 
 
@@ -171,3 +179,21 @@ def _mention_rows(found: list[Mention]) -> Iterator[dict]:
             "sentence_end": m.sentence_end,
             "model": m.model,
         }
+
+
+def _position_row(p: Position) -> dict:
+    return {
+        "id": p.id,
+        "mention_id": p.mention_id,
+        "document_id": p.document_id,
+        "segment": p.segment,
+        "person": p.person,
+        "role": p.role,
+        "organisation": p.organisation,
+        "organisation_mention_id": p.organisation_mention_id,
+        "pattern": p.pattern,
+        "span_start": p.start,
+        "span_end": p.end,
+        "sentence": p.sentence,
+        "sentence_start": p.sentence_start,
+    }

@@ -252,6 +252,25 @@ MIGRATIONS.append(
             )
             """,
             "CREATE INDEX mentions_document ON mentions (document_id)",
+            # Titles and roles a text gives a person, with the organisation named in them.
+            """
+            CREATE TABLE positions (
+                id VARCHAR PRIMARY KEY,
+                mention_id VARCHAR NOT NULL,
+                document_id VARCHAR NOT NULL,
+                segment INTEGER NOT NULL,
+                person VARCHAR NOT NULL,
+                role VARCHAR NOT NULL,
+                organisation VARCHAR,
+                organisation_mention_id VARCHAR,
+                pattern VARCHAR NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                sentence VARCHAR NOT NULL,
+                sentence_start INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX positions_document ON positions (document_id)",
         ],
     )
 )
