@@ -38,6 +38,7 @@ def extract_command(
                 "skipped_languages": dict(report.skipped_languages),
                 "mentions": report.mentions,
                 "positions": report.positions,
+                "quotes": report.quotes,
                 "labels": dict(report.labels),
                 "seconds": round(report.seconds, 3),
             }
@@ -56,7 +57,9 @@ def extract_command(
     for label, count in report.labels.most_common():
         table.add_row(label, str(count))
     stdout.print(table)
-    stdout.print(f"{report.positions} titles and roles", highlight=False)
+    stdout.print(
+        f"{report.positions} titles and roles, {report.quotes} quotations", highlight=False
+    )
     if report.skipped_languages:
         stdout.print(
             "skipped (not English): "

@@ -9,6 +9,8 @@ possessive or punctuation, so that "the Institute's" is stored as
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from casework.extract.model import Mention, Segment
@@ -72,3 +74,18 @@ def _trim(ent: Span) -> Span | None:
     if not any(ch.isalpha() for ch in span.text):
         return None
     return span
+
+
+def surnames_as_people(found: list[Mention]) -> list[Mention]:
+    """One document's mentions with a lone surname of a person named in full in the
+    same document labelled PERSON: the small model often takes "Gasimly" alone for
+    an organisation after "Azer Gasimly". spaCy's own label stays in model_label."""
+    surnames = {
+        m.text.split()[-1].casefold() for m in found if m.label == "PERSON" and " " in m.text
+    }
+    return [
+        replace(m, label="PERSON")
+        if m.label != "PERSON" and " " not in m.text and m.text.casefold() in surnames
+        else m
+        for m in found
+    ]

@@ -58,3 +58,22 @@ class Position:
     end: int
     sentence: str
     sentence_start: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words the text attributes to someone, directly (in quotation marks) or not."""
+
+    id: str
+    document_id: str
+    segment: int
+    speaker: str | None  # the speaker's name as best the document gives it
+    speaker_text: str  # as written where attributed: "Gasimly", "the expert", "he"
+    speaker_mention_id: str | None
+    kind: str  # direct, indirect
+    cue: str  # the verb (or "according to") that attributes it
+    text: str
+    start: int  # the quoted words' span in full_text
+    end: int
+    sentence: str  # the sentence the quote starts in
+    sentence_start: int

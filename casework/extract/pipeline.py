@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from casework import __version__
-from casework.extract.entities import mentions
-from casework.extract.model import Mention, Position, Segment
+from casework.extract.entities import mentions, surnames_as_people
+from casework.extract.model import Mention, Position, Quote, Segment
 from casework.extract.nlp import load, model_id
+from casework.extract.quotes import Speakers, quotes
 from casework.extract.roles import positions
 from casework.store.backend import Backend
 
@@ -44,6 +45,7 @@ class ExtractReport:
     skipped: int = 0
     mentions: int = 0
     positions: int = 0
+    quotes: int = 0
     seconds: float = 0.0
     skipped_languages: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
@@ -101,14 +103,23 @@ def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
         readable = [s for s in parts if s.language is None or s.language in READS]
         found: list[Mention] = []
         roles: list[Position] = []
+        said: list[Quote] = []
+        memory, memory_of = Speakers(), None
         for doc, segment in nlp.pipe(
             ((s.text, s) for s in readable), as_tuples=True, batch_size=config.batch_size
         ):
+            if segment.document_id != memory_of:  # who speaks is known per document
+                memory, memory_of = Speakers(), segment.document_id
             here = mentions(doc, segment, model)
+            given = positions(doc, segment, here)
+            memory.learn(here, given)
             found.extend(here)
-            roles.extend(positions(doc, segment, here))
-        _store(backend, chunk, parts, readable, found, roles, model)
+            roles.extend(given)
+            said.extend(quotes(doc, segment, here, memory))
+        found = _by_document(found)
+        _store(backend, chunk, parts, readable, found, roles, said, model)
         report.positions += len(roles)
+        report.quotes += len(said)
         report.documents += len(chunk)
         report.segments += len(readable)
         report.skipped += len(parts) - len(readable)
@@ -121,6 +132,17 @@ def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
     return report
 
 
+def _by_document(found: list[Mention]) -> list[Mention]:
+    """Document-level fixes to the model's labels (entities.surnames_as_people)."""
+    out: list[Mention] = []
+    start = 0
+    for end in range(1, len(found) + 1):
+        if end == len(found) or found[end].document_id != found[start].document_id:
+            out.extend(surnames_as_people(found[start:end]))
+            start = end
+    return out
+
+
 def _store(
     backend: Backend,
     chunk: list[str],
@@ -128,6 +150,7 @@ def _store(
     readable: list[Segment],
     found: list[Mention],
     roles: list[Position],
+    said: list[Quote],
     model: str,
 ) -> None:
     now = datetime.now(UTC)
@@ -158,6 +181,7 @@ def _store(
     with backend.transaction():
         backend.insert_rows("mentions", list(_mention_rows(found)))
         backend.insert_rows("positions", [_position_row(p) for p in roles])
+        backend.insert_rows("quotes", [_quote_row(q) for q in said])
         backend.insert_rows("extract_documents", rows)
 
 
@@ -196,4 +220,22 @@ def _position_row(p: Position) -> dict:
         "span_end": p.end,
         "sentence": p.sentence,
         "sentence_start": p.sentence_start,
+    }
+
+
+def _quote_row(q: Quote) -> dict:
+    return {
+        "id": q.id,
+        "document_id": q.document_id,
+        "segment": q.segment,
+        "speaker": q.speaker,
+        "speaker_text": q.speaker_text,
+        "speaker_mention_id": q.speaker_mention_id,
+        "kind": q.kind,
+        "cue": q.cue,
+        "text": q.text,
+        "span_start": q.start,
+        "span_end": q.end,
+        "sentence": q.sentence,
+        "sentence_start": q.sentence_start,
     }

@@ -271,6 +271,25 @@ MIGRATIONS.append(
             )
             """,
             "CREATE INDEX positions_document ON positions (document_id)",
+            # Who said what: direct and indirect speech with the speaker.
+            """
+            CREATE TABLE quotes (
+                id VARCHAR PRIMARY KEY,
+                document_id VARCHAR NOT NULL,
+                segment INTEGER NOT NULL,
+                speaker VARCHAR,
+                speaker_text VARCHAR NOT NULL,
+                speaker_mention_id VARCHAR,
+                kind VARCHAR NOT NULL,
+                cue VARCHAR NOT NULL,
+                text VARCHAR NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                sentence VARCHAR NOT NULL,
+                sentence_start INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX quotes_document ON quotes (document_id)",
         ],
     )
 )
