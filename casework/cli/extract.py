@@ -39,6 +39,7 @@ def extract_command(
                 "mentions": report.mentions,
                 "positions": report.positions,
                 "quotes": report.quotes,
+                "acts": dict(report.act_kinds),
                 "labels": dict(report.labels),
                 "seconds": round(report.seconds, 3),
             }
@@ -58,7 +59,9 @@ def extract_command(
         table.add_row(label, str(count))
     stdout.print(table)
     stdout.print(
-        f"{report.positions} titles and roles, {report.quotes} quotations", highlight=False
+        f"{report.positions} titles and roles, {report.quotes} quotations, "
+        f"{report.acts} alleged acts",
+        highlight=False,
     )
     if report.skipped_languages:
         stdout.print(

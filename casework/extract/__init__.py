@@ -3,11 +3,23 @@
 `run(backend)` reads the documents and comments `casework ingest` stored and
 not yet processed, with spaCy (casework.extract.nlp), and stores mentions of
 people, organisations, places and laws with their spans in the document's
-text and their sentence, and the titles and roles the text gives people
-(casework.extract.roles).
+text and their sentence, the titles and roles the text gives people
+(casework.extract.roles), quotations with their speakers
+(casework.extract.quotes) and alleged acts with actor, target and their Global
+Magnitsky category (casework.extract.acts).
 """
 
-from casework.extract.model import Mention, Position, Segment
+from casework.extract.model import Act, Mention, Position, Quote, Segment
 from casework.extract.pipeline import ExtractConfig, ExtractReport, pending, run
 
-__all__ = ["ExtractConfig", "ExtractReport", "Mention", "Position", "Segment", "pending", "run"]
+__all__ = [
+    "Act",
+    "ExtractConfig",
+    "ExtractReport",
+    "Mention",
+    "Position",
+    "Quote",
+    "Segment",
+    "pending",
+    "run",
+]

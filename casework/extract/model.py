@@ -77,3 +77,24 @@ class Quote:
     end: int
     sentence: str  # the sentence the quote starts in
     sentence_start: int
+
+
+@dataclass(frozen=True)
+class Act:
+    """An act the text alleges: what (kind, category), by whom, against whom, when."""
+
+    id: str
+    document_id: str
+    segment: int
+    kind: str  # detention, imprisonment, torture, killing, ... (acts.TRIGGERS)
+    category: str  # human_rights, corruption, context (the Global Magnitsky criteria)
+    trigger: str  # the word that names the act
+    actor: str | None
+    actor_mention_id: str | None
+    target: str | None
+    target_mention_id: str | None
+    time: str | None  # a date or time expression in the sentence, as written
+    start: int  # the trigger's span in full_text
+    end: int
+    sentence: str
+    sentence_start: int

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from casework import __version__
+from casework.extract.acts import acts
 from casework.extract.entities import mentions, surnames_as_people
-from casework.extract.model import Mention, Position, Quote, Segment
+from casework.extract.model import Act, Mention, Position, Quote, Segment
 from casework.extract.nlp import load, model_id
 from casework.extract.quotes import Speakers, quotes
 from casework.extract.roles import positions
@@ -46,9 +47,11 @@ class ExtractReport:
     mentions: int = 0
     positions: int = 0
     quotes: int = 0
+    acts: int = 0
     seconds: float = 0.0
     skipped_languages: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
+    act_kinds: Counter[str] = field(default_factory=Counter)
 
 
 def pending(backend: Backend) -> list[str]:
@@ -104,6 +107,7 @@ def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
         found: list[Mention] = []
         roles: list[Position] = []
         said: list[Quote] = []
+        alleged: list[Act] = []
         memory, memory_of = Speakers(), None
         for doc, segment in nlp.pipe(
             ((s.text, s) for s in readable), as_tuples=True, batch_size=config.batch_size
@@ -116,10 +120,13 @@ def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
             found.extend(here)
             roles.extend(given)
             said.extend(quotes(doc, segment, here, memory))
+            alleged.extend(acts(doc, segment, here))
         found = _by_document(found)
-        _store(backend, chunk, parts, readable, found, roles, said, model)
+        _store(backend, chunk, parts, readable, found, roles, said, alleged, model)
         report.positions += len(roles)
         report.quotes += len(said)
+        report.acts += len(alleged)
+        report.act_kinds.update(a.kind for a in alleged)
         report.documents += len(chunk)
         report.segments += len(readable)
         report.skipped += len(parts) - len(readable)
@@ -151,6 +158,7 @@ def _store(
     found: list[Mention],
     roles: list[Position],
     said: list[Quote],
+    alleged: list[Act],
     model: str,
 ) -> None:
     now = datetime.now(UTC)
@@ -182,6 +190,7 @@ def _store(
         backend.insert_rows("mentions", list(_mention_rows(found)))
         backend.insert_rows("positions", [_position_row(p) for p in roles])
         backend.insert_rows("quotes", [_quote_row(q) for q in said])
+        backend.insert_rows("acts", [_act_row(a) for a in alleged])
         backend.insert_rows("extract_documents", rows)
 
 
@@ -238,4 +247,24 @@ def _quote_row(q: Quote) -> dict:
         "span_end": q.end,
         "sentence": q.sentence,
         "sentence_start": q.sentence_start,
+    }
+
+
+def _act_row(a: Act) -> dict:
+    return {
+        "id": a.id,
+        "document_id": a.document_id,
+        "segment": a.segment,
+        "kind": a.kind,
+        "category": a.category,
+        "trigger": a.trigger,
+        "actor": a.actor,
+        "actor_mention_id": a.actor_mention_id,
+        "target": a.target,
+        "target_mention_id": a.target_mention_id,
+        "time_text": a.time,
+        "span_start": a.start,
+        "span_end": a.end,
+        "sentence": a.sentence,
+        "sentence_start": a.sentence_start,
     }

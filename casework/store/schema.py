@@ -290,6 +290,27 @@ MIGRATIONS.append(
             )
             """,
             "CREATE INDEX quotes_document ON quotes (document_id)",
+            # Acts the text alleges, with actor, target and the Global Magnitsky category.
+            """
+            CREATE TABLE acts (
+                id VARCHAR PRIMARY KEY,
+                document_id VARCHAR NOT NULL,
+                segment INTEGER NOT NULL,
+                kind VARCHAR NOT NULL,
+                category VARCHAR NOT NULL,
+                trigger VARCHAR NOT NULL,
+                actor VARCHAR,
+                actor_mention_id VARCHAR,
+                target VARCHAR,
+                target_mention_id VARCHAR,
+                time_text VARCHAR,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                sentence VARCHAR NOT NULL,
+                sentence_start INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX acts_document ON acts (document_id)",
         ],
     )
 )
