@@ -44,6 +44,8 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+# A line that starts with a short name and a colon: an interview's speaker label.
+_LABELLED = re.compile(r"^(?P<who>[^\W\d][^\n:]{1,40}?):[ \t]+(?P<text>[^\n]+)$", re.MULTILINE)
 _QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
 
 
@@ -89,10 +91,24 @@ def quotes(doc: Doc, segment: Segment, found: list[Mention], memory: Speakers) -
             continue
         attribution = _direct_attribution(doc, match.start(), match.end())
         if attribution is None:
+            # A quotation that opens a sentence with no speech verb continues the
+            # speaker quoted before it ('"...," he said. "They put her in prison."').
+            if _opens_sentence(doc, match.start()):
+                candidates.append((match.start(group), match.end(group), "direct", "", None))
+                taken.append((match.start(), match.end()))
             continue
         verb, subject = attribution
         candidates.append((match.start(group), match.end(group), "direct", verb.text, subject))
         taken.append((match.start(), match.end()))
+    for line in _LABELLED.finditer(doc.text):  # interviews: "Safarova: Leyla is strong."
+        label = doc.char_span(line.start("who"), line.end("who"), alignment_mode="expand")
+        if label is None or _overlaps(taken, line.start("text"), line.end("text")):
+            continue
+        head = label.root
+        if _mention_at(found, segment, head) is None:
+            continue
+        candidates.append((line.start("text"), line.end("text"), "direct", ":", head))
+        taken.append((line.start("text"), line.end("text")))
     for verb in doc:
         if verb.lower_ not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -124,6 +140,11 @@ def quotes(doc: Doc, segment: Segment, found: list[Mention], memory: Speakers) -
         if quote is not None:
             out.append(quote)
     return out
+
+
+def _opens_sentence(doc: Doc, at: int) -> bool:
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    return span is not None and span[0].is_sent_start
 
 
 def _chars(span: Span) -> tuple[int, int]:
@@ -171,7 +192,7 @@ def _make(
     memory: Speakers,
     kind: str,
     cue: str,
-    subject: Token,
+    subject: Token | None,
     start: int,
     end: int,
 ) -> Quote | None:
@@ -181,8 +202,12 @@ def _make(
     lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
     start += lead
     end = start + len(text)
+    if subject is None:  # a continuation: the speaker quoted just before
+        if memory.last is None:
+            return None
+        return _quote(doc, segment, memory.last, "(continued)", None, kind, cue, start, end)
     phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
-    mention = _mention_at(found, segment, subject)
+    mention = _mention_at(found, segment, subject) or _mention_in(found, segment, phrase)
     person = mention is not None and (
         mention.label == "PERSON" or mention.text.casefold() in memory.full_names
     )
@@ -201,6 +226,22 @@ def _make(
         return None
     if mention is None or person:
         memory.last = speaker
+    mention_id = mention.id if mention else None
+    return _quote(doc, segment, speaker, written, mention_id, kind, cue, start, end)
+
+
+def _quote(
+    doc: Doc,
+    segment: Segment,
+    speaker: str | None,
+    written: str,
+    mention_id: str | None,
+    kind: str,
+    cue: str,
+    start: int,
+    end: int,
+) -> Quote:
+    text = doc.text[start:end]
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
     sent = sentence[0].sent if sentence is not None else doc[:].sent
     return Quote(
@@ -209,7 +250,7 @@ def _make(
         segment=segment.seq,
         speaker=speaker,
         speaker_text=written,
-        speaker_mention_id=mention.id if mention else None,
+        speaker_mention_id=mention_id,
         kind=kind,
         cue=cue,
         text=text,
@@ -218,6 +259,17 @@ def _make(
         sentence=sent.text,
         sentence_start=segment.start + sent.start_char,
     )
+
+
+def _mention_in(found: list[Mention], segment: Segment, phrase: Span) -> Mention | None:
+    """A person (else organisation) named inside the subject's phrase: "Her lawyer,
+    Gunel Safarova, said" is Safarova speaking."""
+    start, end = segment.start + phrase.start_char, segment.start + phrase.end_char
+    inside = [
+        m for m in found if start <= m.start and m.end <= end and m.label in ("PERSON", "ORG")
+    ]
+    inside.sort(key=lambda m: (m.label != "PERSON", m.start))
+    return inside[0] if inside else None
 
 
 def _mention_at(found: list[Mention], segment: Segment, token: Token) -> Mention | None:

@@ -78,3 +78,14 @@ def test_seed_quotes(seed_quotes):
     assert any(q["speaker_text"] == "the expert" for q in gasimly)
     blinken = [q for q in seed_quotes if q["speaker"] == "Anthony Blinken"]
     assert blinken and blinken[0]["text"].startswith("the risk of a humanitarian crisis")
+
+
+def test_continuations_interview_labels_and_named_descriptions():
+    found = _quotes(
+        'Her lawyer, Anna Petrova, said the evidence had been planted. "The only proof is an '
+        'envelope the police brought themselves," she said. "Nobody else saw it."',
+        "Petrova: The investigator asked only about her sources.",
+    )
+    assert [speaker for speaker, _, _ in found] == ["Anna Petrova"] * 4
+    assert found[2][2] == "Nobody else saw it."  # a continuation of the quote before
+    assert found[3][2] == "The investigator asked only about her sources."
