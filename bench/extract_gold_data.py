@@ -34,25 +34,17 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from casework.extract.acts import CATEGORIES
+
 DEFAULT = Path(__file__).resolve().parent / "extract_gold"
 
 LABELS = ("PERSON", "ORG", "GPE", "LAW")
 ID_PREFIX = {"PERSON": "P-", "ORG": "O-", "GPE": "G-", "LAW": "L-"}
 DOC_KINDS = ("news", "op-ed", "statement", "interview")
 QUOTE_KINDS = ("direct", "indirect")
-ACT_CATEGORY = {
-    "detention": "human_rights",
-    "imprisonment": "human_rights",
-    "political_prisoner": "human_rights",
-    "torture": "human_rights",
-    "killing": "human_rights",
-    "press_restriction": "human_rights",
-    "corruption": "corruption",
-    "bribery": "corruption",
-    "money_laundering": "corruption",
-    "pardon": "context",
-    "sanctions_call": "context",
-}
+# The act kinds and their Global Magnitsky categories are the ones extraction uses,
+# so a label the extractor cannot produce is a problem the checker reports.
+ACT_CATEGORY = CATEGORIES
 ACT_KINDS = tuple(ACT_CATEGORY)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 import igraph
 import leidenalg
@@ -151,9 +152,7 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
         started = time.perf_counter()
         # Style is asked only of pairs it could make a link of: acting together
         # beyond chance, with at least half a link's weight from co-action.
-        asked = (chance(co.repeats, co.expected) <= IDENTITY_CHANCE) & (
-            co.weight >= settings.min_weight / 2
-        )
+        asked = (co.p <= IDENTITY_CHANCE) & (co.weight >= settings.min_weight / 2)
         candidates = np.stack([co.a[asked], co.b[asked]], axis=1)
         similarity = cosines(frame, [tuple(p) for p in candidates.tolist()])
         for (a, b), cosine in zip(candidates.tolist(), similarity.tolist(), strict=True):
@@ -240,6 +239,11 @@ class _CoActions:
     expected: np.ndarray  # per link: co-actions its two accounts' activity predicts
     link_of_pair: np.ndarray  # per message pair: its link
     n_accounts: int = 0
+
+    @cached_property
+    def p(self) -> np.ndarray:
+        """Per link: the chance of its co-actions (`chance`), computed once."""
+        return chance(self.repeats, self.expected)
 
     @property
     def weight(self) -> np.ndarray:
@@ -376,7 +380,7 @@ def _together(frame: Frame, co: _CoActions, pairs: np.ndarray) -> np.ndarray:
     n = co.find(pairs)
     found = n >= 0
     p = np.ones(len(pairs))
-    p[found] = chance(co.repeats[n[found]], co.expected[n[found]])
+    p[found] = co.p[n[found]]
     acting = p <= IDENTITY_CHANCE
     apart = [(int(a), int(b)) for a, b in pairs[~acting]]
     near = {key for key, crowd in shared_places(frame, apart).items() if crowd <= SMALL_PLACE}
@@ -394,7 +398,7 @@ def _kept_links(
     """Links that reach min_weight and show a pattern: repeated co-action, or an
     identity signal (name variant, style) between accounts that act in one place."""
     weight = co.weight
-    p = chance(co.repeats, co.expected)
+    p = co.p
     keep = (
         (weight >= settings.min_weight)
         & (co.repeats >= settings.min_repeats)

@@ -105,26 +105,3 @@ def shared_places(frame: Frame, pairs: list[tuple[int, int]]) -> dict[tuple[int,
         if common:
             out[(a, b)] = min(where[a][p] for p in common)
     return out
-
-
-def place_pairs(frame: Frame, max_crowd: int) -> np.ndarray:
-    """Every pair of accounts (a < b, as rows of a 2-column array) that posted in
-    one place of at most `max_crowd` accounts: bounded by max_crowd squared per
-    place, so a thread of thousands costs nothing."""
-    rows, places, crowd = _places(frame)
-    small = (crowd[places] >= 2) & (crowd[places] <= max_crowd)
-    couples = np.unique(places[small] * (1 << 32) + frame.account[rows[small]].astype(np.int64))
-    place, account = couples >> 32, couples & ((1 << 32) - 1)
-    starts = np.flatnonzero(np.r_[True, place[1:] != place[:-1]])
-    ends = np.r_[starts[1:], len(place)]
-    found = []
-    for size in np.unique(ends - starts).tolist():
-        if size < 2:
-            continue
-        group_starts = starts[(ends - starts) == size]
-        members = account[group_starts[:, None] + np.arange(size)]  # (groups, size)
-        x, y = np.triu_indices(size, k=1)
-        found.append(np.stack([members[:, x].ravel(), members[:, y].ravel()], axis=1))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    return np.unique(np.concatenate(found), axis=0)

@@ -80,12 +80,6 @@ def variant(names: dict[int, str], a: int, b: int) -> Variant | None:
     return None if detail is None else Variant(min(a, b), max(a, b), 1.0, detail)
 
 
-def name_variants(names: dict[int, str]) -> list[Variant]:
-    """Every variant pair among accounts' display names (from `display_names`)."""
-    found = (variant(names, a, b) for a, b in name_candidates(names))
-    return [v for v in found if v is not None]
-
-
 def _person(name: str):
     """The analysed name, or None for a handle or a single word: they say nothing
     about a person (digits and underscores mark handles: proud_observer3)."""

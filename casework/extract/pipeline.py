@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+
+from spacy.language import Language
 
 from casework import __version__
 from casework.extract.acts import acts
@@ -104,39 +105,53 @@ def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
         chunk = todo[first : first + CHUNK]
         parts = segments(backend, chunk)
         readable = [s for s in parts if s.language is None or s.language in READS]
-        found: list[Mention] = []
-        roles: list[Position] = []
-        said: list[Quote] = []
-        alleged: list[Act] = []
-        memory, memory_of = Speakers(), None
-        for doc, segment in nlp.pipe(
-            ((s.text, s) for s in readable), as_tuples=True, batch_size=config.batch_size
-        ):
-            if segment.document_id != memory_of:  # who speaks is known per document
-                memory, memory_of = Speakers(), segment.document_id
-            here = mentions(doc, segment, model)
-            given = positions(doc, segment, here)
-            memory.learn(here, given)
-            found.extend(here)
-            roles.extend(given)
-            said.extend(quotes(doc, segment, here, memory))
-            alleged.extend(acts(doc, segment, here))
-        found = _by_document(found)
-        _store(backend, chunk, parts, readable, found, roles, said, alleged, model)
-        report.positions += len(roles)
-        report.quotes += len(said)
-        report.acts += len(alleged)
-        report.act_kinds.update(a.kind for a in alleged)
+        skipped = [s for s in parts if not (s.language is None or s.language in READS)]
+        found = read(nlp, readable, model, config.batch_size)
+        _store(backend, chunk, readable, skipped, found, model)
+        report.positions += len(found.positions)
+        report.quotes += len(found.quotes)
+        report.acts += len(found.acts)
+        report.act_kinds.update(a.kind for a in found.acts)
         report.documents += len(chunk)
         report.segments += len(readable)
-        report.skipped += len(parts) - len(readable)
-        report.skipped_languages.update(
-            s.language or "unknown" for s in parts if s not in set(readable)
-        )
-        report.mentions += len(found)
-        report.labels.update(m.label for m in found)
+        report.skipped += len(skipped)
+        report.skipped_languages.update(s.language or "unknown" for s in skipped)
+        report.mentions += len(found.mentions)
+        report.labels.update(m.label for m in found.mentions)
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class Found:
+    """What extraction found in some segments."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    acts: list[Act] = field(default_factory=list)
+
+
+def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) -> Found:
+    """Everything in these segments (ordered by document, then position): the one
+    reading both `run` and the quality bench do. Who speaks is remembered per
+    document, across its segments."""
+    found = Found()
+    memory, memory_of = Speakers(), None
+    for doc, segment in nlp.pipe(
+        ((s.text, s) for s in parts), as_tuples=True, batch_size=batch_size
+    ):
+        if segment.document_id != memory_of:
+            memory, memory_of = Speakers(), segment.document_id
+        here = mentions(doc, segment, model)
+        given = positions(doc, segment, here)
+        memory.learn(here, given)
+        found.mentions.extend(here)
+        found.positions.extend(given)
+        found.quotes.extend(quotes(doc, segment, here, memory))
+        found.acts.extend(acts(doc, segment, here))
+    found.mentions = _by_document(found.mentions)
+    return found
 
 
 def _by_document(found: list[Mention]) -> list[Mention]:
@@ -153,118 +168,48 @@ def _by_document(found: list[Mention]) -> list[Mention]:
 def _store(
     backend: Backend,
     chunk: list[str],
-    parts: list[Segment],
     readable: list[Segment],
-    found: list[Mention],
-    roles: list[Position],
-    said: list[Quote],
-    alleged: list[Act],
+    skipped: list[Segment],
+    found: Found,
     model: str,
 ) -> None:
     now = datetime.now(UTC)
     read = Counter(s.document_id for s in readable)
-    total = Counter(s.document_id for s in parts)
-    skipped_languages: dict[str, set[str]] = {}
-    for s in parts:
-        if s not in readable:
-            skipped_languages.setdefault(s.document_id, set()).add(s.language or "unknown")
-    per_document = Counter(m.document_id for m in found)
+    not_read = Counter(s.document_id for s in skipped)
+    languages: dict[str, set[str]] = {}
+    for s in skipped:
+        languages.setdefault(s.document_id, set()).add(s.language or "unknown")
+    per_document = Counter(m.document_id for m in found.mentions)
     rows = []
     for document_id in chunk:
-        skipped = total[document_id] - read[document_id]
-        status = "done" if read[document_id] or not total[document_id] else "not processed"
+        unread = not_read[document_id]
+        status = "done" if read[document_id] or not unread else "not processed"
         rows.append(
             {
                 "document_id": document_id,
                 "status": status,
                 "model": model,
                 "segments": read[document_id],
-                "skipped": skipped,
-                "skipped_languages": sorted(skipped_languages.get(document_id, ())),
+                "skipped": unread,
+                "skipped_languages": sorted(languages.get(document_id, ())),
                 "mentions": per_document[document_id],
                 "processed_at": now,
                 "casework_version": __version__,
             }
         )
     with backend.transaction():
-        backend.insert_rows("mentions", list(_mention_rows(found)))
-        backend.insert_rows("positions", [_position_row(p) for p in roles])
-        backend.insert_rows("quotes", [_quote_row(q) for q in said])
-        backend.insert_rows("acts", [_act_row(a) for a in alleged])
+        backend.insert_rows("mentions", [_row(m) for m in found.mentions])
+        backend.insert_rows("positions", [_row(p) for p in found.positions])
+        backend.insert_rows("quotes", [_row(q) for q in found.quotes])
+        backend.insert_rows("acts", [_row(a) for a in found.acts])
         backend.insert_rows("extract_documents", rows)
 
 
-def _mention_rows(found: list[Mention]) -> Iterator[dict]:
-    for m in found:
-        yield {
-            "id": m.id,
-            "document_id": m.document_id,
-            "segment": m.segment,
-            "segment_kind": m.segment_kind,
-            "comment_id": m.comment_id,
-            "label": m.label,
-            "model_label": m.model_label,
-            "text": m.text,
-            "span_start": m.start,
-            "span_end": m.end,
-            "sentence": m.sentence,
-            "sentence_start": m.sentence_start,
-            "sentence_end": m.sentence_end,
-            "model": m.model,
-        }
+# Record fields stored under another column name (spans are span_start/span_end in
+# every table, as in comments and segments).
+_COLUMNS = {"start": "span_start", "end": "span_end", "time": "time_text"}
 
 
-def _position_row(p: Position) -> dict:
-    return {
-        "id": p.id,
-        "mention_id": p.mention_id,
-        "document_id": p.document_id,
-        "segment": p.segment,
-        "person": p.person,
-        "role": p.role,
-        "organisation": p.organisation,
-        "organisation_mention_id": p.organisation_mention_id,
-        "pattern": p.pattern,
-        "span_start": p.start,
-        "span_end": p.end,
-        "sentence": p.sentence,
-        "sentence_start": p.sentence_start,
-    }
-
-
-def _quote_row(q: Quote) -> dict:
-    return {
-        "id": q.id,
-        "document_id": q.document_id,
-        "segment": q.segment,
-        "speaker": q.speaker,
-        "speaker_text": q.speaker_text,
-        "speaker_mention_id": q.speaker_mention_id,
-        "kind": q.kind,
-        "cue": q.cue,
-        "text": q.text,
-        "span_start": q.start,
-        "span_end": q.end,
-        "sentence": q.sentence,
-        "sentence_start": q.sentence_start,
-    }
-
-
-def _act_row(a: Act) -> dict:
-    return {
-        "id": a.id,
-        "document_id": a.document_id,
-        "segment": a.segment,
-        "kind": a.kind,
-        "category": a.category,
-        "trigger": a.trigger,
-        "actor": a.actor,
-        "actor_mention_id": a.actor_mention_id,
-        "target": a.target,
-        "target_mention_id": a.target_mention_id,
-        "time_text": a.time,
-        "span_start": a.start,
-        "span_end": a.end,
-        "sentence": a.sentence,
-        "sentence_start": a.sentence_start,
-    }
+def _row(record: Mention | Position | Quote | Act) -> dict:
+    """A record as a table row: its fields, with the column names the tables use."""
+    return {_COLUMNS.get(k, k): v for k, v in asdict(record).items()}

@@ -256,9 +256,9 @@ def test_chance_and_false_rate():
     assert benjamini_hochberg(np.array([0.5]), 0.01) == -1.0
 
 
-def test_places_pair_accounts_in_small_threads_only(tmp_path):
+def test_places_say_how_small_a_shared_thread_is(tmp_path):
     from casework.coordination.frame import Frame
-    from casework.coordination.shares import place_pairs
+    from casework.coordination.shares import shared_places
 
     rows = [
         _row(n, f"a{n}", "hello there", "2024-05-01T10:00:00Z", reply_to="small") for n in range(3)
@@ -270,8 +270,12 @@ def test_places_pair_accounts_in_small_threads_only(tmp_path):
         writer.writeheader()
         writer.writerows(rows)
     frame = Frame.of(load_file(path))
-    found = {frozenset(frame.accounts[x] for x in pair) for pair in place_pairs(frame, 4).tolist()}
-    assert found == {frozenset(p) for p in (("a0", "a1"), ("a0", "a2"), ("a1", "a2"))}
+    code = {account: n for n, account in enumerate(frame.accounts)}
+    pairs = [(code["a0"], code["a1"]), (code["b0"], code["b1"]), (code["a0"], code["b0"])]
+    crowd = shared_places(frame, pairs)
+    assert crowd[pairs[0]] == 3  # both replied under "small", three accounts
+    assert crowd[pairs[1]] == 6
+    assert crowd.get(pairs[2], 9) == 9  # nothing smaller than the whole file joins them
 
 
 def test_name_variant_rules():

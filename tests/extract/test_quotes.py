@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from casework.extract import run
 from casework.extract.entities import mentions
 from casework.extract.model import Segment
 from casework.extract.nlp import load
 from casework.extract.quotes import Speakers, quotes
 from casework.extract.roles import positions
-from casework.ingest import IngestConfig
-from casework.ingest import run as run_ingest
 from casework.store import Workspace
-from tests.conftest import SHARED, needs_shared
+from tests.conftest import needs_shared
 
 
 def _quotes(*paragraphs: str):
@@ -61,17 +56,10 @@ def test_quotation_marks_that_are_not_speech():
     assert _quotes('He spoke on the "Difficult Question" programme about the "reforms".') == []
 
 
-@pytest.fixture(scope="module")
-def seed_quotes(tmp_path_factory):
-    path = tmp_path_factory.mktemp("seedq") / "ws.duckdb"
-    with Workspace.open(path) as ws:
-        run_ingest(ws, [str(SHARED / "seeds")], IngestConfig(jobs=1))
-        run(ws.backend)
-        return ws.backend.query("SELECT * FROM quotes ORDER BY document_id, span_start")
-
-
 @needs_shared
-def test_seed_quotes(seed_quotes):
+def test_seed_quotes(seed_workspace):
+    with Workspace.open(seed_workspace) as ws:
+        seed_quotes = ws.backend.query("SELECT * FROM quotes ORDER BY document_id, span_start")
     gasimly = [q for q in seed_quotes if q["speaker"] == "Azer Gasimly"]
     assert len(gasimly) >= 4
     # "the expert said": the person the report had been quoting

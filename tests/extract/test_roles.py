@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
-from casework.extract import run
 from casework.extract.entities import mentions
 from casework.extract.model import Segment
 from casework.extract.nlp import load
 from casework.extract.roles import positions
-from casework.ingest import IngestConfig
-from casework.ingest import run as run_ingest
 from casework.store import Workspace
-from tests.conftest import SHARED, needs_shared
+from tests.conftest import needs_shared
 
 
 def _roles(text: str) -> list[tuple[str, str, str | None, str]]:
@@ -65,17 +60,10 @@ def test_what_is_not_a_role():
     assert _roles("Anar Mammadli is a criminal, his critics say.") == []
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
-    path = tmp_path_factory.mktemp("seeds") / "ws.duckdb"
-    with Workspace.open(path) as ws:
-        run_ingest(ws, [str(SHARED / "seeds")], IngestConfig(jobs=1))
-        run(ws.backend)
-        return ws.backend.query("SELECT person, role, organisation, pattern FROM positions")
-
-
 @needs_shared
-def test_seed_roles(seeds):
+def test_seed_roles(seed_workspace):
+    with Workspace.open(seed_workspace) as ws:
+        seeds = ws.backend.query("SELECT person, role, organisation, pattern FROM positions")
     gasimly = {(r["role"], r["organisation"]) for r in seeds if r["person"] == "Azer Gasimly"}
     assert (
         "head of the Institute of Political Management",
