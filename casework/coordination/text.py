@@ -149,7 +149,9 @@ def minhash(keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
         words = key.split(" ")
         if len(words) < MIN_WORDS:
             continue
-        shingles = {f"{a} {b}" for a, b in itertools.pairwise(words)}
+        # In first-seen order, not a set's: shingle ids (and so signatures) must not
+        # depend on the process's string-hash seed.
+        shingles = dict.fromkeys(f"{a} {b}" for a, b in itertools.pairwise(words))
         for shingle in shingles:
             ids.append(vocabulary.setdefault(shingle, len(vocabulary)))
         lengths.append(len(shingles))
