@@ -76,6 +76,10 @@ class Errors(Enum):
     E602 = (
         "spaCy model {name!r} reads {model_language!r}, not English; extraction rules are English"
     )
+    E603 = "no entity {ref!r}; list them with `casework entities` (run `casework resolve` first)"
+    E604 = "{ref!r} names several entities: {found}; give an entity id"
+    E605 = "{ref!r} and the other entity are the same entity; name two different ones"
+    E606 = "no mentions to resolve; run `casework extract` first"
 
     def render(self, **kwargs: object) -> str:
         return f"{self.name} {self.value.format(**kwargs)}"

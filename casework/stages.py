@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
+from casework.extract import pipeline as extract
 from casework.ingest import pipeline as ingest
 from casework.lists import loader as lists
+from casework.resolve import pipeline as resolve
 from casework.screen import session as screen
 
 
@@ -31,6 +33,8 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("ingest", ingest),
+    Stage("extract", extract),
+    Stage("resolve", resolve),
     Stage("lists", lists),
     Stage("screen", screen),
 )

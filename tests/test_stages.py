@@ -18,7 +18,7 @@ def test_produced_tables_exist_in_the_schema():
 
 
 def test_a_need_without_producer_is_reported():
-    orphan = Stage("extract", SimpleNamespace(REQUIRES=("mentions",), PRODUCES=("facts",)))
+    orphan = Stage("casefile", SimpleNamespace(REQUIRES=("dossiers",), PRODUCES=("facts",)))
     assert check_stages((*STAGES, orphan)) == [
-        "stage 'extract' needs table 'mentions', made by no earlier stage"
+        "stage 'casefile' needs table 'dossiers', made by no earlier stage"
     ]

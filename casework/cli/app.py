@@ -18,6 +18,7 @@ from casework.cli.coordination import coordination_command
 from casework.cli.extract import extract_command
 from casework.cli.lists import lists_app
 from casework.cli.output import print_json, progress_listener, stderr, stdout
+from casework.cli.resolve import entities_command, resolve_app
 from casework.cli.screen import decide_command, screen_command
 from casework.errors import CaseworkError
 from casework.ingest import IngestConfig, Mapping
@@ -69,6 +70,8 @@ app.command("screen")(screen_command)
 app.command("decide")(decide_command)
 app.command("coordination")(coordination_command)
 app.command("extract")(extract_command)
+app.add_typer(resolve_app, name="resolve")
+app.command("entities")(entities_command)
 
 
 def _version(value: bool) -> None:

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from casework.errors import Errors, InputError
+from casework.ingest.catalog import account_key
 from casework.ingest.posts import Mapping
 from casework.store.backend import Backend
 from casework.store.duckdb_backend import to_arrow
@@ -38,10 +39,10 @@ COLUMNS = (
     "hashtags",
 )
 
-_WORKSPACE_SQL = """
+_WORKSPACE_SQL = f"""
 SELECT
     c.id AS id,
-    coalesce(c.author_handle, c.author_url, c.author, c.author_name) AS account,
+    {account_key("c")} AS account,
     c.author_name AS name,
     nullif(trim(c.text), '') AS text,
     c.published_at AS ts,
@@ -53,7 +54,7 @@ SELECT
     c.hashtags AS hashtags
 FROM comments c
 LEFT JOIN comments p ON p.id = c.parent_id
-WHERE coalesce(c.author_handle, c.author_url, c.author, c.author_name) IS NOT NULL
+WHERE {account_key("c")} IS NOT NULL
 ORDER BY c.document_id, c.position
 """
 

@@ -7,6 +7,16 @@ from typing import Any
 
 from casework.store.backend import Backend
 
+# Who posted a comment, as one key: the handle when the source gives one, else the
+# profile URL, else the name. Coordination and resolution both name accounts by it.
+ACCOUNT_KEY = "coalesce({c}.author_handle, {c}.author_url, {c}.author, {c}.author_name)"
+
+
+def account_key(alias: str = "c") -> str:
+    """ACCOUNT_KEY as SQL over the comments table under this alias."""
+    return ACCOUNT_KEY.format(c=alias)
+
+
 _LIST = """
 SELECT d.id, d.schema, d.format, d.title, d.section, d.site, d.authors, d.published,
        d.language, d.source, d.source_url, d.canonical_url, d.sha256,

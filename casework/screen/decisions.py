@@ -13,8 +13,6 @@ say which results are new, changed, unchanged or gone.
 
 from __future__ import annotations
 
-import getpass
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +21,7 @@ from casework.names import analyze
 from casework.screen.screener import ScreenResult
 from casework.store.backend import Backend
 from casework.store.ids import make_id
+from casework.store.users import current_user
 
 VERDICTS = ("same", "different", "unsure")
 
@@ -31,10 +30,6 @@ def query_key(name: str) -> str:
     """Queries that read the same after transliteration share decisions and history."""
     parts = analyze(name, "LegalEntity").parts
     return " ".join(p.ascii for p in parts) or name.strip().casefold()
-
-
-def current_user() -> str:
-    return os.environ.get("CASEWORK_USER") or getpass.getuser()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from typing import Any
 
 from casework.errors import Errors, WorkspaceError
 from casework.names import NameMatch, analyze, compare_analyzed, score_bound
-from casework.screen.index import NameIndex, build_index
+from casework.names.index import NameIndex
+from casework.screen.index import build_index
 from casework.screen.qualifiers import Qualifier, QueryFacts, apply
 from casework.store.backend import Backend
 

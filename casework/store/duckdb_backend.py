@@ -66,17 +66,21 @@ class DuckDBBackend:
     ) -> int:
         if not rows:
             return 0
+        return self.insert_arrow(table, pa.Table.from_pylist(list(rows)), ignore_existing)
+
+    def insert_arrow(self, table: str, data: pa.Table, ignore_existing: bool = True) -> int:
+        if not data.num_rows:
+            return 0
         if not _IDENTIFIER.match(table):
             raise ValueError(f"not a table name: {table!r}")
-        arrow = pa.Table.from_pylist(list(rows))
         view = f"_incoming_{table}"
-        self._con.register(view, arrow)
+        self._con.register(view, data)
         try:
             verb = "INSERT OR IGNORE INTO" if ignore_existing else "INSERT INTO"
             self._con.execute(f"{verb} {table} BY NAME SELECT * FROM {view}")
         finally:
             self._con.unregister(view)
-        return len(rows)
+        return data.num_rows
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -315,6 +315,83 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        5,
+        [
+            # Who is who: mentions (and commenters) resolved into entities. Rebuilt
+            # whole by each `casework resolve`; decisions below survive every run.
+            """
+            CREATE TABLE entities (
+                id VARCHAR PRIMARY KEY,
+                label VARCHAR NOT NULL,
+                schema VARCHAR,
+                name VARCHAR NOT NULL,
+                names VARCHAR[] NOT NULL,
+                mentions INTEGER NOT NULL,
+                documents INTEGER NOT NULL,
+                anchor_mention_id VARCHAR,
+                resolved_at TIMESTAMPTZ NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            # Why each mention is in its entity: within its document (how), and how
+            # its document's group joined the entity (joined, score, detail).
+            """
+            CREATE TABLE entity_mentions (
+                mention_id VARCHAR PRIMARY KEY,
+                entity_id VARCHAR NOT NULL,
+                document_id VARCHAR NOT NULL,
+                how VARCHAR NOT NULL,
+                joined VARCHAR NOT NULL,
+                score DOUBLE NOT NULL,
+                detail VARCHAR
+            )
+            """,
+            "CREATE INDEX entity_mentions_entity ON entity_mentions (entity_id)",
+            # Commenters as UserAccount entities, tied to their comments.
+            """
+            CREATE TABLE account_comments (
+                comment_id VARCHAR PRIMARY KEY,
+                entity_id VARCHAR NOT NULL,
+                document_id VARCHAR NOT NULL
+            )
+            """,
+            "CREATE INDEX account_comments_entity ON account_comments (entity_id)",
+            # Pairs of entities that may be one, for a person to decide.
+            """
+            CREATE TABLE resolve_review (
+                rank INTEGER NOT NULL,
+                left_id VARCHAR NOT NULL,
+                right_id VARCHAR NOT NULL,
+                left_name VARCHAR NOT NULL,
+                right_name VARCHAR NOT NULL,
+                left_mention_id VARCHAR NOT NULL,
+                right_mention_id VARCHAR NOT NULL,
+                score DOUBLE NOT NULL,
+                reason VARCHAR NOT NULL,
+                detail VARCHAR
+            )
+            """,
+            # Same / different / unsure, by one mention of each entity (mention ids are
+            # stable across runs). Append-only: the latest per pair is in force.
+            """
+            CREATE TABLE resolve_decisions (
+                id VARCHAR PRIMARY KEY,
+                left_mention_id VARCHAR NOT NULL,
+                right_mention_id VARCHAR NOT NULL,
+                left_name VARCHAR,
+                right_name VARCHAR,
+                verdict VARCHAR NOT NULL,
+                note VARCHAR,
+                user_name VARCHAR NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

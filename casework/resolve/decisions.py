@@ -1,0 +1,106 @@
+"""A person's judgements on resolution: these two entities are (not) one.
+
+A judgement is stored against one mention of each entity, because mention
+ids are derived from the document and the span and never change, while an
+entity's id and membership may change when new documents arrive. The log
+is append-only, as for screening decisions: the latest judgement on a pair
+of mentions is in force, and re-running resolution never removes one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from casework.errors import CaseworkError, Errors
+from casework.resolve.model import Decision
+from casework.store.backend import Backend
+from casework.store.ids import make_id
+from casework.store.users import current_user
+
+VERDICTS = ("same", "different", "unsure")
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    id: str
+    name: str
+    label: str
+    anchor: str
+
+
+def find_entity(backend: Backend, ref: str) -> EntityRef:
+    """An entity by id (or a unique prefix of one) or by exact name; E603 when
+    nothing matches, E604 when several do (listing them)."""
+    rows = backend.query(
+        "SELECT id, name, label, anchor_mention_id FROM entities "
+        "WHERE id = ? OR id LIKE ? || '%' OR lower(name) = lower(?) ORDER BY mentions DESC, id",
+        [ref, ref, ref],
+    )
+    exact = [r for r in rows if r["id"] == ref]
+    rows = exact or rows
+    if not rows:
+        raise CaseworkError(Errors.E603, ref=ref)
+    if len(rows) > 1:
+        found = ", ".join(f"{r['id']} ({r['name']}, {r['label']})" for r in rows[:8])
+        raise CaseworkError(Errors.E604, ref=ref, found=found)
+    row = rows[0]
+    return EntityRef(row["id"], row["name"], row["label"], row["anchor_mention_id"])
+
+
+def decide(
+    backend: Backend,
+    left: EntityRef,
+    right: EntityRef,
+    verdict: str,
+    note: str | None = None,
+    user: str | None = None,
+) -> None:
+    """Judge two entities, by their first mentions (E605 when they are one)."""
+    if left.id == right.id:
+        raise CaseworkError(Errors.E605, ref=left.id)
+    record(backend, (left.anchor, left.name), (right.anchor, right.name), verdict, note, user)
+
+
+def record(
+    backend: Backend,
+    left: tuple[str, str],
+    right: tuple[str, str],
+    verdict: str,
+    note: str | None = None,
+    user: str | None = None,
+) -> None:
+    """Store a judgement on two (mention id, name) sides: entities, or a document's
+    mentions and the entity a review item says they joined."""
+    if verdict not in VERDICTS:
+        raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+    now = datetime.now(UTC)
+    with backend.transaction():
+        backend.insert_rows(
+            "resolve_decisions",
+            [
+                {
+                    "id": make_id("rdecision", left[0], right[0], now.isoformat()),
+                    "left_mention_id": left[0],
+                    "right_mention_id": right[0],
+                    "left_name": left[1],
+                    "right_name": right[1],
+                    "verdict": verdict,
+                    "note": note,
+                    "user_name": user or current_user(),
+                    "created_at": now,
+                }
+            ],
+            ignore_existing=False,
+        )
+
+
+def in_force(backend: Backend) -> list[Decision]:
+    """The latest judgement per pair of mentions, oldest first."""
+    rows = backend.query(
+        "SELECT left_mention_id, right_mention_id, verdict FROM ("
+        "  SELECT *, row_number() OVER (PARTITION BY least(left_mention_id, right_mention_id),"
+        "    greatest(left_mention_id, right_mention_id) ORDER BY created_at DESC, id DESC) AS n"
+        "  FROM resolve_decisions) WHERE n = 1 ORDER BY created_at, id"
+    )
+    return [Decision(r["left_mention_id"], r["right_mention_id"], r["verdict"]) for r in rows]

@@ -1,0 +1,257 @@
+"""Across documents: which documents' groups are one entity.
+
+Block, then compare: every distinct name (one per label, name form and, for
+a generic body such as "Interior Ministry", the country it sits in) goes
+into a casework.names blocking index once; each looks up the few names
+sharing its rarest keys and only those are scored by casework.names. The
+cost grows with the number of distinct names, not with the square of the
+mentions.
+
+Joins are made strongest first, and a join that would put two names that
+contradict each other in one entity (Ilham Aliyev and Mehman Aliyev: one
+surname, two given names) is refused, however the chain of similar names
+runs; it goes to review instead. A person named by a surname alone in a
+document joins an entity only when exactly one entity in the corpus fits
+it, and that join is queued for review.
+
+A person's decisions come first: "same" joins, "different" forbids every
+join that would bring the two together, on this run and every later one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from casework.names.analyze import AnalyzedName
+from casework.names.compare import NameMatch, compare_analyzed
+from casework.names.index import NameIndex
+from casework.names.organisations import generic
+from casework.resolve.local import part_fit
+from casework.resolve.model import NAME_SCHEMA, Decision, Group, Join, Review
+
+MERGE = 0.85  # two names this alike, in different documents, are one entity
+REVIEW = 0.6  # below MERGE and at least this: a person should look
+CONFLICT = 0.5  # two names of one entity may not be less alike than this
+SURNAME_FIT = 0.85  # a bare surname fits a full name's word this well across documents
+CANDIDATES = 30  # names looked up per name
+MAX_GUARD_NAMES = 40  # names per entity checked against each other on a join
+
+
+def describe(match: NameMatch) -> str:
+    """One line of how two names compared, part by part."""
+    parts = []
+    for part in match.parts:
+        if part.query and part.candidate:
+            parts.append(f"{part.query}~{part.candidate} {part.method} {part.similarity:.2f}")
+        else:
+            parts.append(f"{part.query or part.candidate} unmatched")
+    text = "; ".join(parts) + f" = {match.score:.2f}"
+    return text + "".join(f" ({note})" for note in match.notes)
+
+
+class _Entities:
+    """Union-find over groups, with the names each entity holds and the groups
+    it must stay apart from."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.parent = list(range(len(groups)))
+        self.names: dict[int, dict[str, AnalyzedName]] = {
+            n: ({g.key: g.analyzed} if g.label == "PERSON" and not g.partial else {})
+            for n, g in enumerate(groups)
+        }
+        self.apart: dict[int, set[int]] = defaultdict(set)
+
+    def find(self, n: int) -> int:
+        root = n
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[n] != root:
+            self.parent[n], n = root, self.parent[n]
+        return root
+
+    def forbidden(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        return any(self.find(x) == rb for x in self.apart[ra]) or any(
+            self.find(x) == ra for x in self.apart[rb]
+        )
+
+    def conflict(self, a: int, b: int) -> tuple[str, str] | None:
+        """Two names, one in each entity, too unalike to be one person's."""
+        left = list(self.names[self.find(a)].values())[:MAX_GUARD_NAMES]
+        right = list(self.names[self.find(b)].values())[:MAX_GUARD_NAMES]
+        for x in left:
+            for y in right:
+                if compare_analyzed(x, y).score < CONFLICT:
+                    return x.original, y.original
+        return None
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.names[ra].update(self.names.pop(rb))
+        self.apart[ra] |= self.apart.pop(rb, set())
+
+
+class Linked:
+    """Each group's entity (a representative group index) and why it joined."""
+
+    def __init__(self, roots: list[int], joins: list[Join], review: list[Review]) -> None:
+        self.roots = roots
+        self.joins = joins
+        self.review = review
+
+
+def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision]) -> Linked:
+    entities = _Entities(groups)
+    joins = [Join("first", 1.0) for _ in groups]
+    review: list[Review] = []
+    group_of = {mention_ids[m]: n for n, g in enumerate(groups) for m in g.members}
+    decided: set[tuple[int, int]] = set()
+
+    for decision in decisions:
+        a, b = group_of.get(decision.left_mention), group_of.get(decision.right_mention)
+        if a is None or b is None or a == b:
+            continue
+        decided.add((min(a, b), max(a, b)))
+        if decision.verdict == "different":
+            entities.apart[entities.find(a)].add(b)
+            entities.apart[entities.find(b)].add(a)
+    for decision in decisions:
+        a, b = group_of.get(decision.left_mention), group_of.get(decision.right_mention)
+        if decision.verdict != "same" or a is None or b is None:
+            continue
+        if entities.find(a) != entities.find(b) and not entities.forbidden(a, b):
+            entities.union(a, b)
+            joins[b] = Join("decision", 1.0, "decided the same")
+
+    def join(a: int, b: int, how: Join) -> bool:
+        """Join group b (and its entity) to a's entity, unless a decision or a
+        clash of names forbids it; b keeps the reason."""
+        if entities.find(a) == entities.find(b):
+            return True
+        if entities.forbidden(a, b):
+            return False
+        clash = entities.conflict(a, b)
+        if clash is not None:
+            review.append(
+                Review(a, b, how.score, "kept apart", f"{clash[0]} and {clash[1]} differ")
+            )
+            return False
+        entities.union(a, b)
+        if joins[b].how == "first":
+            joins[b] = how
+        return True
+
+    # One bucket per name form (and setting, for generic bodies): these join outright.
+    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for n, group in enumerate(groups):
+        if not group.partial:
+            buckets[_bucket(group)].append(n)
+    for members in buckets.values():
+        for n in members[1:]:
+            join(members[0], n, Join("same name", 1.0, groups[members[0]].name))
+
+    # Similar names, blocked by casework.names keys, joined strongest first.
+    heads = [members[0] for members in buckets.values()]
+    index = NameIndex()
+    for n in heads:
+        index.add(n, groups[n].key, NAME_SCHEMA[groups[n].label])
+    index.freeze()
+    pairs: list[tuple[float, int, int, str]] = []
+    for name_id, n in enumerate(heads):
+        group = groups[n]
+        for other_id in index.candidates(group.analyzed, CANDIDATES, min_share=0.0):
+            if other_id <= name_id:
+                continue
+            m = heads[other_id]
+            other = groups[m]
+            if other.label != group.label or not _same_setting(group, other):
+                continue
+            match = compare_analyzed(group.analyzed, other.analyzed)
+            if match.score >= REVIEW:
+                pairs.append((match.score, n, m, describe(match)))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    for score, a, b, detail in pairs:
+        if score >= MERGE:
+            join(a, b, Join("similar name", score, detail))
+        elif entities.find(a) != entities.find(b):
+            review.append(Review(a, b, score, "similar names", detail))
+
+    # Surnames alone: joined when one entity in the corpus fits, else reviewed.
+    person_heads = [n for n in heads if groups[n].label == "PERSON"]
+    person_index = NameIndex()
+    for n in person_heads:
+        person_index.add(n, groups[n].key, "Person")
+    person_index.freeze()
+    alone: dict[str, list[int]] = defaultdict(list)
+    in_decisions = {n for pair in decided for n in pair}
+    titles_of: dict[int, set[str]] = defaultdict(set)
+    for n, group in enumerate(groups):
+        if not group.partial:
+            titles_of[entities.find(n)] |= group.titles
+    for n, group in enumerate(groups):
+        if not group.partial or n in in_decisions:
+            continue
+        fits: dict[int, tuple[float, int]] = {}
+        for name_id in person_index.candidates(group.analyzed, CANDIDATES, min_share=0.0):
+            m = person_heads[name_id]
+            fit = part_fit(group.analyzed, groups[m].analyzed)
+            root = entities.find(m)
+            if fit >= SURNAME_FIT and fit > fits.get(root, (0.0, m))[0]:
+                fits[root] = (fit, m)
+        if len(fits) > 1 and group.titles:
+            titled = {r: f for r, f in fits.items() if titles_of[r] & group.titles}
+            fits = titled or fits
+        if len(fits) == 1:
+            (fit, m) = next(iter(fits.values()))
+            how = Join("surname only", fit, f"{group.name} fits {groups[m].name} ({fit:.2f})")
+            if join(m, n, how):
+                review.append(Review(m, n, fit, "joined on a surname alone", how.detail))
+                continue
+        for fit, m in sorted(fits.values(), reverse=True)[:3]:
+            review.append(
+                Review(m, n, fit, "a surname that fits several", f"{group.name} ~ {groups[m].name}")
+            )
+        alone[_bucket(group)[1]].append(n)
+    # The same bare name in several documents, fitting nobody named in full: one entity.
+    for members in alone.values():
+        for n in members[1:]:
+            join(members[0], n, Join("same name", 1.0, groups[members[0]].name))
+
+    roots = [entities.find(n) for n in range(len(groups))]
+    kept = _review(review, roots, decided)
+    return Linked(roots, joins, kept)
+
+
+def _bucket(group: Group) -> tuple[str, str, str]:
+    setting = (group.setting or "") if group.label == "ORG" and generic(group.analyzed) else ""
+    return group.label, group.key, setting
+
+
+def _same_setting(a: Group, b: Group) -> bool:
+    """Generic bodies ("Interior Ministry") are one only in one country."""
+    if a.label != "ORG" or not (generic(a.analyzed) or generic(b.analyzed)):
+        return True
+    return a.setting == b.setting
+
+
+def _review(review: list[Review], roots: list[int], decided: set[tuple[int, int]]) -> list[Review]:
+    """One item per pair of entities (the strongest reason), none for pairs a
+    person has decided, none for pairs that ended up one entity anyway unless
+    the join itself is what needs a look."""
+    decided_roots = {(min(roots[a], roots[b]), max(roots[a], roots[b])) for a, b in decided}
+    best: dict[tuple[int, int], Review] = {}
+    for item in review:
+        ra, rb = roots[item.left], roots[item.right]
+        pair = (min(ra, rb), max(ra, rb))
+        joined = item.reason == "joined on a surname alone"
+        if pair in decided_roots or (ra == rb and not joined):
+            continue
+        key = pair if ra != rb else (item.left, item.right)
+        if key not in best or item.score > best[key].score:
+            best[key] = item
+    return sorted(best.values(), key=lambda r: (-r.score, r.left, r.right))
