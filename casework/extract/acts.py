@@ -1,19 +1,39 @@
 """Alleged acts: who is said to have done what to whom, mapped to the Global Magnitsky criteria.
 
-A trigger word (a verb or a noun from TRIGGERS) names the act; the parse gives
+A trigger (a verb or a noun from TRIGGERS, or a phrase such as "behind bars",
+"serving nine years", "solitary confinement") names the act; the parse gives
 its actor and target:
 - active verb: actor = subject, target = object ("Police detained the journalist");
+  a participle clause takes its subject from the clause it hangs on ("Troops
+  opened fire, killing 11 people");
 - passive verb: target = subject, actor = the "by" agent ("Petrova was tortured by
-  officers of the State Security Service"); no agent, no actor;
-- noun: target = "of" object, actor = "by" object ("the arrest of X by Y");
-- a call for sanctions: the caller is the subject of "call for", "urge" or
-  "impose", the target whoever the sanctions are "against" or "on".
+  officers of the State Security Service"); no agent, no actor; a reduced relative
+  ("the reporter jailed in May") targets the noun it describes;
+- noun: target = "of" object, actor = "by" object ("the arrest of X by Y"); else a
+  possessive ("his arrest", "the president's pardon"); else the subject of the
+  clause the noun describes ("X has been in pre-trial detention", "X is serving a
+  nine-year sentence", "X was recognised as a political prisoner"); the actor of
+  an act someone "oversaw" or "ordered", or is "accused of" or "designated for",
+  is that someone;
+- a call for sanctions: the caller is who "calls for", "urges" or "asks", or else who
+  says that someone "should be sanctioned"; the target whoever the sanctions are
+  "against" or "on", or who should be sanctioned or designated.
 
-Actor and target are the people or organisations mentioned there (their
-mention ids), else the words as written ("police"). An act that is negated
-("was not tortured") or sits inside a denial ("the ministry denied that anyone
-was tortured") is not stored: the text does not allege it. The time is the
-date or time expression spaCy finds in the same sentence, nearest the trigger.
+Actor and target are the people or organisations the words stand for
+(referents.Referents: names, pronouns, relative clauses, "officers of X"); when
+the text names no one ("police", "at least 11 people") they are None, as the
+labelling rules say. A sentence with several targets gives one act per target
+("X and Y were arrested"); the same act twice in one sentence is stored once.
+
+An act that is negated ("was not tortured", "not a single citizen has been
+tortured", "no complaint of torture"), sits inside a denial ("the ministry denied
+that anyone was tortured", "rejected allegations that police had tortured
+detainees"), is hypothetical ("if convicted") or only describes something
+("its jailed journalists", "the detention facility") is not stored: the text
+does not allege it there. A bare noun with no one attached ("pardons are an act
+of humanism", "accountability for the killings") is kept only as the subject of
+a complaint or report ("complaints of ill-treatment"). The time is the date or
+time expression spaCy finds in the same sentence, nearest the trigger.
 
 Categories follow the Global Magnitsky criteria: serious human-rights abuse
 (detention, imprisonment, political prisoners, torture, killings, press
@@ -23,9 +43,12 @@ context for pardons and calls for sanctions, which are neither.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from spacy.tokens import Doc, Token
 
 from casework.extract.model import Act, Mention, Segment
+from casework.extract.referents import Referent, Referents
 from casework.store.ids import make_id
 
 TRIGGERS: dict[str, frozenset[str]] = {
@@ -35,18 +58,19 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "imprisonment": frozenset(
         "sentenced sentencing jailed jailing imprisoned imprisonment imprisoning "
-        "convicted incarcerated".split()
+        "convicted incarcerated sentence sentences prosecution prosecutions".split()
     ),
     "torture": frozenset(
         "torture tortured torturing ill-treatment ill-treated mistreated mistreatment "
-        "beaten beating beatings".split()
+        "beaten beating beatings solitary".split()
     ),
     "killing": frozenset(
         "killed killing killings murdered murder murders assassinated assassination "
         "executed".split()
     ),
     "press_restriction": frozenset(
-        "censorship censored blocked blocking shut closed banned revoked raided".split()
+        "censorship censored blocked blocking shut closed banned revoked raided "
+        "withdrew withdrawn cut".split()
     ),
     "pardon": frozenset("pardon pardoned pardons pardoning amnesty".split()),
     "corruption": frozenset(
@@ -54,7 +78,10 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "misappropriation kickbacks".split()
     ),
     "bribery": frozenset("bribe bribes bribery bribed bribing".split()),
-    "money_laundering": frozenset("laundering laundered launder".split()),
+    "money_laundering": frozenset(
+        "laundering laundered launder transferred transfers funnelled funneled "
+        "channelled channeled siphoned moved".split()
+    ),
 }
 CATEGORIES = {
     "detention": "human_rights",
@@ -74,64 +101,469 @@ _KIND_OF = {word: kind for kind, words in TRIGGERS.items() for word in words}
 PRESS_WORDS = frozenset(
     "website websites site sites outlet outlets newspaper newspapers channel channels "
     "station broadcaster media newsroom newsrooms accreditation agency portal "
-    "magazine journalists reporters radio television tv youtube".split()
+    "magazine journalists reporters radio television tv youtube internet".split()
 )
-DENIALS = frozenset("deny denied denies denying rejected reject rejects dismissed".split())
-CALLS = frozenset("call called calls calling urge urged urges urging impose imposed".split())
+# Moving money is laundering only when money is what moves ("transferred the funds").
+MONEY_WORDS = frozenset("money funds cash proceeds dollars millions billions payments".split())
+# Words that need their object before they name an act ("prosecution of journalists").
+NEED_OBJECT = frozenset("prosecution prosecutions".split())
+# Words that name an act only against someone named: "X remains behind bars" is, "14
+# journalists remain in prison" and "rioting carries a sentence of ten years" are not.
+NEED_TARGET = frozenset("bars jail prison sentence sentences".split())
+DENIALS = frozenset(
+    "deny denied denies denying rejected reject rejects rejecting dismissed dismisses "
+    "disputed disputes refuted denial".split()
+)
+NEGATIVES = frozenset("no not nobody none never neither".split())
+HYPOTHETICAL = frozenset("if unless whether".split())
+# Where a clause ends: a negation beyond it belongs to another clause.
+CLAUSE_EDGES = frozenset("relcl acl advcl ccomp conj parataxis csubj".split())
+# "resisted arrest" is the authorities' account, not an arrest alleged.
+RESIST = frozenset("resist resisted resisting resists evade evaded evading".split())
+# Nouns an act noun can hang on and still be alleged: "complaints of ill-treatment".
+ALLEGATION_NOUNS = frozenset(
+    "complaints complaint allegations allegation reports report accounts account "
+    "testimony evidence cases case claims claim".split()
+)
+# Nouns an act word can modify and still be alleged: "a money-laundering investigation".
+INQUIRY_NOUNS = frozenset(
+    "investigation investigations probe inquiry charges charge case scheme".split()
+)
+# A detention noun that names a place, not an act: "the detention facility".
+PLACE_NOUNS = frozenset(
+    "facility facilities centre centres center centers camp camps cell cells".split()
+)
+# Verbs whose subject is who suffers the act the noun after them names:
+# "X remains in detention", "X is serving a sentence", "X was recognised as a prisoner".
+PATIENT_VERBS = frozenset(
+    "is was were are be been being remain remains remained stay stays stayed "
+    "serve serves served serving held kept spent spends spend recognised recognized "
+    "considered declared named subjected".split()
+)
+# Verbs whose subject is behind the act named by their object: "oversaw the torture".
+OVERSEE_VERBS = frozenset(
+    "oversaw oversee overseeing oversees overseen ordered order orders ordering "
+    "presided presides presiding directed directing led leading ran running "
+    "authorised authorized committed commit carried organised organized".split()
+)
+# Verbs whose object is behind the act they are "for" or "of": "accused X of torture".
+BLAME_VERBS = frozenset(
+    "accuse accuses accused accusing blame blames blamed designate designated "
+    "sanction sanctioned punish punished".split()
+)
+# Serving or receiving a term is imprisonment: "serving nine years", "got four years".
+TERM_VERBS = frozenset(
+    "serving serve serves served got gets received receives given handed".split()
+)
+TERM_NOUNS = frozenset("years year months sentence term life".split())
+# Holding someone somewhere is detention: "held in pre-trial detention".
+HOLD_VERBS = frozenset("held kept holding".split())
+HOLD_PLACES = frozenset(
+    "custody detention centre center facility cell cells prison jail trial "
+    "incommunicado months weeks days".split()
+)
+# Calls for sanctions.
+CALL_VERBS = frozenset(
+    "call called calls calling urge urged urges urging ask asked asks asking demand "
+    "demanded demands demanding press pressed want wants wanted".split()
+)
+MODALS = frozenset("should must ought need needs".split())
+SANCTION_NOUNS = frozenset("sanction sanctions designation designations".split())
+SANCTION_VERBS = frozenset("sanction sanctioned designate designated".split())
+REPORTING = frozenset("said says say told tells wrote writes argued argues added adds".split())
+# Whose possessive is the actor rather than the target: "the president's pardon".
+AGENT_POSSESSIVE = frozenset(
+    "corruption bribery money_laundering pardon press_restriction sanctions_call".split()
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    trigger: Token
+    actor: Token | None
+    targets: tuple[Token | None, ...]
+    needs: str = ""  # "target": kept only with a named target; "name": with any name
 
 
 def acts(doc: Doc, segment: Segment, found: list[Mention]) -> list[Act]:
     """The alleged acts in one parsed segment."""
+    refs = Referents(doc, segment, found)
     out: list[Act] = []
     for token in doc:
-        word = token.lower_
-        if word == "prisoners" or word == "prisoner":
-            if token.i > 0 and token.nbor(-1).lower_ == "political":
-                out.append(_act(doc, segment, found, "political_prisoner", token, None, token))
+        reading = _read(token)
+        if reading is None:
             continue
-        if word in ("sanction", "sanctions"):
-            call = _call(token)
-            if call is not None:
-                target = _prep_object(token, ("against", "on"))
-                out.append(
-                    _act(doc, segment, found, "sanctions_call", token, _subject(call), target)
-                )
+        actor = refs.of(reading.actor)
+        victims = [v for t in reading.targets for v in _victims(refs, t, token, reading.kind)]
+        if reading.needs and not any(victims) and (reading.needs == "target" or actor is None):
             continue
-        kind = _KIND_OF.get(word)
-        if kind is None or _denied(token):
-            continue
-        if kind == "press_restriction" and not _about_press(token):
-            continue
-        actor, target = _roles(token)
-        out.append(_act(doc, segment, found, kind, token, actor, target))
+        for victim in victims or [None]:
+            out.append(_act(doc, segment, reading, actor, victim))
+    return _once(out)
+
+
+def _victims(
+    refs: Referents, target: Token | None, trigger: Token, kind: str
+) -> list[Referent | None]:
+    """Who a target word names: itself; else who it includes ("others, including X"),
+    or, for a press restriction, whose it is ("the accreditation of correspondents for
+    Nordic Wire", "access to the website of Azad Xabar")."""
+    if target is None:
+        return [None]
+    named = refs.of(target)
+    if named is not None:
+        return [named]
+    for holder in (target, target.head, trigger):
+        included = _prep_objects(holder, ("including",))
+        if included:
+            return [refs.of(t) for t in included if refs.of(t) is not None] or [None]
+    if kind == "press_restriction":
+        frontier = [target]
+        for _ in range(3):
+            frontier = [o for t in frontier for o in _prep_objects(t, ("of", "for", "to", "at"))]
+            found = [refs.of(t) for t in frontier if refs.of(t) is not None]
+            if found:
+                return found[:1]
+    return [None]
+
+
+def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of these prepositions on a token, with their conjuncts."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend([obj, *obj.conjuncts])
     return out
 
 
-def _roles(token: Token) -> tuple[Token | None, Token | None]:
-    """(actor, target) of a trigger, from the parse."""
-    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-        if passive or token.dep_ in ("acl", "amod"):
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
-            actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-            if target is None and token.dep_ in ("acl", "amod"):
-                target = token.head  # "journalists detained last week"
-            return actor, target
-        return _subject(token), next((c for c in token.children if c.dep_ == "dobj"), None)
-    return _prep_object(token, ("by",)), _prep_object(token, ("of", "against"))
+def _read(token: Token) -> _Found | None:
+    """The act this token is the trigger of, with its actor and target words."""
+    if _sanction_call(token):
+        return _Found("sanctions_call", token, _caller(token), _all(_sanction_target(token)))
+    kind = _kind(token)
+    if kind is None or _not_alleged(token):
+        return None
+    if kind == "press_restriction" and not _about_press(token):
+        return None
+    if token.lower_ in NEED_OBJECT and _prep_object(token, ("of", "from")) is None:
+        return None
+    roles = _inquiry_roles(token) or _roles(token, kind)
+    if roles is None:
+        return None
+    actor, target = roles
+    if actor is None and target is None and _is_noun(token) and not _reported(token):
+        return None  # "pardons are an act of humanism": nothing is alleged of anyone
+    needs = ""
+    if token.lower_ in NEED_TARGET:
+        needs = "target"
+    elif _verb(token) and token.dep_ == "acl":
+        needs = "name"  # "all 12 defendants sentenced on Tuesday": a description
+    return _Found(kind, token, actor, _all(target), needs)
+
+
+def _kind(token: Token) -> str | None:
+    """The kind of act this token names, if it names one."""
+    word = _word(token)
+    if word in ("prisoner", "prisoners"):
+        if token.i > 0 and token.nbor(-1).lower_ == "political":
+            return "political_prisoner"
+        return None
+    if word == "bars" and token.i > 0 and token.nbor(-1).lower_ == "behind":
+        return "imprisonment"
+    if word in ("jail", "prison") and _in_place(token):
+        return "imprisonment"
+    if word == "confinement" and any(c.lower_ == "solitary" for c in token.children):
+        return "torture"
+    if word == "solitary" and token.dep_ == "amod" and token.head.lower_ == "confinement":
+        return None  # the act is "confinement", read there
+    if word == "disappearance" and _of_money(token):
+        return "corruption"  # "the disappearance of $2.1 billion from the fund"
+    if word == "dead" and token.i > 0 and token.nbor(-1).lower_ == "the":
+        return "killing"  # "among the dead was X"
+    if word in TERM_VERBS and _verb(token):
+        if any(c.dep_ == "dobj" and c.lower_ in TERM_NOUNS for c in token.children):
+            return "imprisonment"
+        return None
+    if word in HOLD_VERBS and _verb(token):
+        return "detention" if _held_somewhere(token) else None
+    kind = _KIND_OF.get(word) or _KIND_OF.get(token.lower_)
+    if kind == "money_laundering" and word not in ("laundering", "laundered", "launder"):
+        return kind if _moves_money(token) else None
+    if word in ("sentence", "sentences") and not _legal_sentence(token):
+        return None
+    return kind
+
+
+def _word(token: Token) -> str:
+    """The token's lower-case form, joined with a hyphenated first half ("ill-treatment")."""
+    if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+        first = token.nbor(-2)
+        if not first.whitespace_:
+            return f"{first.lower_}-{token.lower_}"
+    return token.lower_
+
+
+def _verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def _is_noun(token: Token) -> bool:
+    return not _verb(token)
+
+
+def _in_place(token: Token) -> bool:
+    """ "X stays in jail", "remained in prison": jail after "in" on a verb of being there."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("in", "behind"):
+        return False
+    return prep.head.lower_ in PATIENT_VERBS
+
+
+def _held_somewhere(token: Token) -> bool:
+    """ "held in pre-trial detention", "held for four months pending trial"; not "held talks"."""
+    if any(c.dep_ == "dobj" for c in token.children):
+        return False
+    words = {t.lower_ for c in token.children if c.dep_ in ("prep", "advcl") for t in c.subtree}
+    return bool(words & HOLD_PLACES) and "solitary" not in words
+
+
+def _legal_sentence(token: Token) -> bool:
+    """A prison sentence, not a sentence of text: a term, a prison or a serving verb nearby."""
+    words = {t.lower_ for t in token.subtree} | {token.head.lower_}
+    return bool(words & ({"prison", "jail"} | TERM_VERBS)) or any(
+        "-year" in t.text or t.lower_ in ("year", "years") for t in token.subtree
+    )
+
+
+def _of_money(token: Token) -> bool:
+    obj = _prep_object(token, ("of",))
+    return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
+
+
+def _moves_money(token: Token) -> bool:
+    """Money is what moves: a sum, "the money", "funds"; or transfers from one place to another."""
+    if token.lower_ == "transfers":
+        preps = {t.lower_ for t in token.subtree if t.dep_ == "prep"}
+        return {"from", "to"} <= preps and not any(c.dep_ == "compound" for c in token.children)
+    words = {t.lower_ for t in token.subtree if t.i != token.i}
+    money = any(t.ent_type_ == "MONEY" for t in token.subtree)
+    return money or bool(words & MONEY_WORDS)
+
+
+def _not_alleged(token: Token) -> bool:
+    """Negated, denied, hypothetical, attributive or a place: not an allegation here."""
+    if token.sent.text.rstrip().endswith("?"):
+        return True
+    if token.dep_ in ("amod", "compound", "npadvmod") and token.head.lower_ not in ALLEGATION_NOUNS:
+        if token.head.lower_ in INQUIRY_NOUNS:
+            return _not_alleged(token.head)  # "money-laundering investigation"
+        if token.dep_ == "amod" and not _misparsed_verb(token):
+            return True  # "its jailed journalists", "the blocked news site"
+        if token.dep_ == "compound" and token.head.lower_ in PLACE_NOUNS:
+            return True  # "the detention facility"
+    if token.dep_ == "dobj" and token.head.lower_ in RESIST:
+        return True
+    return _negated(token) or _denied(token)
+
+
+def _negated(token: Token) -> bool:
+    """A negation or an "if" in the trigger's own clause; a negated predicate of an act
+    noun ("the sentence was not an aberration") does not negate the act."""
+    node = token
+    while True:
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in node.children):
+            return True
+        if _negative_phrase(node):
+            return True
+        if node.dep_ in CLAUSE_EDGES or node.head.i == node.i:
+            return False
+        if node.dep_ in ("nsubj", "nsubjpass") and not _verb(node):
+            return False
+        node = node.head
+
+
+def _denied(token: Token) -> bool:
+    """Inside what a denial governs: "denied that", "rejected allegations that"."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.lower_ in DENIALS:
+            return True
+    return False
+
+
+def _negative_phrase(node: Token) -> bool:
+    """ "no complaint", "not a single citizen", "nobody" as this word or its subject."""
+    if node.lower_ in ("nobody", "none") and node.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+        return True
+    for child in node.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            first = next(iter(child.subtree))
+            if first.lower_ in NEGATIVES or child.lower_ in ("nobody", "none"):
+                return True
+    return False
+
+
+def _misparsed_verb(token: Token) -> bool:
+    """A past-tense verb the parser took for an adjective: "The court on Wednesday sentenced
+    journalist X": the word before it is a noun, not a determiner or preposition."""
+    if token.i == token.sent.start or token.tag_ not in ("VBD", "VBN"):
+        return False
+    before = token.nbor(-1)
+    return before.pos_ in ("PROPN", "NOUN") and before.dep_ != "compound"
+
+
+def _reported(token: Token) -> bool:
+    """ "complaints of ill-treatment": an act noun that a report or complaint is of."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ALLEGATION_NOUNS
+
+
+def _about_press(token: Token) -> bool:
+    words = {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree}
+    return bool(words & PRESS_WORDS)
+
+
+def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
+    """(actor, target) words of a trigger, from the parse."""
+    if _verb(token) and token.lower_ not in ("sentence", "sentences"):
+        return _verb_roles(token)
+    if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):
+        return None, _clause_patient(token)
+    actor = _prep_object(token, ("by",)) or _overseer(token)
+    if kind == "political_prisoner":
+        actor = None  # who recognises a political prisoner did nothing to them
+    target = _prep_object(token, ("of", "against"))
+    if kind == "corruption":  # the body robbed: "embezzlement from the fund"
+        target = _prep_object(token, ("from",)) or target
+    possessive = next((c for c in token.children if c.dep_ == "poss"), None)
+    if possessive is not None:
+        if kind in AGENT_POSSESSIVE:
+            actor = actor or possessive
+        else:
+            target = target or possessive
+    if target is None and kind not in ("corruption", "money_laundering", "bribery"):
+        target = _clause_patient(token)
+    if actor is None and token.dep_ == "compound":  # "a laundering investigation into X"
+        actor = _prep_object(token.head, ("into", "against"))
+    return actor, target
+
+
+def _inquiry_roles(token: Token) -> tuple[Token | None, Token | None] | None:
+    """ "a money-laundering investigation into X": X is who is said to have done it."""
+    inquiry = token.head
+    if token.dep_ not in ("amod", "compound", "npadvmod") or inquiry.lower_ not in INQUIRY_NOUNS:
+        return None
+    preps = ("into", "against", "of")
+    actor = _prep_object(inquiry, preps) or _prep_object(inquiry.head, preps)
+    return actor, None
+
+
+def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
+    if token.dep_ == "amod" and _misparsed_verb(token):
+        target = token.head
+        while target.dep_ == "compound":
+            target = target.head
+        return token.sent.root if token.sent.root.pos_ in ("PROPN", "NOUN") else None, target
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if passive or token.dep_ in ("acl", "amod"):
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if target is None and token.dep_ == "acl":  # "that X, an activist detained ..." misread
+            target = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if target is None and token.dep_ in ("acl", "amod"):
+            target = token.head  # "journalists detained last week"
+        if target is None and token.dep_ == "conj":
+            target = _subject(token.head)  # "was arrested and beaten"
+        return actor, target
+    if token.lower_ in HOLD_VERBS:  # "ordered X held pending trial": X is held
+        return None, _subject(token)
+    if token.lower_ in TERM_VERBS:  # "X is serving nine years", "got 4 years from Y"
+        return _prep_object(token, ("from", "by")), _subject(token)
+    target = next((c for c in token.children if c.dep_ == "dobj"), None)
+    for verb in token.conjuncts:  # "arrested and beat him": the object they share
+        if target is None and verb.i > token.i:
+            target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is None and token.tag_ in ("VBD", "VBN") and token.dep_ in ("acl", "relcl"):
+        return None, _subject(token)  # "X, an activist detained after a protest" misread
+    return _subject(token), target
 
 
 def _subject(token: Token | None) -> Token | None:
+    """The subject of a verb, or of the clause a participle or infinitive hangs on."""
     while token is not None:
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-        if token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
             token = token.head  # "the police moved to arrest him": the subject of "moved"
             continue
         return None
     return None
+
+
+def _clause_patient(token: Token) -> Token | None:
+    """Who suffers what a noun names, from the clause around it.
+
+    "X has been in pre-trial detention", "X is serving a nine-year sentence", "X was
+    recognised as a political prisoner", "we consider her a political prisoner",
+    "the sentence handed to X", "Free X and the other political prisoners".
+    """
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject
+    for child in token.children:
+        if child.dep_ == "acl":
+            to = _prep_object(child, ("to",))
+            if to is not None:
+                return to
+    if token.dep_ == "conj" and token.head.pos_ == "PROPN":
+        return token.head
+    verb = token.head
+    if token.dep_ == "pobj":
+        verb = token.head.head
+        if token.head.lower_ not in ("in", "into", "as", "behind", "to", "under", "among"):
+            return None
+    elif token.dep_ not in ("dobj", "attr", "oprd"):
+        return None
+    if verb.lower_ not in PATIENT_VERBS:
+        return None
+    return _subject(verb)
+
+
+def _overseer(token: Token) -> Token | None:
+    """Who stands behind an act noun: who "oversaw" or "presided over" it, or whom a
+    text "accuses of" or wants "designated for" it."""
+    node = token
+    while node.dep_ == "conj":
+        node = node.head
+    head = node.head
+    if node.dep_ == "pobj":
+        prep, head = head, head.head
+        if head.lower_ in BLAME_VERBS or head.lower_ == "responsible":
+            return _blamed(head)
+        if prep.lower_ != "over" or head.lower_ not in OVERSEE_VERBS:
+            return None
+    elif node.dep_ != "dobj" or head.lower_ not in OVERSEE_VERBS:
+        return None
+    if head.dep_ == "pcomp" and head.head.head.lower_ in BLAME_VERBS:
+        return _blamed(head.head.head)  # "accuses him of overseeing the torture"
+    return _subject(head)
+
+
+def _blamed(verb: Token) -> Token | None:
+    if verb.lower_ == "responsible":
+        return _subject(verb.head) if verb.head.i != verb.i else None
+    blamed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return blamed
 
 
 def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
@@ -143,57 +575,112 @@ def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _call(token: Token) -> Token | None:
-    """The verb calling for or imposing these sanctions, if any."""
-    head = token.head
-    if head.dep_ == "prep" and head.lower_ == "for":  # "called for sanctions"
-        head = head.head
-    if head.lower_ in CALLS:
-        return head
-    return None
+def _all(target: Token | None) -> tuple[Token | None, ...]:
+    """A target and the targets coordinated with it ("Kazimli and Tagiyev")."""
+    if target is None:
+        return (None,)
+    more = [t for t in target.conjuncts if t.i > target.i]
+    if target.dep_ == "pobj":  # "the torture of bloggers and of the poet X"
+        for prep in target.head.conjuncts:
+            more.extend(c for c in prep.children if c.dep_ == "pobj")
+    return (target, *more)
 
 
-def _denied(token: Token) -> bool:
-    """Negated, or inside a clause a denial governs."""
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    node = token
-    while node.head.i != node.i:
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lower_ in DENIALS:
-            return True
-        node = node.head
+# Calls for sanctions ----------------------------------------------------------
+
+
+def _sanction_call(token: Token) -> bool:
+    """Whether this word is the sanctions a text calls for (not sanctions imposed)."""
+    word = token.lower_
+    if word in SANCTION_VERBS and _verb(token):
+        return _called_for(token, include_self=True) or _imperative(token)
+    if word in SANCTION_VERBS and token.i == token.sent.start and token.text[0].isupper():
+        return True  # "Sanction Abenov": a command the parser read as a name
+    if word in SANCTION_NOUNS and not _verb(token):
+        if token.dep_ == "dobj" and token.head.lower_ in CALL_VERBS:
+            return False  # "called the sanctions an unfriendly act"
+        return _called_for(token, include_self=False)
     return False
 
 
-def _about_press(token: Token) -> bool:
-    words = {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree}
-    return bool(words & PRESS_WORDS)
+def _called_for(token: Token, include_self: bool) -> bool:
+    """A call, urge, request or "should" above this word in its sentence."""
+    node = token if include_self else token.head
+    while True:
+        if node.lower_ in CALL_VERBS and node.i != token.i:
+            return True
+        if _verb(node) and any(c.lower_ in MODALS for c in node.children if c.dep_ == "aux"):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _imperative(token: Token) -> bool:
+    """ "Sanction him now": a base-form verb opening its sentence, with no subject."""
+    return (
+        token.tag_ == "VB"
+        and token.i == token.sent.start
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+def _sanction_target(token: Token) -> Token | None:
+    """Who should be sanctioned: the object or passive subject of "sanction"/"designate",
+    or whoever the sanctions are "against" or "on"."""
+    if _verb(token):
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+        return _prep_object(token, ("against", "on"))
+    if token.i == token.sent.start and token.i + 1 < len(token.doc):
+        return token.nbor(1) if token.nbor(1).pos_ == "PROPN" else token.head
+    direct = _prep_object(token, ("against", "on"))
+    if direct is not None:
+        return direct
+    for scope in (token, token.head):
+        for t in scope.subtree:
+            if t.dep_ == "prep" and t.lower_ in ("against", "on"):
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _caller(token: Token) -> Token | None:
+    """Who calls for these sanctions: the subject of the call verb, or of the verb
+    reporting that someone "should" be sanctioned."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.lower_ in CALL_VERBS:
+            return _subject(node)
+        if node.lower_ in REPORTING:
+            return _subject(node)
+    return None
+
+
+# Records ----------------------------------------------------------------------
 
 
 def _act(
-    doc: Doc,
-    segment: Segment,
-    found: list[Mention],
-    kind: str,
-    trigger: Token,
-    actor: Token | None,
-    target: Token | None,
+    doc: Doc, segment: Segment, found: _Found, actor: Referent | None, victim: Referent | None
 ) -> Act:
+    trigger = found.trigger
     sentence = trigger.sent
-    actor_mention, actor_text = _who(found, segment, actor)
-    target_mention, target_text = _who(found, segment, target)
     start = segment.start + trigger.idx
+    victim = _without_trigger(victim, trigger)
     return Act(
-        id=make_id("act", segment.document_id, start, kind),
+        id=make_id("act", segment.document_id, start, found.kind, victim.text if victim else ""),
         document_id=segment.document_id,
         segment=segment.seq,
-        kind=kind,
-        category=CATEGORIES[kind],
+        kind=found.kind,
+        category=CATEGORIES[found.kind],
         trigger=trigger.text,
-        actor=actor_text,
-        actor_mention_id=actor_mention,
-        target=target_text,
-        target_mention_id=target_mention,
+        actor=actor.text if actor else None,
+        actor_mention_id=actor.mention_id if actor else None,
+        target=victim.text if victim else None,
+        target_mention_id=victim.mention_id if victim else None,
         time=_time(doc, trigger),
         start=start,
         end=start + len(trigger.text),
@@ -202,24 +689,44 @@ def _act(
     )
 
 
-def _who(
-    found: list[Mention], segment: Segment, token: Token | None
-) -> tuple[str | None, str | None]:
-    """(mention id, text) of the person or organisation a token stands for."""
-    if token is None:
-        return None, None
-    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    start, end = segment.start + phrase.start_char, segment.start + phrase.end_char
-    inside = [
-        m for m in found if m.label in ("PERSON", "ORG") and start <= m.start and m.end <= end
-    ]
-    if inside:
-        at = segment.start + token.idx
-        best = min(inside, key=lambda m: (not (m.start <= at < m.end), m.label != "PERSON"))
-        return best.id, best.text
-    words = [t for t in phrase if t.dep_ != "det"]
-    text = token.doc[words[0].i : words[-1].i + 1].text if words else token.text
-    return None, text
+def _without_trigger(victim: Referent | None, trigger: Token) -> Referent | None:
+    """A name never starts with the word that names the act: "Sanction Aliev" is Aliev."""
+    if victim is None or victim.mention_id or not victim.text.startswith(trigger.text + " "):
+        return victim
+    return Referent(victim.text[len(trigger.text) + 1 :], None)
+
+
+def _once(found: list[Act]) -> list[Act]:
+    """One act per sentence, kind and target: a second trigger for the same act ("is
+    serving a nine-year sentence") adds nothing; one without a target adds nothing
+    beside one with a target."""
+    out: list[Act] = []
+    for act in found:
+        same = [
+            o
+            for o in out
+            if o.sentence_start == act.sentence_start
+            and o.kind == act.kind
+            and (o.target == act.target or act.target is None)
+        ]
+        if same:
+            if act.actor and not any(o.actor for o in same):
+                out[out.index(same[0])] = act
+            continue
+        untargeted = [
+            o
+            for o in out
+            if o.sentence_start == act.sentence_start and o.kind == act.kind and o.target is None
+        ]
+        for o in untargeted:
+            out.remove(o)
+            act = act if act.actor or not o.actor else _with_actor(act, o)
+        out.append(act)
+    return out
+
+
+def _with_actor(act: Act, other: Act) -> Act:
+    return replace(act, actor=other.actor, actor_mention_id=other.actor_mention_id)
 
 
 def _time(doc: Doc, trigger: Token) -> str | None:

@@ -2,18 +2,39 @@
 
 spaCy finds the spans; this module decides what Casework keeps and how it is
 cut: people, organisations, places and laws (a nationality like "Azerbaijani"
-is an adjective here, not an entity), without a leading "the", a trailing
-possessive or punctuation, so that "the Institute's" is stored as
-"Institute" at the exact characters it occupies.
+is an adjective here, not an entity), without a leading "the", a title before a
+person's name, a trailing possessive or punctuation, so that "the Institute's"
+is stored as "Institute" at the exact characters it occupies.
+
+The small model labels each sentence on its own, so one name often gets three
+labels in one article and is missed in half its sentences. `in_document` reads
+a whole document (body and comments) at once: each name gets the label the
+words around it point to most often ("protesters in X", "X, a news agency",
+"Judge X"), the same label everywhere, and is found where the model missed it.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from casework.extract.model import Mention, Segment
+from casework.extract.patterns import (
+    HONORIFICS,
+    ORG_AFTER,
+    ORG_BEFORE_PAIRS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PERSON_OWNS,
+    PLACE_BEFORE,
+    PLACE_BEFORE_PAIRS,
+    PLACE_OWNS,
+)
+from casework.extract.roles import TITLE_WORDS
 from casework.store.ids import make_id
 
 LABELS: dict[str, str] = {
@@ -26,6 +47,17 @@ LABELS: dict[str, str] = {
 }
 _LEADING = {"the", "a", "an"}
 _TRAILING = {"'s", "’s", "'", "’"}
+_POSSESSIVE = {"'s", "’s"}
+# Words cut from the front of a PERSON span: "President Odile Marchetti", "Ms Okonkwo".
+_TITLES = TITLE_WORDS | HONORIFICS
+# Title words before a name that make it a person; the vaguer ones ("former",
+# "member", "head") also stand before organisations ("former Acme executives").
+_PERSON_TITLES = _TITLES - frozenset(
+    "former member partner owner shareholder head chief general deputy vice prime "
+    "official officer".split()
+)
+# Entity types whose tokens a known name is never looked for in.
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"}
 
 
 def mentions(doc: Doc, segment: Segment, model: str) -> list[Mention]:
@@ -35,57 +67,286 @@ def mentions(doc: Doc, segment: Segment, model: str) -> list[Mention]:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        span = _trim(ent)
-        if span is None:
-            continue
-        start = segment.start + span.start_char
-        end = segment.start + span.end_char
-        sentence = span.sent
-        found.append(
-            Mention(
-                id=make_id("mention", segment.document_id, start, end),
-                document_id=segment.document_id,
-                segment=segment.seq,
-                segment_kind=segment.kind,
-                comment_id=segment.comment_id,
-                label=label,
-                model_label=ent.label_,
-                text=span.text,
-                start=start,
-                end=end,
-                sentence=sentence.text,
-                sentence_start=segment.start + sentence.start_char,
-                sentence_end=segment.start + sentence.end_char,
-                model=model,
-            )
-        )
+        for span, kind in _cut(ent, label):
+            found.append(_mention(span, kind, ent.label_, segment, model))
     return found
 
 
-def _trim(ent: Span) -> Span | None:
-    """The entity without a leading article, trailing possessive or punctuation;
-    None when nothing with a letter is left."""
+def _mention(span: Span, label: str, model_label: str, segment: Segment, model: str) -> Mention:
+    start = segment.start + span.start_char
+    end = segment.start + span.end_char
+    sentence = span.sent
+    return Mention(
+        id=make_id("mention", segment.document_id, start, end),
+        document_id=segment.document_id,
+        segment=segment.seq,
+        segment_kind=segment.kind,
+        comment_id=segment.comment_id,
+        label=label,
+        model_label=model_label,
+        text=span.text,
+        start=start,
+        end=end,
+        sentence=sentence.text,
+        sentence_start=segment.start + sentence.start_char,
+        sentence_end=segment.start + sentence.end_char,
+        model=model,
+    )
+
+
+def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
+    """The names in one entity span, each with its label: the span trimmed, and split
+    where the model ran two names together ("Vallorca's National Intelligence Directorate" is a
+    place and a body, "Foreign Ministry in Vallorca" a body and a place)."""
+    span = _trim(ent, label)
+    if span is None:
+        return []
+    if label == "LAW" and span[-1].lower_ in {"of", "the", "and", "on"}:
+        return []  # a fragment the model cut off its law: "Article 41 of the"
+    if label != "LAW" and _lower_case(span):
+        return []  # not a proper name: "the foreign affairs committee"
+    owner = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
+    if owner is not None and label == "ORG" and not _is_title(span.doc[owner - 1]):
+        return _parts(span.doc[span.start : owner], "PLACE") + _parts(
+            span.doc[owner + 1 : span.end], label
+        )
+    inside = next((t.i for t in span[1:-1] if t.lower_ == "in"), None)
+    if inside is not None and label == "ORG" and span[-1].is_title:
+        return _parts(span.doc[span.start : inside], label) + _parts(
+            span.doc[inside + 1 : span.end], "PLACE"
+        )
+    return [(span, label)]
+
+
+def _lower_case(span: Span) -> bool:
+    """True when the span has cased letters and none is upper case."""
+    text = span.text
+    return any(ch.islower() for ch in text) and not any(ch.isupper() for ch in text)
+
+
+def _parts(span: Span, label: str) -> list[tuple[Span, str]]:
+    trimmed = _trim(span, label)
+    return [(trimmed, label)] if trimmed is not None else []
+
+
+def _trim(ent: Span, label: str = "") -> Span | None:
+    """The entity without a leading article, a title before a person's name, a
+    trailing possessive or punctuation, or (after a person's name) trailing words
+    that are not capitalised ("Bakhyt aga"); None when nothing with a letter is left."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in _LEADING:
+    doc = ent.doc
+    while start < end and (
+        doc[start].lower_ in _LEADING or (label == "PERSON" and _is_title(doc[start]))
+    ):
         start += 1
-    while end > start and (ent.doc[end - 1].text in _TRAILING or ent.doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].text in _TRAILING
+        or doc[end - 1].is_punct
+        or (
+            label == "PERSON"
+            and end - 1 > start
+            and (doc[end - 1].is_lower or doc[end - 1].like_num)
+        )
+    ):
         end -= 1
-    span = ent.doc[start:end]
+    span = doc[start:end]
     if not any(ch.isalpha() for ch in span.text):
         return None
     return span
 
 
-def surnames_as_people(found: list[Mention]) -> list[Mention]:
-    """One document's mentions with a lone surname of a person named in full in the
-    same document labelled PERSON: the small model often takes "Gasimly" alone for
-    an organisation after "Azer Gasimly". spaCy's own label stays in model_label."""
-    surnames = {
-        m.text.split()[-1].casefold() for m in found if m.label == "PERSON" and " " in m.text
-    }
-    return [
-        replace(m, label="PERSON")
-        if m.label != "PERSON" and " " not in m.text and m.text.casefold() in surnames
-        else m
-        for m in found
-    ]
+def _is_title(token: Token) -> bool:
+    word = token.lower_
+    return word in _TITLES or word.rstrip(".") in _TITLES
+
+
+def in_document(
+    found: list[Mention], parsed: list[tuple[Doc, Segment]], model: str
+) -> list[Mention]:
+    """One document's mentions with one label per name, and the name found where the
+    model missed it. spaCy's own label stays in model_label."""
+    spans = _spans(found, parsed)
+    labels = _labels(found, spans)
+    settled = [replace(m, label=labels.get(m.text, m.label)) for m in found]
+    names = {m.text: m.label for m in settled if m.label != "LAW"}
+    names.update({part: "PERSON" for part in _name_parts(settled) if part not in names})
+    added = _missed(settled, parsed, names, model)
+    return sorted(settled + added, key=lambda m: (m.segment, m.start))
+
+
+def _spans(found: list[Mention], parsed: list[tuple[Doc, Segment]]) -> dict[str, Span]:
+    """Each mention's span in its parsed segment."""
+    by_seq = {segment.seq: (doc, segment) for doc, segment in parsed}
+    out: dict[str, Span] = {}
+    for m in found:
+        doc, segment = by_seq[m.segment]
+        span = doc.char_span(m.start - segment.start, m.end - segment.start)
+        if span is not None:
+            out[m.id] = span
+    return out
+
+
+def _labels(found: list[Mention], spans: dict[str, Span]) -> dict[str, str]:
+    """The label of each name in the document. Names of several words are settled
+    first, so that the parts of a person's full name ("Marisol", "Quenta") can then
+    be taken for that person wherever they stand alone."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in found:
+        if m.label != "LAW":
+            groups[m.text].append(m)
+    orgs = {m.text for m in found if m.label == "ORG" and " " in m.text}
+    labels: dict[str, str] = {}
+    for text, group in groups.items():
+        if " " in text:
+            labels[text] = _vote(text, group, spans, orgs)
+    parts = _name_parts([replace(m, label=labels.get(m.text, m.label)) for m in found])
+    orgs = {text for text, label in labels.items() if label == "ORG"}
+    for text, group in groups.items():
+        if " " not in text:
+            labels[text] = "PERSON" if text in parts else _vote(text, group, spans, orgs)
+    return labels
+
+
+def _vote(text: str, group: list[Mention], spans: dict[str, Span], orgs: set[str]) -> str:
+    """One name's label: ORG when it ends in a word like "Ministry"; else the label
+    the contexts of its mentions point to most often; else ORG when it starts a
+    longer organisation's name ("Ostrava" beside "Ostrava Shipping Ltd", when the model
+    took it for a person, or a place of several words); else the
+    model's most frequent label."""
+    if text.split()[-1] in ORG_HEADS:
+        return "ORG"
+    cues = Counter(cue for m in group if m.id in spans and (cue := _cue(spans[m.id])) is not None)
+    if cues:
+        ranked = cues.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+    model = Counter(m.label for m in group).most_common()
+    prefix = any(o.startswith(text + " ") for o in orgs)
+    if prefix and (model[0][0] == "PERSON" or (" " in text and model[0][0] == "PLACE")):
+        return "ORG"
+    if len(model) == 1 or model[0][1] > model[1][1]:
+        return model[0][0]
+    return group[0].label if len(set(m.label for m in group)) == 1 else model[0][0]
+
+
+def _cue(span: Span) -> str | None:
+    """What the words around one mention say it is: PERSON, ORG, PLACE or None."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    after2 = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
+    if span.start > 0 and _is_person_title(doc[span.start - 1]):
+        return "PERSON"
+    if before in ORG_NOUNS or after in ORG_AFTER or (before2, before) in ORG_BEFORE_PAIRS:
+        return "ORG"
+    if before in PLACE_BEFORE or (before2, before) in PLACE_BEFORE_PAIRS:
+        return "PLACE"
+    if after in _POSSESSIVE and after2 in PLACE_OWNS:
+        return "PLACE"
+    if after in _POSSESSIVE and after2 in PERSON_OWNS:
+        return "PERSON"
+    if after == ",":
+        return _apposition(doc[span.end + 1 : span.end + 8])
+    return None
+
+
+def _is_person_title(token: Token) -> bool:
+    word = token.lower_
+    return word in _PERSON_TITLES or word.rstrip(".") in _PERSON_TITLES
+
+
+def _apposition(words: Span) -> str | None:
+    """PERSON or ORG from the apposition after a name: ", a 22-year-old student",
+    ", 52,", ", a Scandinavian news agency"."""
+    if len(words) > 1 and words[0].like_num and words[1].text == ",":
+        return "PERSON"  # an age
+    if not len(words) or words[0].lower_ not in _LEADING:
+        return None
+    for token in words[1:]:
+        if token.text == "-":
+            continue  # inside "22-year-old"
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "PRON"):
+            break
+        if token.lower_ in PERSON_NOUNS or token.lower_ == "old":
+            return "PERSON"
+        if token.lower_ in ORG_NOUNS:
+            return "ORG"
+    return None
+
+
+def _name_parts(found: Iterable[Mention]) -> set[str]:
+    """First and last words of the people named in full: "Marisol Quenta" gives
+    "Marisol" and "Quenta", "Omar al-Haddad" gives "Omar" and "al-Haddad"."""
+    parts: set[str] = set()
+    for m in found:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) > 1:
+            parts.update(w for w in (words[0], words[-1]) if len(w) > 1 and w[0].isalpha())
+    return parts
+
+
+def _missed(
+    found: list[Mention], parsed: list[tuple[Doc, Segment]], names: dict[str, str], model: str
+) -> list[Mention]:
+    """Mentions of the document's names where the model found none: each known name
+    (longest first) wherever it stands as a whole name, outside other mentions and
+    outside dates and numbers."""
+    taken: dict[int, set[int]] = defaultdict(set)
+    for m in found:
+        taken[m.segment].update(range(m.start, m.end))
+    wanted = sorted(
+        ((text.split(), label) for text, label in names.items() if _searchable(text)),
+        key=lambda item: -len(item[0]),
+    )
+    added: list[Mention] = []
+    for doc, segment in parsed:
+        used = taken[segment.seq]
+        at: dict[str, list[int]] = defaultdict(list)
+        for token in doc:
+            at[token.text].append(token.i)
+        for words, label in wanted:
+            for span in _occurrences(doc, at.get(words[0], []), words, label):
+                chars = range(segment.start + span.start_char, segment.start + span.end_char)
+                if used.intersection(chars) or any(t.ent_type_ in _NOT_NAMES for t in span):
+                    continue
+                used.update(chars)
+                added.append(_mention(span, label, "", segment, model))
+    return added
+
+
+def _searchable(text: str) -> bool:
+    """A name safe to look for by its letters alone: capitalised (or in a script
+    without case) and not a common word."""
+    return len(text) > 2 and not text[:1].islower() and text.casefold() not in _COMMON
+
+
+def _occurrences(doc: Doc, starts: list[int], words: list[str], label: str) -> Iterable[Span]:
+    """Token runs of doc (from these starts) equal to words that are whole names: not preceded or
+    followed by another capitalised word, except that a person's known surname
+    takes the given name before it ("Ines Quenta" where only "Quenta" was known)."""
+    n = len(words)
+    for i in starts:
+        if [t.text for t in doc[i : i + n]] != words:
+            continue
+        if i + n < len(doc) and _capitalised(doc[i + n]):
+            continue
+        if i > 0 and _capitalised(doc[i - 1]):
+            if label == "PERSON" and n == 1 and _given_name(doc[i - 1]):
+                yield doc[i - 1 : i + 1]
+                continue
+            if not doc[i - 1].is_sent_start:
+                continue
+        yield doc[i : i + n]
+
+
+def _given_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and not _is_title(token) and not token.is_sent_end
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_title and not token.is_stop and token.is_alpha
+
+
+# Capitalised words that are common words before they are names.
+_COMMON = frozenset("the this that there today may will march june august god rip".split())

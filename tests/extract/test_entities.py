@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from casework.errors import CaseworkError
 from casework.extract import pending, run
-from casework.extract.nlp import load
+from casework.extract.entities import in_document, mentions
+from casework.extract.model import Segment
+from casework.extract.nlp import load, model_id
+from casework.extract.pipeline import read
 from casework.ingest import IngestConfig
 from casework.ingest import run as run_ingest
 from casework.store import Workspace
@@ -115,3 +119,144 @@ def test_cli_extract(workspace, cli, tmp_path):
     code, output = cli("extract", "--workspace", str(workspace[0]), "--format", "json")
     assert code == 0, output
     assert json.loads(output[output.index("{") :])["documents"] == 0
+
+
+# Rules on single sentences and short documents, read by the real model. Every
+# name below is invented for these tests.
+
+
+def _segments(*texts: str) -> list[Segment]:
+    """A body and its comments laid out one after another, as ingest lays them out."""
+    out, offset = [], 0
+    for n, text in enumerate(texts):
+        comment = None if n == 0 else f"d1-c{n}"
+        out.append(Segment("d1", n, "body" if n == 0 else "comment", comment, offset, text, "en"))
+        offset += len(text) + 2
+    return out
+
+
+def _in_segment(text: str) -> list[tuple[str, str]]:
+    """(label, text) of the mentions in one sentence, before any document-level rule."""
+    nlp = load()
+    segment = _segments(text)[0]
+    return [(m.label, m.text) for m in mentions(nlp(text), segment, model_id(nlp))]
+
+
+def _in_document(*texts: str) -> list[tuple[str, str]]:
+    """(label, text) of the mentions in one document, as `casework extract` reads it."""
+    nlp = load()
+    return [(m.label, m.text) for m in read(nlp, _segments(*texts), model_id(nlp)).mentions]
+
+
+def test_laws_named_in_lower_case_by_their_subject():
+    found = _in_segment("Parliament in Moravia approved the law on non-commercial groups.")
+    assert ("LAW", "law on non-commercial groups") in found
+    assert _in_segment("nobody reads the new media law anyway") == [("LAW", "media law")]
+
+
+def test_executive_orders_and_sanctions_regulations_by_shape():
+    assert _in_segment("The owner was designated under E.O. 14024 last year.") == [
+        ("LAW", "E.O. 14024")
+    ]
+    found = _in_segment("Ottawa listed them under the Global Anti-Fraud Sanctions Regulations.")
+    assert ("LAW", "Global Anti-Fraud Sanctions Regulations") in found
+
+
+def test_a_law_cut_off_mid_phrase_is_dropped_and_the_law_named():
+    found = _in_segment("The site was blocked under Article 9 of the Law on Public Assembly.")
+    assert found == [("LAW", "Law on Public Assembly")]
+
+
+def test_bodies_by_the_shape_of_their_names():
+    assert _in_segment("The Ministry of Water Resources said the dam was safe.") == [
+        ("ORG", "Ministry of Water Resources")
+    ]
+    assert ("ORG", "Prosecutor General's Office") in _in_segment(
+        "A spokesman for the Prosecutor General's Office declined to comment."
+    )
+    assert _in_segment("The Tirenia Roads and Bridges Authority awarded the contract.") == [
+        ("ORG", "Tirenia Roads and Bridges Authority")
+    ]
+
+
+def test_titles_and_trailing_lower_case_words_are_cut_from_a_person():
+    assert _in_segment("Ms Okonkwo was not in court.") == [("PERSON", "Okonkwo")]
+    assert _in_segment("Bakhyt aga never hurt anyone") == [("PERSON", "Bakhyt")]
+
+
+def test_a_place_and_its_body_run_together_are_split():
+    text = "The men were held by Vallorca’s National Intelligence Directorate for a week."
+    assert _in_segment(text) == [
+        ("PLACE", "Vallorca"),
+        ("ORG", "National Intelligence Directorate"),
+    ]
+
+
+def test_a_body_in_lower_case_is_not_a_name():
+    assert _in_segment("Members of the national electoral commission met on Monday.") == []
+
+
+def test_a_name_used_as_a_place_is_a_place_throughout():
+    found = _in_document(
+        "Riot police dispersed a crowd in Dravinsk on Monday. Dravinsk has been calm "
+        "since the governor resigned, and Dravinsk officials blamed outsiders."
+    )
+    assert [label for label, text in found if text == "Dravinsk"] == ["PLACE"] * 3
+    found = _in_document(
+        "Observers said Tirenia's parliament had not debated the bill. The vote in "
+        "Tirenia was rushed."
+    )
+    assert found == [("PLACE", "Tirenia"), ("PLACE", "Tirenia")]
+
+
+def test_an_apposition_or_a_following_noun_says_what_a_name_is():
+    found = _in_document(
+        "The files were leaked to Sunhaven Ledger, an independent news outlet. "
+        "Sunhaven Ledger later published the contracts."
+    )
+    assert found == [("ORG", "Sunhaven Ledger"), ("ORG", "Sunhaven Ledger")]
+    found = _in_document("Police detained Tomasz Wrede, a 31-year-old student, on Friday.")
+    assert found == [("PERSON", "Tomasz Wrede")]
+    assert _in_document("The opposition Green Dawn movement called a rally.") == [
+        ("ORG", "Green Dawn")
+    ]
+
+
+def test_a_possessive_says_what_a_name_is():
+    found = _in_document("Supporters gathered outside the court before Bakhtiyarli's trial.")
+    assert found == [("PERSON", "Bakhtiyarli")]
+
+
+def test_a_short_form_of_a_company_name_is_the_company():
+    found = _in_document(
+        "Ostrava Shipping Ltd bought the vessel in 2020. Three years later Ostrava sold it."
+    )
+    assert found == [("ORG", "Ostrava Shipping Ltd"), ("ORG", "Ostrava")]
+
+
+def test_names_are_found_where_the_model_missed_them():
+    found = _in_document(
+        "Marisol Quenta was arrested in May on charges of treason. Quenta denied wrongdoing.",
+        "free Marisol now",
+    )
+    assert found == [
+        ("PERSON", "Marisol Quenta"),
+        ("PERSON", "Quenta"),
+        ("PERSON", "Marisol"),
+    ]
+
+
+def test_a_known_surname_takes_the_given_name_before_it():
+    nlp = load()
+    model = model_id(nlp)
+    text = "Quenta was charged on Monday. Her sister Ines Quenta said the case was political."
+    segment = _segments(text)[0]
+    doc = nlp(text)
+    # Only the first, bare surname as the model's mention: the rule must find the
+    # second one with its given name.
+    first = [m for m in mentions(doc, segment, model) if m.start == 0]
+    assert [m.text for m in first] == ["Quenta"]
+    found = in_document([replace(m, label="PERSON") for m in first], [(doc, segment)], model)
+    assert [(m.label, m.text) for m in found] == [("PERSON", "Quenta"), ("PERSON", "Ines Quenta")]
+    for m in found:
+        assert text[m.start : m.end] == m.text and m.text in m.sentence

@@ -1,0 +1,205 @@
+"""Who a word in the parse stands for: the named person or organisation it refers to.
+
+Acts name their actor and target with the words of the sentence ("whose officers",
+"she", "the editor, Aizhan Bekova"); the case file needs the named entity behind
+them, or nothing when the text names no one ("police officers", "at least 11
+people"). The rules, in order:
+
+- a word inside a person, organisation or place mention is that mention;
+- a noun in apposition with a name is that name ("the editor-in-chief, Aizhan
+  Bekova"; "Bekova, the editor"; "the editor of Kara Times, Aizhan Bekova", where
+  the parser hangs the name on the title's last word);
+- "he", "she", "him", "her" are the nearest person named before them in the segment;
+- "who", "whom", "whose", "that", "which" are the noun their relative clause
+  hangs on; "who" and "whom" prefer a person, because the small parser often
+  hangs the clause on the organisation at the end of a title;
+- a noun that stands for a body's people or power ("officers of the State Security
+  Service", "troops from the National Guard", "the government of Karastan") is
+  that body;
+- a proper noun the entity model missed is still a name, kept as written
+  without a mention id ("Kazimli" where the model found no PERSON);
+- any other common noun names no one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from casework.extract.model import Mention, Segment
+
+NAMED = ("PERSON", "ORG", "PLACE")
+PERSONAL = frozenset("he him his himself she her hers herself".split())
+RELATIVE = frozenset("who whom whose that which".split())
+# Nouns that stand for the people or the power of the body named after them.
+MEMBERS = frozenset(
+    "officers officer officials official agents agent troops soldiers forces guards "
+    "police policemen staff employees operatives units unit investigators government "
+    "regime leadership interrogators".split()
+)
+MEMBER_PREPS = ("of", "from", "at")
+# "a group led by X": the group is named by who leads it.
+LEADERS = frozenset("led headed chaired".split())
+
+
+@dataclass(frozen=True)
+class Referent:
+    """A named person or body: its name as written, and its mention when one was found."""
+
+    text: str
+    mention_id: str | None
+
+
+class Referents:
+    """Resolves tokens of one parsed segment to the mentions found in it."""
+
+    def __init__(self, doc: Doc, segment: Segment, found: list[Mention]) -> None:
+        self.doc = doc
+        self.segment = segment
+        self.named = sorted(
+            (m for m in found if m.label in NAMED and m.segment == segment.seq),
+            key=lambda m: m.start,
+        )
+        self._starts = [m.start for m in self.named]
+
+    def of(self, token: Token | None) -> Referent | None:
+        """The named person, organisation or place this token refers to, if any."""
+        return self._resolve(token, set()) if token is not None else None
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The mention this very token is part of."""
+        at = self.segment.start + token.idx
+        n = bisect_right(self._starts, at) - 1
+        if n >= 0 and self.named[n].start <= at < self.named[n].end:
+            return self.named[n]
+        return None
+
+    def _named(self, token: Token) -> Referent | None:
+        """The token's own name: a mention, else a proper noun the model missed."""
+        here = self.mention_at(token)
+        if here is not None:
+            return Referent(here.text, here.id)
+        return _proper_name(token)
+
+    def _resolve(self, token: Token, seen: set[int]) -> Referent | None:
+        if token.i in seen:
+            return None
+        seen.add(token.i)
+        word = token.lower_
+        if word in PERSONAL:
+            return self._antecedent(token)
+        if (word in RELATIVE and token.tag_.startswith("W")) or (
+            word == "that" and _relative(token)
+        ):
+            return self._relative(token, seen)
+        here = self._named(token)
+        if here is not None:
+            return here
+        whose = next((c for c in token.children if c.lower_ == "whose"), None)
+        if whose is not None:  # "whose officers"
+            return self._relative(whose, seen)
+        if token.dep_ == "appos":
+            found = self._resolve(token.head, seen)
+            if found is not None:
+                return found
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self._resolve(child, seen)
+                if found is not None:
+                    return found
+        if word in MEMBERS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:
+                    obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return self._resolve(obj, seen)
+        person = self._title_holder(token)
+        if person is not None:
+            return person
+        for child in token.children:  # "the lawmakers, led by Representative X"
+            if child.dep_ == "acl" and child.lower_ in LEADERS:
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if obj is not None:
+                    return self._resolve(obj, seen)
+        return None
+
+    def _title_holder(self, token: Token) -> Referent | None:
+        """ "The editor of Kara Times, Aizhan Bekova": the parser hangs the name on the
+        last word of the title; a person there is who the title's noun stands for."""
+        if token.pos_ != "NOUN":
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for"):
+                continue
+            for obj in prep.children:
+                for appos in obj.children:
+                    if (
+                        appos.dep_ == "appos"
+                        and self._is_person(appos)
+                        and not self._is_person(obj)
+                    ):
+                        return self._named(appos)
+        return None
+
+    def _antecedent(self, token: Token) -> Referent | None:
+        """Who "he" or "she" is: for a subject pronoun, the named subject of a clause
+        its clause depends on ("X had been investigating when she was arrested");
+        else the nearest person named before it."""
+        node = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
+        while token.dep_ in ("nsubj", "nsubjpass") and node.head.i != node.i:
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < token.i:
+                named = self._named(subject)
+                if named is not None and (named.mention_id is None or self._is_person(subject)):
+                    return named
+        at = self.segment.start + token.idx
+        for mention in reversed(self.named[: bisect_right(self._starts, at)]):
+            if mention.label == "PERSON" and mention.end <= at:
+                return Referent(mention.text, mention.id)
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        mention = self.mention_at(token)
+        return mention is not None and mention.label == "PERSON"
+
+    def _relative(self, token: Token, seen: set[int]) -> Referent | None:
+        clause = token
+        while clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return None
+        found = self._resolve(clause.head, seen)
+        personal = token.lower_ in ("who", "whom", "whose")
+        if personal and (found is None or not self._is_person_text(found)):
+            node = clause.head
+            while node.head.i != node.i:  # "Saif al-Dhaheri, director at the Apparatus, whom"
+                node = node.head
+                if self._is_person(node):
+                    return self._named(node)
+        return found
+
+    def _is_person_text(self, found: Referent) -> bool:
+        if found.mention_id is None:
+            return True
+        return any(m.id == found.mention_id and m.label == "PERSON" for m in self.named)
+
+
+def _relative(token: Token) -> bool:
+    """Whether "that" opens a relative clause here (not "said that ...")."""
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.dep_ == "relcl"
+
+
+def _proper_name(token: Token) -> Referent | None:
+    """A run of proper nouns the entity model did not label: "Leyla Kazimli"."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "MONEY", "LAW"):
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE"):
+            return Referent(ent.text, None)
+    words = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    first = min([token, *words], key=lambda t: t.i)
+    return Referent(token.doc[first.i : token.i + 1].text, None)
