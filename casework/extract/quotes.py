@@ -1,18 +1,33 @@
 """Quotations with their speakers: who said what, read off quotation marks and the parse.
 
-- Direct speech: words in quotation marks (“...”, "...", «...», „...“) of at
-  least MIN_QUOTE_WORDS words, attributed by a speech verb after the closing
-  mark ('"...," Gasimly said') or before the opening one ('Blinken stressed
-  that "..."'). Quotation marks with no speech verb around them are a
-  title or a scare quote ("Difficult Question" programme), not speech.
-- Indirect speech: a speech verb with a clause ("Gasimly noted that the
-  topic ...") and "according to X, ...".
+- Direct speech: words in quotation marks (“...”, "...", «...», „...“) that a
+  speech verb governs ('"...," Gasimly said', 'Blinken stressed that "..."',
+  'called the sanctions "an unfriendly act"'), or of at least MIN_QUOTE_WORDS
+  words with a speech verb beside them in the sentence, or opening a sentence
+  after another quotation (a continuation). Quotation marks with no speech verb
+  above them, or with a title, charge or label on the way up to it, are a name
+  or a scare quote ("Difficult Question" programme, charged with "hooliganism"),
+  not speech; so are words in Title Case.
+- Indirect speech: a speech verb with a clause ("Gasimly noted that the topic
+  ...", "said in a statement that ...") and "according to X, ...". A reported
+  clause that holds quotation marks is left to them; its other conjoined
+  clauses are quotes of their own ('said his client "has never ..." and that
+  the payments were approved'). Denials do not quote what they deny.
 
-The speaker is the verb's subject. A name is taken as written and completed
-from the document (a surname alone takes the full name mentioned before it);
-"he" or "she" is the person last quoted; a description ("the expert", "the
-politician") is the person last given that role, else the person last quoted.
-That memory runs across a document's segments, in order (`Speakers`).
+The speaker is the verb's subject (casework.extract.attribution). A name is
+taken as written and completed from the document (a surname alone takes the
+full name last mentioned before it: two people may share it; an interview's
+"Name:" label takes the first, the person introduced); "X's editor, Jane Roe"
+is Jane Roe; "he" or "she" is the person last quoted, else last mentioned, and
+"it" the body last quoted; a description ("the expert", "the politician") is
+the person last given that role, a body ("the agency", "his centre") the
+organisation last named with that word, else the person last quoted; "a
+spokesman for the ministry" and "the EU's delegation" are the body.
+Unnamed sources ("a shopkeeper", "witnesses", "his family") are quoted with
+no speaker when their own words stand in quotation marks; what they are
+reported to have said is the reporter's sourcing, not a quotation. Comments
+are read for quotation marks only. That memory runs across a document's
+segments, in order (`Speakers`).
 """
 
 from __future__ import annotations
@@ -22,55 +37,114 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from casework.extract.attribution import (
+    conjunct_parts,
+    governing_verb,
+    is_speech_verb,
+    names_not_speech,
+    reported_clauses,
+    subject,
+)
 from casework.extract.model import Mention, Position, Quote, Segment
 from casework.store.ids import make_id
 
-MIN_QUOTE_WORDS = 4
-SPEECH_VERBS = frozenset(
+MIN_QUOTE_WORDS = 4  # quotation marks standing alone in a sentence
+MIN_CLAUSE_WORDS = 3  # a reported clause: "she would appeal"
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+BODY_PRONOUNS = frozenset({"it"})
+# Subjects that are someone the text does not name.
+UNNAMED = frozenset({"another", "one", "someone", "somebody", "others", "some", "many"})
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})
+POSSESSIVE = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose"})
+# People who speak for a body: "a spokesman for the ministry" is the ministry's speech.
+SPOKESPEOPLE = frozenset(
     """
-    say said says saying tell told tells add added adds stress stressed stresses
-    note noted notes state stated states claim claimed claims argue argued argues
-    warn warned warns explain explained explains insist insisted insists
-    emphasise emphasised emphasises emphasize emphasized emphasizes underline
-    underlined underlines comment commented comments write wrote writes written
-    declare declared declares announce announced announces believe believes
-    believed accuse accused accuses deny denied denies report reported reports
-    recall recalled recalls continue continued continues conclude concluded
-    concludes suggest suggested suggests complain complained complains
-    acknowledge acknowledged acknowledges admit admitted admits assert asserted
-    asserts allege alleged alleges maintain maintained maintains observe observed
-    observes reply replied replies respond responded responds answer answered
-    answers ask asked asks urge urged urges pointed point points
+    spokesman spokeswoman spokesperson representative statement decree press
+    office spokesmen spokeswomen communique communiqué announcement
     """.split()
 )
-PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Nouns for a body, not a person: "the ministry said" with no ministry named
+# before is an unnamed body, not the person quoted last.
+BODY_NOUNS = frozenset(
+    """
+    ministry agency government court office committee embassy group organisation
+    organization company council commission department police party parliament
+    service union bank fund centre center institute foundation watchdog monitor
+    network coalition alliance association delegation mission administration
+    authority authorities prosecutor's prosecution army military regime campaign
+    firm newspaper outlet broadcaster channel website site platform board
+    """.split()
+)
+# Verbs whose clause is what the speaker rejects, not what they say.
+DENIALS = frozenset("deny denied denies denying reject rejected rejects dispute disputed".split())
+# Short words a title leaves in lower case ("The Fund and the Falcon").
+_TITLE_SMALL = frozenset("a an and the of in on for to at by with or from".split())
 # A line that starts with a short name and a colon: an interview's speaker label.
 _LABELLED = re.compile(r"^(?P<who>[^\W\d][^\n:]{1,40}?):[ \t]+(?P<text>[^\n]+)$", re.MULTILINE)
-_QUOTES = re.compile(r"“([^”]+)”|\"([^\"]+)\"|«([^»]+)»|„([^“”]+)[“”]")
+# Quotation marks pair within a paragraph; a quotation still open at the end of
+# its paragraph runs to it (the convention for a quote that goes on over
+# several paragraphs, each opening with a mark), so one missing mark does not
+# pair every mark after it the wrong way round.
+_QUOTES = re.compile(
+    r"“([^”\n]+)(?:”|(?=\n|$))|\"([^\"\n]+)(?:\"|(?=\n|$))|«([^»\n]+)»|„([^“”\n]+)[“”]"
+)
+
+
+# A speaker resolved: (name or None for an unnamed source, as written, mention id,
+# "person", "body" or "unnamed").
+_Said = tuple[str | None, str, str | None, str]
 
 
 @dataclass
 class Speakers:
-    """What the document has said so far about who speaks: for "he" and "the expert"."""
+    """What the document has said so far about who speaks: for "he", "the expert",
+    "the ministry" and quotations that continue the one before."""
 
-    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
-    roles: list[tuple[str, str]] = field(default_factory=list)  # (role word, person)
+    full_names: list[tuple[int, str, str]] = field(default_factory=list)  # (start, surname, name)
+    people: list[tuple[int, str]] = field(default_factory=list)  # (start, person) mentioned
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (title word, person)
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # (start, organisation)
     last: str | None = None  # the person last quoted
+    last_body: str | None = None  # the organisation last quoted
+    # The last quotation's speaker, in a tuple so that "no quotation yet" (None)
+    # differs from "an unnamed speaker" ((None,)).
+    quoted: tuple[str | None] | None = None
+    labels: dict[str, _Said] = field(default_factory=dict)  # interview label -> speaker
 
     def learn(self, found: list[Mention], roles: list[Position]) -> None:
         for m in found:
             if m.label == "PERSON" and " " in m.text:
-                self.full_names[m.text.split()[-1].casefold()] = m.text
+                self.full_names.append((m.start, m.text.split()[-1].casefold(), m.text))
+            if m.label == "PERSON":
+                self.people.append((m.start, m.text))
+            if m.label == "ORG":
+                self.bodies.append((m.start, m.text))
         for p in roles:
             person = self.name(p.person)
-            for word in p.role.casefold().split():
+            for word in _title_words(p.role):
                 self.roles.append((word, person))
 
-    def name(self, written: str) -> str:
-        """A surname alone completed to the full name the document gave before."""
-        if " " not in written.strip():
-            return self.full_names.get(written.casefold(), written)
-        return written
+    def name(self, written: str, at: int | None = None) -> str:
+        """A surname alone completed to the full name the document gave last before
+        this point (two people may share it), else anywhere in what was read."""
+        if " " in written.strip():
+            return written
+        named = [(start, full) for start, s, full in self.full_names if s == written.casefold()]
+        before = [full for start, full in named if at is None or start < at]
+        return (before or [full for _, full in named] or [written])[-1]
+
+    def first_full_name(self, written: str) -> str:
+        """A surname completed to the first full name the document gave it."""
+        surname = written.strip().casefold()
+        return next((full for _, s, full in self.full_names if s == surname), written)
+
+    def knows(self, surname: str) -> bool:
+        return any(s == surname.casefold() for _, s, _ in self.full_names)
+
+    def person_before(self, at: int) -> str | None:
+        """The person mentioned last before this point: "he" when no one was quoted yet."""
+        before = [name for start, name in self.people if start < at]
+        return self.name(before[-1], at) if before else None
 
     def by_role(self, noun: str) -> str | None:
         noun = noun.casefold()
@@ -79,66 +153,211 @@ class Speakers:
                 return person
         return None
 
+    def body(self, noun: str, before: int) -> str | None:
+        """The organisation last named before this point with this word in its
+        name: "the agency" after "the State Communications Agency"."""
+        noun = noun.casefold()
+        for start, name in reversed(self.bodies):
+            if start < before and noun in name.casefold().split():
+                return name
+        return None
+
+
+def _title_words(role: str) -> list[str]:
+    """The words of a role before its "of/at/for" complement: "head of the Press
+    Centre" is a head, not a centre."""
+    words: list[str] = []
+    for word in role.casefold().split():
+        if word in ("of", "at", "for", "to", "in", "with"):
+            break
+        words.append(word)
+    return words
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # characters in the segment's text
+    end: int
+    kind: str  # direct, indirect
+    cue: str
+    subject: Token | None  # None: continues the quotation before
+    label: str | None = None  # an interview's "Name:" label
+
 
 def quotes(doc: Doc, segment: Segment, found: list[Mention], memory: Speakers) -> list[Quote]:
     """The quotations in one parsed segment, in text order (speakers are resolved in
     that order, so "he" is the one quoted just before)."""
-    candidates: list[tuple[int, int, str, str, Token]] = []
     taken: list[tuple[int, int]] = []
-    for match in _QUOTES.finditer(doc.text):
+    candidates = _direct(doc, taken)
+    if segment.kind != "comment":
+        # A reader's "he says the same" is conversation, not a reported statement;
+        # in comments only words in quotation marks are taken as someone's.
+        candidates += _labelled(doc, segment, found, memory, taken)
+        candidates += _indirect(doc, taken)
+        candidates += _according_to(doc, taken)
+    out = []
+    for c in sorted(candidates, key=lambda c: c.start):
+        quote = _make(doc, segment, found, memory, c)
+        if quote is not None:
+            out.append(quote)
+    return out
+
+
+def _direct(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    out = []
+    matches = list(_QUOTES.finditer(doc.text))
+    for n, match in enumerate(matches):
         group = next(g for g in range(1, 5) if match.group(g) is not None)
-        if len(match.group(group).split()) < MIN_QUOTE_WORDS:
+        text, start, end = match.group(group), match.start(group), match.end(group)
+        words = doc.char_span(start, end, alignment_mode="expand")
+        if words is None or _is_title(text) or names_not_speech(words):
             continue
-        attribution = _direct_attribution(doc, match.start(), match.end())
-        if attribution is None:
+        long = len(text.split()) >= MIN_QUOTE_WORDS
+        attribution = _governed(words)
+        if attribution is None and long:
+            attribution = _nearby(doc, match.start(), match.end(), words)
+        if attribution is None and n + 1 < len(matches):
+            attribution = _split_by(doc, match, matches[n + 1], words)
+        if attribution is not None and (long or _fragment(text)):
+            out.append(_Candidate(start, end, "direct", attribution[0].text, attribution[1]))
+        elif long and _opens_sentence(doc, match.start()):
             # A quotation that opens a sentence with no speech verb continues the
             # speaker quoted before it ('"...," he said. "They put her in prison."').
-            if _opens_sentence(doc, match.start()):
-                candidates.append((match.start(group), match.end(group), "direct", "", None))
-                taken.append((match.start(), match.end()))
+            out.append(_Candidate(start, end, "direct", "", None))
+        else:
             continue
-        verb, subject = attribution
-        candidates.append((match.start(group), match.end(group), "direct", verb.text, subject))
         taken.append((match.start(), match.end()))
-    for line in _LABELLED.finditer(doc.text):  # interviews: "Safarova: Leyla is strong."
+    return out
+
+
+def _split_by(
+    doc: Doc, match: re.Match[str], following: re.Match[str], words: Span
+) -> tuple[Token, Token] | None:
+    """The attribution that splits a quotation in two ('"The police," she said,
+    "came at night."'): a speech verb between these marks and the next ones, in
+    the same paragraph. The first part is a quote however short it is."""
+    between = doc.text[match.end() : following.start()]
+    if "\n" in between or len(between) > 60:
+        return None
+    found = _nearby(doc, match.start(), match.end(), words)
+    if found is None or not match.end() <= found[0].idx < following.start():
+        return None
+    return found
+
+
+def _fragment(text: str) -> bool:
+    """Short quoted words are a fragment of speech when they are two words or
+    more, or an exclamation ("Shame!"); one quoted word is a scare quote."""
+    return len(text.split()) >= 2 or text.rstrip().endswith(("!", "?"))
+
+
+def _is_title(text: str) -> bool:
+    """Title Case words are the name of a report, a programme or a poem."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 2 or text.rstrip()[-1:] in ".!?,":
+        return False
+    big = [w for w in words if w.casefold() not in _TITLE_SMALL]
+    return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
+
+
+def _governed(words: Span) -> tuple[Token, Token] | None:
+    verb = governing_verb(words)
+    if verb is None or (who := subject(verb, words)) is None:
+        return None
+    return verb, who
+
+
+def _nearby(doc: Doc, open_at: int, close_at: int, words: Span) -> tuple[Token, Token] | None:
+    """(speech verb, its subject) beside the quotation marks in their sentence and
+    paragraph: after the close ('"...," Gasimly said'), else before the open."""
+    closing = doc.char_span(close_at - 1, close_at, alignment_mode="expand")
+    opening = doc.char_span(open_at, open_at + 1, alignment_mode="expand")
+    if closing is not None:
+        for token in doc[closing.end : closing[0].sent.end]:
+            if "\n" in token.text:
+                break
+            if is_speech_verb(token) and (who := subject(token, words)) is not None:
+                return token, who
+    if opening is not None:
+        for token in reversed(doc[opening[0].sent.start : opening.start]):
+            if "\n" in token.text:
+                break
+            if is_speech_verb(token) and (who := subject(token, words)) is not None:
+                return token, who
+    return None
+
+
+def _labelled(
+    doc: Doc,
+    segment: Segment,
+    found: list[Mention],
+    memory: Speakers,
+    taken: list[tuple[int, int]],
+) -> list[_Candidate]:
+    """Interview answers: "Safarova: Leyla is strong." is Safarova's, when the
+    label is a name (a mention, or a surname the document gave in full)."""
+    out = []
+    for line in _LABELLED.finditer(doc.text):
         label = doc.char_span(line.start("who"), line.end("who"), alignment_mode="expand")
         if label is None or _overlaps(taken, line.start("text"), line.end("text")):
             continue
-        head = label.root
-        if _mention_at(found, segment, head) is None:
+        if _mention_at(found, segment, label.root) is None and not memory.knows(label.text):
             continue
-        candidates.append((line.start("text"), line.end("text"), "direct", ":", head))
+        out.append(
+            _Candidate(line.start("text"), line.end("text"), "direct", ":", label.root, label.text)
+        )
         taken.append((line.start("text"), line.end("text")))
+    return out
+
+
+def _indirect(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """Reported clauses; one that holds quotation marks is left to them, and its
+    other conjoined clauses are taken on their own."""
+    out = []
     for verb in doc:
-        if verb.lower_ not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if not is_speech_verb(verb) or verb.lower_ in DENIALS:
             continue
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        subject = _subject(verb)
-        if clause is None or subject is None:
+        who = subject(verb)
+        if who is None:
             continue
-        span = _strip_that(doc[clause.left_edge.i : clause.right_edge.i + 1])
-        if len(span) < MIN_QUOTE_WORDS or _overlaps(taken, *_chars(span)):
-            continue
-        candidates.append((*_chars(span), "indirect", verb.text, subject))
-        taken.append(_chars(span))
-    for token in doc:  # "According to him, this is explained by ..."
+        for clause in reported_clauses(verb):
+            whole = _trim(doc[clause.left_edge.i : clause.right_edge.i + 1])
+            parts = [whole]
+            if _overlaps(taken, whole.start_char, whole.end_char):
+                parts = [_trim(p) for p in conjunct_parts(clause)]
+            for part in parts:
+                if not _clause_like(part) or _overlaps(taken, part.start_char, part.end_char):
+                    continue
+                out.append(_Candidate(part.start_char, part.end_char, "indirect", verb.text, who))
+                taken.append((part.start_char, part.end_char))
+    return out
+
+
+def _clause_like(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return len(words) >= MIN_CLAUSE_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _according_to(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """ "According to him, this is explained by ...": the clause after it, when it
+    has a subject of its own (not "..., according to X, planted the cash")."""
+    out = []
+    for token in doc:
         if token.lower_ != "according" or token.i + 2 >= len(doc):
             continue
         to = token.nbor(1)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if to.lower_ != "to" or pobj is None:
             continue
-        rest = doc[pobj.right_edge.i + 1 : token.sent.end]
-        while len(rest) and rest[0].is_punct:
-            rest = rest[1:]
-        if len(rest) < MIN_QUOTE_WORDS or _overlaps(taken, *_chars(rest)):
+        rest = _trim(doc[pobj.right_edge.i + 1 : token.sent.end])
+        if len(rest) < MIN_QUOTE_WORDS or _overlaps(taken, rest.start_char, rest.end_char):
             continue
-        candidates.append((*_chars(rest), "indirect", "according to", pobj))
-    out = []
-    for start, end, kind, cue, subject in sorted(candidates, key=lambda c: c[0]):
-        quote = _make(doc, segment, found, memory, kind, cue, subject, start, end)
-        if quote is not None:
-            out.append(quote)
+        if not any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") and rest.start <= t.head.i < rest.end
+            for t in rest
+        ):
+            continue
+        out.append(_Candidate(rest.start_char, rest.end_char, "indirect", "according to", pobj))
     return out
 
 
@@ -147,16 +366,23 @@ def _opens_sentence(doc: Doc, at: int) -> bool:
     return span is not None and span[0].is_sent_start
 
 
-def _chars(span: Span) -> tuple[int, int]:
-    end = span.end_char
-    if len(span) and span[-1].is_punct:
-        end = span[-1].idx
-    return span.start_char, end
-
-
-def _strip_that(span: Span) -> Span:
-    while len(span) and ((span[0].lower_ == "that" and span[0].dep_ == "mark") or span[0].is_punct):
+def _trim(span: Span) -> Span:
+    """A clause without its complementiser, conjunction and edge punctuation; a
+    quotation mark it opens is closed (the parser hangs the closing mark on the
+    verb outside)."""
+    doc = span.doc
+    if sum(t.is_quote for t in span) % 2 and span.end < len(doc) and doc[span.end].is_quote:
+        span = doc[span.start : span.end + 1]
+    while len(span) and (
+        span[0].is_punct
+        or span[0].dep_ == "cc"
+        or (span[0].lower_ == "that" and span[0].dep_ == "mark")
+    ):
         span = span[1:]
+    while len(span) and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        if span[-1].is_quote and sum(t.is_quote for t in span) % 2 == 0:
+            break  # the closing mark of quotation marks the clause holds
+        span = span[:-1]
     return span
 
 
@@ -164,70 +390,135 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
-def _direct_attribution(doc: Doc, open_at: int, close_at: int) -> tuple[Token, Token] | None:
-    """(speech verb, its subject) attributing the quotation marks at these characters."""
-    closing = doc.char_span(close_at - 1, close_at, alignment_mode="expand")
-    opening = doc.char_span(open_at, open_at + 1, alignment_mode="expand")
-    if closing is not None:  # '"...," Gasimly said.' : after the close, same sentence
-        sentence = closing[0].sent
-        for token in doc[closing.end : sentence.end]:
-            if token.lower_ in SPEECH_VERBS and (subject := _subject(token)) is not None:
-                return token, subject
-    if opening is not None:  # 'Blinken stressed that "..."' : before the open
-        sentence = opening[0].sent
-        for token in reversed(doc[sentence.start : opening.start]):
-            if token.lower_ in SPEECH_VERBS and (subject := _subject(token)) is not None:
-                return token, subject
+def _make(
+    doc: Doc, segment: Segment, found: list[Mention], memory: Speakers, c: _Candidate
+) -> Quote | None:
+    text = doc.text[c.start : c.end].strip()
+    if not text:
+        return None
+    start = c.start + len(doc.text[c.start : c.end]) - len(doc.text[c.start : c.end].lstrip())
+    end = start + len(text)
+    if c.subject is None:  # a continuation: the speaker quoted just before
+        if memory.quoted is None:
+            return None
+        speaker = memory.quoted[0]
+        return _quote(doc, segment, speaker, "(continued)", None, c.kind, c.cue, start, end)
+    if c.label is not None:
+        said = _labelled_speaker(segment, found, memory, c.subject, c.label)
+    else:
+        said = _speaker(doc, segment, found, memory, c.subject)
+    if said is None:
+        return None
+    speaker, written, mention_id, kind = said
+    if kind == "unnamed" and (c.kind == "indirect" or len(text.split()) < MIN_QUOTE_WORDS):
+        # "witnesses said ...": reporting from sources, not a quotation; and a few
+        # words in quotation marks from no one in particular are a label
+        # ('prosecutors accused him of "inciting unrest"').
+        return None
+    if kind == "person":
+        memory.last = speaker
+    elif kind == "body":
+        memory.last_body = speaker
+    memory.quoted = (speaker,)
+    return _quote(doc, segment, speaker, written, mention_id, c.kind, c.cue, start, end)
+
+
+def _labelled_speaker(
+    segment: Segment, found: list[Mention], memory: Speakers, root: Token, label: str
+) -> _Said:
+    """An interview label is the person the introduction named in full (the first
+    of that surname: a homonym mentioned later in the text is not the one
+    interviewed), the same one for every answer."""
+    key = label.casefold()
+    if key not in memory.labels:
+        mention = _mention_at(found, segment, root)
+        if mention is not None and mention.label != "PERSON" and not memory.knows(label):
+            memory.labels[key] = _named(mention, memory, segment.start + root.idx)
+        else:
+            memory.labels[key] = (memory.first_full_name(label), label, None, "person")
+    return memory.labels[key]
+
+
+def _speaker(
+    doc: Doc, segment: Segment, found: list[Mention], memory: Speakers, who: Token
+) -> _Said | None:
+    """Whose words these are, from the subject of the speech verb; None when the
+    subject cannot be resolved (then there is no quote to report)."""
+    mention = _mention_at(found, segment, who) or _appositive(found, segment, who)
+    if mention is not None:
+        return _named(mention, memory, segment.start + who.idx)
+    word = who.lower_
+    if word in PRONOUNS:
+        person = memory.last or memory.person_before(segment.start + who.idx)
+        return None if person is None else (person, who.text, None, "person")
+    if word in BODY_PRONOUNS:
+        return None if memory.last_body is None else (memory.last_body, who.text, None, "body")
+    if word in UNNAMED:
+        return None, who.text, None, "unnamed"
+    phrase = doc[who.left_edge.i : who.right_edge.i + 1].text
+    if who.pos_ == "PROPN" and (inside := _person_in(found, segment, who)) is not None:
+        return _named(inside, memory, segment.start + who.idx)  # "President of X Jane Roe"
+    if who.pos_ == "PROPN":  # a name the model did not tag: as written, completed
+        first = min((t.left_edge.i for t in who.lefts if t.dep_ == "compound"), default=who.i)
+        name = doc[first : who.i + 1].text  # "Al-Mansouri" as written, hyphen and all
+        return memory.name(name, segment.start + who.idx), name, None, "person"
+    if who.pos_ != "NOUN":
+        return None
+    return _described(segment, found, memory, who, phrase)
+
+
+def _described(
+    segment: Segment, found: list[Mention], memory: Speakers, who: Token, phrase: str
+) -> _Said | None:
+    """A speaker named by a description: a spokesman for a body, a role, a body,
+    or an unnamed source."""
+    at = segment.start + who.idx
+    body = _represented(segment, found, memory, who)
+    if who.lower_ in SPOKESPEOPLE:  # "the statement said": the body that issued it
+        body = body or memory.last_body
+        if body is not None:
+            return body, phrase, None, "body"
+    if who.tag_ in ("NNS", "NNPS"):
+        return None, phrase, None, "unnamed"  # witnesses, officials, rights groups
+    if (person := memory.by_role(who.lower_)) is not None:
+        return person, phrase, None, "person"
+    if body is not None:  # "the EU's delegation said"
+        return body, phrase, None, "body"
+    if (body := memory.body(who.lower_, at)) is not None:
+        return body, phrase, None, "body"
+    determiner = next((c.lower_ for c in who.children if c.dep_ in ("det", "poss")), None)
+    if determiner in INDEFINITE or determiner in POSSESSIVE:
+        return None, phrase, None, "unnamed"  # a shopkeeper, his family
+    if who.lower_ in SPOKESPEOPLE or who.lower_ in BODY_NOUNS:
+        return None, phrase, None, "unnamed"  # the spokesman, the ministry: unknown
+    if memory.last is None:
+        return None
+    return memory.last, phrase, None, "person"
+
+
+def _represented(
+    segment: Segment, found: list[Mention], memory: Speakers, who: Token
+) -> str | None:
+    """The body a spokesman or statement speaks for: "the ministry's spokesman",
+    "a statement from the Interior Ministry"."""
+    for child in who.children:
+        tokens = [child] if child.dep_ == "poss" else []
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "by"):
+            tokens = [c for c in child.children if c.dep_ == "pobj"]
+        for token in tokens:
+            mention = _mention_at(found, segment, token)
+            if mention is not None and mention.label != "PERSON":
+                return mention.text
+            if token.pos_ == "NOUN":
+                return memory.body(token.lower_, segment.start + token.idx)
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-
-
-def _make(
-    doc: Doc,
-    segment: Segment,
-    found: list[Mention],
-    memory: Speakers,
-    kind: str,
-    cue: str,
-    subject: Token | None,
-    start: int,
-    end: int,
-) -> Quote | None:
-    text = doc.text[start:end].strip()
-    if not text:
-        return None
-    lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
-    start += lead
-    end = start + len(text)
-    if subject is None:  # a continuation: the speaker quoted just before
-        if memory.last is None:
-            return None
-        return _quote(doc, segment, memory.last, "(continued)", None, kind, cue, start, end)
-    phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
-    mention = _mention_at(found, segment, subject) or _mention_in(found, segment, phrase)
-    person = mention is not None and (
-        mention.label == "PERSON" or mention.text.casefold() in memory.full_names
-    )
-    if mention is not None:
-        # A surname the model took for an organisation is still the person named before.
-        speaker: str | None = memory.name(mention.text) if person else mention.text
-        written = mention.text
-    elif subject.lower_ in PRONOUNS:
-        speaker, written = memory.last, subject.text
-    elif subject.pos_ == "NOUN":
-        speaker = memory.by_role(subject.lower_) or memory.last
-        written = phrase.text
-    else:
-        return None
-    if mention is None and speaker is None:
-        return None
-    if mention is None or person:
-        memory.last = speaker
-    mention_id = mention.id if mention else None
-    return _quote(doc, segment, speaker, written, mention_id, kind, cue, start, end)
+def _named(mention: Mention, memory: Speakers, at: int) -> _Said:
+    # A surname the model took for an organisation is still the person named before.
+    if mention.label == "PERSON" or memory.knows(mention.text):
+        return memory.name(mention.text, at), mention.text, mention.id, "person"
+    return mention.text, mention.text, mention.id, "body"
 
 
 def _quote(
@@ -261,15 +552,32 @@ def _quote(
     )
 
 
-def _mention_in(found: list[Mention], segment: Segment, phrase: Span) -> Mention | None:
-    """A person (else organisation) named inside the subject's phrase: "Her lawyer,
-    Gunel Safarova, said" is Safarova speaking."""
-    start, end = segment.start + phrase.start_char, segment.start + phrase.end_char
-    inside = [
-        m for m in found if start <= m.start and m.end <= end and m.label in ("PERSON", "ORG")
-    ]
+def _appositive(found: list[Mention], segment: Segment, who: Token) -> Mention | None:
+    """A person (else organisation) named in apposition in the subject's phrase, or
+    leading it: "Her lawyer, Gunel Safarova, said" and "a lawyer for Aliyarov, Orhan
+    Bagirov, said" are the lawyers speaking, "Azad Xabar's editor, Javid Orujov" is
+    Orujov, not the outlet, and "the lawmakers, led by Mark Calloway" is Calloway."""
+    inside = []
+    named = [t for t in who.subtree if t.dep_ == "appos"]
+    named += [c for c in who.children if c.dep_ == "acl"]
+    for appos in named:
+        start = segment.start + appos.left_edge.idx
+        end = segment.start + appos.right_edge.idx + len(appos.right_edge)
+        inside += [
+            m for m in found if start <= m.start and m.end <= end and m.label in ("PERSON", "ORG")
+        ]
     inside.sort(key=lambda m: (m.label != "PERSON", m.start))
     return inside[0] if inside else None
+
+
+def _person_in(found: list[Mention], segment: Segment, who: Token) -> Mention | None:
+    """A person named inside a capitalised subject's phrase: the parser makes the
+    title the head of "President of Azerbaijan Ilham Aliyev"."""
+    start = segment.start + who.left_edge.idx
+    end = segment.start + who.right_edge.idx + len(who.right_edge)
+    return next(
+        (m for m in found if start <= m.start and m.end <= end and m.label == "PERSON"), None
+    )
 
 
 def _mention_at(found: list[Mention], segment: Segment, token: Token) -> Mention | None:

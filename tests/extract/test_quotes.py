@@ -77,3 +77,177 @@ def test_continuations_interview_labels_and_named_descriptions():
     assert [speaker for speaker, _, _ in found] == ["Anna Petrova"] * 4
     assert found[2][2] == "Nobody else saw it."  # a continuation of the quote before
     assert found[3][2] == "The investigator asked only about her sources."
+
+
+def _quotes_in_comment(text: str):
+    """Quotes from one reader comment."""
+    nlp = load()
+    segment = Segment("doc-test", 1, "comment", "doc-test-c1", 0, text, "en")
+    doc = nlp(text)
+    found = mentions(doc, segment, "test")
+    return [(q.speaker, q.kind, q.text) for q in quotes(doc, segment, found, Speakers())]
+
+
+def test_fragments_in_quotation_marks_under_a_speech_verb():
+    # A few quoted words are speech when a speech verb governs them...
+    assert _quotes('Tomas Varga called the verdict "a disgrace" and vowed to appeal.') == [
+        ("Tomas Varga", "direct", "a disgrace")
+    ]
+    # ...and the clause beside them, conjoined, is indirect speech of its own.
+    assert _quotes(
+        'Tomas Varga said his client "had never signed any contract" and that the company '
+        "had been sold in 2019."
+    ) == [
+        ("Tomas Varga", "direct", "had never signed any contract"),
+        ("Tomas Varga", "indirect", "the company had been sold in 2019"),
+    ]
+
+
+def test_titles_charges_and_labels_in_quotation_marks_are_not_speech():
+    assert _quotes('The report, titled "Silenced Voices of the North", documents 40 cases.') == []
+    assert _quotes('Tomas Varga said she was charged with "spreading false information".') == [
+        ("Tomas Varga", "indirect", 'she was charged with "spreading false information"')
+    ]
+    # Quoted words from no one in particular are a label, not a quotation.
+    assert _quotes('Prosecutors accused him of "inciting mass unrest" at the rally.') == []
+
+
+def test_the_subject_is_the_one_outside_the_quotation_marks():
+    found = _quotes('"The cells had no heating at all. None of us slept," Tomas Varga said.')
+    assert found == [
+        ("Tomas Varga", "direct", "The cells had no heating at all. None of us slept,")
+    ]
+
+
+def test_speech_verbs_sharing_a_subject_or_in_a_relative_clause():
+    assert _quotes(
+        "Tomas Varga welcomed the ruling but said the fight for the other prisoners would go on."
+    ) == [("Tomas Varga", "indirect", "the fight for the other prisoners would go on")]
+    assert _quotes(
+        "Tomas Varga criticised the court, telling reporters that the verdict had been "
+        "dictated by the security services."
+    ) == [("Tomas Varga", "indirect", "the verdict had been dictated by the security services")]
+    assert _quotes(
+        "The case was heard by Judge Elena Markova, who told the hearing that the defendant "
+        "had refused to cooperate."
+    ) == [("Elena Markova", "indirect", "the defendant had refused to cooperate")]
+    assert _quotes("Tomas Varga was quoted as saying that the elections had been rigged.") == [
+        ("Tomas Varga", "indirect", "the elections had been rigged")
+    ]
+
+
+def test_statements_of_bodies_are_the_bodies_speech():
+    assert _quotes(
+        "The Ministry of Justice said in a statement that the prisoner had received proper "
+        "medical care."
+    ) == [("Ministry of Justice", "indirect", "the prisoner had received proper medical care")]
+    assert _quotes(
+        "The National Media Council suspended the newspaper on Friday.",
+        "The council said the paper had violated the press law.",
+    ) == [("National Media Council", "indirect", "the paper had violated the press law")]
+    assert _quotes(
+        "The European Union's delegation in Vilnor said the trial had fallen short of "
+        "basic standards."
+    ) == [("European Union", "indirect", "the trial had fallen short of basic standards")]
+    assert _quotes(
+        'A spokesman for the Foreign Ministry said the report was "a fabrication from start '
+        'to finish".'
+    ) == [("Foreign Ministry", "direct", "a fabrication from start to finish")]
+
+
+def test_a_person_named_in_apposition_speaks():
+    assert _quotes("A lawyer for Markova, Tomas Varga, said the charges had been invented.") == [
+        ("Tomas Varga", "indirect", "the charges had been invented")
+    ]
+    assert _quotes(
+        "Radio Sever's director, Tomas Varga, said the station would keep broadcasting online."
+    ) == [("Tomas Varga", "indirect", "the station would keep broadcasting online")]
+    # Three words make a reported clause.
+    assert _quotes("Tomas Varga, her lawyer, said she would appeal.") == [
+        ("Tomas Varga", "indirect", "she would appeal")
+    ]
+
+
+def test_unnamed_sources():
+    # Their words in quotation marks are quoted with no speaker...
+    assert _quotes(
+        '"They beat us with sticks and then they laughed about it," a farmer who asked not '
+        "to be named told the group."
+    ) == [(None, "direct", "They beat us with sticks and then they laughed about it,")]
+    # ...their reported claims are the reporter's sourcing, not quotations.
+    assert _quotes("Witnesses said the soldiers fired into the crowd without any warning.") == []
+    assert _quotes("His family said he had been moved to a prison far from the capital.") == []
+
+
+def test_pronouns_and_homonyms_take_the_person_mentioned_before():
+    # "He" with no one quoted yet is the person last mentioned.
+    assert _quotes(
+        "Tomas Varga was released in May.",
+        "He said the guards had taken all of his notebooks.",
+    ) == [("Tomas Varga", "indirect", "the guards had taken all of his notebooks")]
+    # A bare surname shared by two people is the one named last before it.
+    assert _quotes(
+        "Judge Elena Markova opened the hearing. The journalist Anna Markova was brought in.",
+        '"I have done nothing wrong," Markova said.',
+    ) == [("Anna Markova", "direct", "I have done nothing wrong,")]
+
+
+def test_interview_labels_are_the_person_introduced():
+    found = _quotes(
+        "Oksana Petrenko is a defence lawyer. Her client was sentenced by Judge Viktor Petrenko.",
+        "Q: Did you expect the verdict?\n\nPetrenko: Nobody in the courtroom expected anything "
+        "else.\n\nQ: Will you appeal?\n\nPetrenko: We will appeal to every court that listens.",
+    )
+    assert [speaker for speaker, _, _ in found] == ["Oksana Petrenko"] * 2
+
+
+def test_denials_and_according_to_without_a_clause_are_not_quotes():
+    assert _quotes("Tomas Varga denied that the money had ever been in his account.") == []
+    assert _quotes("The soldiers, according to Tomas Varga, opened fire on the march.") == []
+    assert _quotes("According to Tomas Varga, the soldiers opened fire on the march.") == [
+        ("Tomas Varga", "indirect", "the soldiers opened fire on the march")
+    ]
+
+
+def test_continue_to_and_asked_not_to_are_not_speech_verbs():
+    assert _quotes(
+        'Tomas Varga added that "many others remain in prison", and that the EU would '
+        "continue to raise their cases."
+    ) == [
+        ("Tomas Varga", "direct", "many others remain in prison"),
+        ("Tomas Varga", "indirect", "the EU would continue to raise their cases"),
+    ]
+
+
+def test_split_and_multi_paragraph_quotations():
+    found = _quotes(
+        "Anna Markova, the editor, spoke outside the court.",
+        '"The police," she said, "came at night and took every laptop in the office."',
+    )
+    assert found == [
+        ("Anna Markova", "direct", "The police,"),
+        ("Anna Markova", "direct", "came at night and took every laptop in the office."),
+    ]
+    # A quotation running over paragraphs opens each one and closes only at the end.
+    found = _quotes(
+        'Anna Markova told the court: "I was beaten every night for a week.\n\n'
+        '"Then they brought a paper for me to sign."'
+    )
+    assert found == [
+        ("Anna Markova", "direct", "I was beaten every night for a week."),
+        ("Anna Markova", "direct", "Then they brought a paper for me to sign."),
+    ]
+
+
+def test_comments_quote_only_words_in_quotation_marks():
+    assert _quotes_in_comment("my cousin was there too, he says the same about the guards") == []
+    assert _quotes_in_comment('Tomas Varga said "we will never stop writing about them".') == [
+        ("Tomas Varga", "direct", "we will never stop writing about them")
+    ]
+
+
+def test_a_title_parsed_as_the_subject_gives_way_to_the_name_in_it():
+    found = _quotes(
+        "President of France Emmanuel Dupont noted the talks had been useful for both sides."
+    )
+    assert found == [("Emmanuel Dupont", "indirect", "the talks had been useful for both sides")]
