@@ -9,6 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from casework.cli import app
+from casework.extract import run as run_extract
+from casework.ingest import IngestConfig
+from casework.ingest import run as run_ingest
 from casework.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,4 +97,16 @@ def write_jsonl(path, entities) -> None:
 def watchlist(tmp_path):
     path = tmp_path / "test_watchlist.ftm.json"
     write_jsonl(path, WATCHLIST)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_workspace(tmp_path_factory):
+    """Path of a workspace holding both seeds after `casework extract`."""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared/seeds is not here")
+    path = tmp_path_factory.mktemp("seeds") / "ws.duckdb"
+    with Workspace.open(path) as ws:
+        run_ingest(ws, [str(SHARED / "seeds")], IngestConfig(jobs=1))
+        run_extract(ws.backend)
     return path

@@ -14,6 +14,7 @@ swapped with the person's own.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -124,8 +125,12 @@ def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
 
 @lru_cache(maxsize=200_000)
 def _latin(form: str) -> bool:
-    """Whether a word is written in Latin letters (asked of every leftover pair)."""
-    return all(ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" for ch in form if ch.isalpha())
+    """Whether a word is written in Latin letters (asked of every leftover pair).
+    By Unicode name, not by block: Azerbaijani ə (U+0259) sits among the IPA
+    letters but is as Latin as e."""
+    return all(
+        ch < "\u0250" or unicodedata.name(ch, "").startswith("LATIN") for ch in form if ch.isalpha()
+    )
 
 
 def _known_different(q: Part, c: Part) -> bool:

@@ -7,6 +7,7 @@ every rule that fires is named in the match explanation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Slavic and Turkic surname endings, longest first: Muradov / Murad, Əliyeva / Əli,
@@ -271,3 +272,14 @@ def alternatives(name: str) -> list[str]:
     if len(pieces) < 2 or not all(_WORD.search(piece) for piece in pieces):
         return [name]
     return [name, *pieces]
+
+
+def script(text: str) -> str:
+    """The script a name is written in, by its letters' Unicode names: LATIN,
+    CYRILLIC, ARABIC, ... (the first non-Latin one found, else LATIN)."""
+    for ch in text:
+        if ch.isalpha() and ch >= "\u0250":
+            kind = unicodedata.name(ch, "").split(" ", 1)[0]
+            if kind and kind != "LATIN":
+                return kind
+    return "LATIN"

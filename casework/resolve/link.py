@@ -23,10 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from casework.names.analyze import AnalyzedName
-from casework.names.compare import NameMatch, compare_analyzed
+from casework.names.compare import NameMatch
+from casework.names.forms import script
 from casework.names.index import NameIndex
 from casework.names.organisations import generic
-from casework.resolve.local import part_fit
+from casework.resolve.local import part_fit, similarity
 from casework.resolve.model import NAME_SCHEMA, Decision, Group, Join, Review
 
 MERGE = 0.85  # two names this alike, in different documents, are one entity
@@ -76,12 +77,16 @@ class _Entities:
         )
 
     def conflict(self, a: int, b: int) -> tuple[str, str] | None:
-        """Two names, one in each entity, too unalike to be one person's."""
+        """Two names, one in each entity, too unalike to be one person's. Only names
+        in one script can veto a join: across scripts a weak match is as likely the
+        transliteration's fault as a second person."""
         left = list(self.names[self.find(a)].values())[:MAX_GUARD_NAMES]
         right = list(self.names[self.find(b)].values())[:MAX_GUARD_NAMES]
         for x in left:
             for y in right:
-                if compare_analyzed(x, y).score < CONFLICT:
+                if script(x.original) != script(y.original):
+                    continue
+                if similarity(x, y).score < CONFLICT:
                     return x.original, y.original
         return None
 
@@ -126,7 +131,7 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
             continue
         if entities.find(a) != entities.find(b) and not entities.forbidden(a, b):
             entities.union(a, b)
-            joins[b] = Join("decision", 1.0, "decided the same")
+            joins[max(a, b)] = Join("decision", 1.0, "decided the same")
 
     def join(a: int, b: int, how: Join) -> bool:
         """Join group b (and its entity) to a's entity, unless a decision or a
@@ -150,13 +155,14 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
     buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for n, group in enumerate(groups):
         if not group.partial:
-            buckets[_bucket(group)].append(n)
+            for bucket in _buckets(group):
+                buckets[bucket].append(n)
     for members in buckets.values():
         for n in members[1:]:
             join(members[0], n, Join("same name", 1.0, groups[members[0]].name))
 
     # Similar names, blocked by casework.names keys, joined strongest first.
-    heads = [members[0] for members in buckets.values()]
+    heads = list(dict.fromkeys(members[0] for members in buckets.values()))
     index = NameIndex()
     for n in heads:
         index.add(n, groups[n].key, NAME_SCHEMA[groups[n].label])
@@ -171,7 +177,7 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
             other = groups[m]
             if other.label != group.label or not _same_setting(group, other):
                 continue
-            match = compare_analyzed(group.analyzed, other.analyzed)
+            match = similarity(group.analyzed, other.analyzed)
             if match.score >= REVIEW:
                 pairs.append((match.score, n, m, describe(match)))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -216,7 +222,7 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
             review.append(
                 Review(m, n, fit, "a surname that fits several", f"{group.name} ~ {groups[m].name}")
             )
-        alone[_bucket(group)[1]].append(n)
+        alone[group.key].append(n)
     # The same bare name in several documents, fitting nobody named in full: one entity.
     for members in alone.values():
         for n in members[1:]:
@@ -227,9 +233,10 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
     return Linked(roots, joins, kept)
 
 
-def _bucket(group: Group) -> tuple[str, str, str]:
+def _buckets(group: Group) -> list[tuple[str, str, str]]:
+    """Every full form the group is written in (with the country, for generic bodies)."""
     setting = (group.setting or "") if group.label == "ORG" and generic(group.analyzed) else ""
-    return group.label, group.key, setting
+    return [(group.label, key, setting) for key in sorted(group.keys or {group.key})]
 
 
 def _same_setting(a: Group, b: Group) -> bool:

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from casework.names.analyze import AnalyzedName, Part, analyze
-from casework.names.compare import compare_analyzed, compare_parts
+from casework.names.compare import NameMatch, compare_analyzed, compare_parts
 from casework.names.forms import gendered
+from casework.names.keys import name_keys
 from casework.names.organisations import acronym_of, is_acronym
 from casework.resolve.model import NAME_SCHEMA, Group, MentionRef
 
@@ -39,6 +41,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 def name_key(analyzed: AnalyzedName) -> str:
     """The comparable form of a name: its evidence parts in ASCII."""
     return " ".join(p.ascii for p in analyzed.evidence) or analyzed.original.casefold()
+
+
+@lru_cache(maxsize=1_000_000)
+def similarity(a: AnalyzedName, b: AnalyzedName) -> NameMatch:
+    """casework.names' comparison, remembered: the same two names meet again in
+    document after document (a minister and his deputy, a court and its judge)."""
+    return compare_analyzed(a, b)
+
+
+@lru_cache(maxsize=1_000_000)
+def keys(name: AnalyzedName) -> frozenset[str]:
+    """Every blocking key of a name's parts: two names sharing none cannot match."""
+    return frozenset(k for _, part_keys in name_keys(name) for k in part_keys)
 
 
 def is_partial(analyzed: AnalyzedName, label: str) -> bool:
@@ -83,7 +98,7 @@ def group_document(refs: list[MentionRef], offset: int) -> list[Group]:
     for label, local in by_label.items():
         if label == "PERSON":
             found = _people(refs, local)
-        elif label == "ORG":
+        elif label in ("ORG", "PLACE"):
             found = _organisations(refs, local)
         else:
             found = _by_name(refs, local)
@@ -127,13 +142,15 @@ def _by_name(refs: list[MentionRef], local: list[int]) -> list[Group]:
     for key, group in forms.items():
         group.name = texts[key].most_common(1)[0][0]
     merged: list[Group] = []
-    for group in forms.values():
+    for key, group in forms.items():
+        group.keys.add(key)
         into = next(
             (
                 g
                 for g in merged
                 if g.partial == group.partial
-                and compare_analyzed(group.analyzed, g.analyzed).score >= SAME_DOCUMENT_MERGE
+                and not keys(group.analyzed).isdisjoint(keys(g.analyzed))
+                and similarity(group.analyzed, g.analyzed).score >= SAME_DOCUMENT_MERGE
             ),
             None,
         )
@@ -143,6 +160,7 @@ def _by_name(refs: list[MentionRef], local: list[int]) -> list[Group]:
         into.members.extend(group.members)
         into.how.extend("spelling in document" for _ in group.members)
         into.titles |= group.titles
+        into.keys |= group.keys
     return merged
 
 
@@ -195,7 +213,8 @@ def _choose(
 
 
 def _organisations(refs: list[MentionRef], local: list[int]) -> list[Group]:
-    """Organisations by name; an acronym joins the name whose initials it is."""
+    """Organisations and places by name; an acronym joins the name whose initials
+    it is ("FCDO", "U.S."), and is one more form that name is known by."""
     short = [n for n in local if is_acronym(refs[n].text)]
     named = _by_name(refs, [n for n in local if n not in set(short)])
     rest: list[int] = []
@@ -206,6 +225,7 @@ def _organisations(refs: list[MentionRef], local: list[int]) -> list[Group]:
             continue
         into.members.append(n)
         into.how.append("acronym in document")
+        into.keys.add(name_key(_analyzed(refs[n])))
     return named + _by_name(refs, rest)
 
 

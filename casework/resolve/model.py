@@ -59,6 +59,7 @@ class Group:
     titles: set[str] = field(default_factory=set)
     setting: str | None = None  # the place an organisation's context points to
     key: str = ""  # the name's comparable form
+    keys: set[str] = field(default_factory=set)  # every full form's, acronyms included
 
 
 @dataclass(frozen=True)
