@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WORKSPACE ?= out/demo.duckdb
 
-.PHONY: setup demo test lint bench bench-screen clean
+.PHONY: setup demo test lint bench bench-screen bench-extract clean
 
 $(BIN)/casework: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -21,6 +21,9 @@ demo: setup
 	rm -f $(WORKSPACE)
 	$(BIN)/casework ingest examples/corpus --workspace $(WORKSPACE)
 	$(BIN)/casework documents --workspace $(WORKSPACE)
+	$(BIN)/casework extract --workspace $(WORKSPACE)
+	$(BIN)/casework resolve --workspace $(WORKSPACE)
+	$(BIN)/casework entities --limit 15 --workspace $(WORKSPACE)
 
 test: setup
 	$(BIN)/ruff check casework tests bench
@@ -39,6 +42,11 @@ bench-screen: setup
 	$(BIN)/python -m bench.names_quality
 	$(BIN)/python -m bench.screen_speed
 	$(BIN)/python -m bench.screen_scale
+
+bench-extract: setup
+	$(BIN)/python -m bench.extract_quality
+	$(BIN)/python -m bench.resolve_quality
+	$(BIN)/python -m bench.resolve_speed --store
 
 clean:
 	rm -rf $(VENV) out *.egg-info .pytest_cache .ruff_cache

@@ -160,14 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"B-cubed P {quality['precision']:.3f} R {quality['recall']:.3f} F1 {quality['f1']:.3f}")
     if args.store:
-        from casework.resolve.pipeline import _store
+        from casework.resolve.pipeline import store
         from casework.store import Workspace
 
-        with tempfile.TemporaryDirectory() as folder:
-            with Workspace.open(Path(folder) / "bench.duckdb") as ws:
-                started = time.perf_counter()
-                _store(ws.backend, refs, resolution, [])
-                print(f"stored in {time.perf_counter() - started:.1f} s")
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Workspace.open(Path(folder) / "bench.duckdb") as ws,
+        ):
+            started = time.perf_counter()
+            store(ws.backend, refs, resolution, [])
+            print(f"stored in {time.perf_counter() - started:.1f} s")
     verdict = "met" if seconds < 300 else "NOT met"
     print(f"target: 1M mentions in under 5 minutes: {verdict} ({seconds:.1f} s for {len(refs):,})")
     return 0

@@ -78,7 +78,7 @@ class Errors(Enum):
     )
     E603 = "no entity {ref!r}; list them with `casework entities` (run `casework resolve` first)"
     E604 = "{ref!r} names several entities: {found}; give an entity id"
-    E605 = "{ref!r} and the other entity are the same entity; name two different ones"
+    E605 = "{ref!r} is named twice; name two entities, or a mention and its entity"
     E606 = "no mentions to resolve; run `casework extract` first"
 
     def render(self, **kwargs: object) -> str:

@@ -87,7 +87,9 @@ def resolve_command(
 
 @resolve_app.command("decide")
 def decide_command(
-    left: Annotated[str, typer.Argument(help="An entity id (or its start) or exact name.")],
+    left: Annotated[
+        str, typer.Argument(help="An entity id (or its start), exact name, or a mention id.")
+    ],
     right: Annotated[str, typer.Argument(help="The other entity.")],
     same: Annotated[bool, typer.Option("--same", help="They are one entity.")] = False,
     different: Annotated[

@@ -31,7 +31,24 @@ class EntityRef:
 
 def find_entity(backend: Backend, ref: str) -> EntityRef:
     """An entity by id (or a unique prefix of one) or by exact name; E603 when
-    nothing matches, E604 when several do (listing them)."""
+    nothing matches, E604 when several do (listing them).
+
+    A mention id stands for that one mention in its entity: judging it
+    "different" from its own entity splits it off."""
+    if ref.startswith("mention-"):
+        found = backend.query(
+            "SELECT em.entity_id, m.id, m.text, m.label FROM entity_mentions em "
+            "JOIN mentions m ON m.id = em.mention_id WHERE em.mention_id LIKE ? || '%' "
+            "ORDER BY m.id LIMIT 9",
+            [ref],
+        )
+        if not found:
+            raise CaseworkError(Errors.E603, ref=ref)
+        if len(found) > 1:
+            listed = ", ".join(f"{r['id']} ({r['text']})" for r in found[:8])
+            raise CaseworkError(Errors.E604, ref=ref, found=listed)
+        row = found[0]
+        return EntityRef(row["entity_id"], row["text"], row["label"], row["id"])
     rows = backend.query(
         "SELECT id, name, label, anchor_mention_id FROM entities "
         "WHERE id = ? OR id LIKE ? || '%' OR lower(name) = lower(?) ORDER BY mentions DESC, id",
@@ -56,8 +73,8 @@ def decide(
     note: str | None = None,
     user: str | None = None,
 ) -> None:
-    """Judge two entities, by their first mentions (E605 when they are one)."""
-    if left.id == right.id:
+    """Judge two entities, by their first mentions (E605 when both are one mention)."""
+    if left.anchor == right.anchor:
         raise CaseworkError(Errors.E605, ref=left.id)
     record(backend, (left.anchor, left.name), (right.anchor, right.name), verdict, note, user)
 

@@ -88,18 +88,23 @@ def _name_parts(name: AnalyzedName) -> list[Part]:
     return [p for p in name.evidence if p.role == "name"] or list(name.evidence)
 
 
-def group_document(refs: list[MentionRef], offset: int) -> list[Group]:
+def group_document(
+    refs: list[MentionRef], offset: int, apart: dict[str, set[str]] | None = None
+) -> list[Group]:
     """Groups of one document's mentions; `refs` are in text order and start at
-    index `offset` of the whole mention list."""
+    index `offset` of the whole mention list. `apart` maps a mention id to the
+    mentions a person has judged to be someone else: a bare surname or an
+    acronym never joins a group holding one of them."""
+    apart = apart or {}
     by_label: dict[str, list[int]] = {}
     for n, ref in enumerate(refs):
         by_label.setdefault(ref.label, []).append(n)
     groups: list[Group] = []
     for label, local in by_label.items():
         if label == "PERSON":
-            found = _people(refs, local)
+            found = _people(refs, local, apart)
         elif label in ("ORG", "PLACE"):
-            found = _organisations(refs, local)
+            found = _organisations(refs, local, apart)
         else:
             found = _by_name(refs, local)
         groups.extend(found)
@@ -164,7 +169,12 @@ def _by_name(refs: list[MentionRef], local: list[int]) -> list[Group]:
     return merged
 
 
-def _people(refs: list[MentionRef], local: list[int]) -> list[Group]:
+def _allowed(refs: list[MentionRef], n: int, group: Group, apart: dict[str, set[str]]) -> bool:
+    ruled_out = apart.get(refs[n].id)
+    return not ruled_out or all(refs[m].id not in ruled_out for m in group.members)
+
+
+def _people(refs: list[MentionRef], local: list[int], apart: dict[str, set[str]]) -> list[Group]:
     """Full names grouped; each bare name then joins the full name it fits."""
     partial = [n for n in local if is_partial(_analyzed(refs[n]), "PERSON")]
     full = _by_name(refs, [n for n in local if n not in set(partial)])
@@ -174,7 +184,11 @@ def _people(refs: list[MentionRef], local: list[int]) -> list[Group]:
         ref = refs[n]
         analyzed = _analyzed(ref)
         titles = title_words(ref)
-        fits = [g for g in full if part_fit(analyzed, g.analyzed) >= PART_FIT]
+        fits = [
+            g
+            for g in full
+            if part_fit(analyzed, g.analyzed) >= PART_FIT and _allowed(refs, n, g, apart)
+        ]
         chosen = _choose(fits, titles, ref.start, seen)
         if chosen is not None:
             chosen.members.append(n)
@@ -212,14 +226,19 @@ def _choose(
     return min(fits, key=lambda g: min(seen[id(g)]))
 
 
-def _organisations(refs: list[MentionRef], local: list[int]) -> list[Group]:
+def _organisations(
+    refs: list[MentionRef], local: list[int], apart: dict[str, set[str]]
+) -> list[Group]:
     """Organisations and places by name; an acronym joins the name whose initials
     it is ("FCDO", "U.S."), and is one more form that name is known by."""
     short = [n for n in local if is_acronym(refs[n].text)]
     named = _by_name(refs, [n for n in local if n not in set(short)])
     rest: list[int] = []
     for n in short:
-        into = next((g for g in named if acronym_of(refs[n].text, g.name)), None)
+        into = next(
+            (g for g in named if acronym_of(refs[n].text, g.name) and _allowed(refs, n, g, apart)),
+            None,
+        )
         if into is None:
             rest.append(n)
             continue

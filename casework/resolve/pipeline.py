@@ -102,7 +102,7 @@ def run(backend: Backend) -> ResolveReport:
         raise CaseworkError(Errors.E606)
     decisions = in_force(backend)
     resolution = resolve(refs, decisions)
-    _store(backend, refs, resolution, accounts)
+    store(backend, refs, resolution, accounts)
     report = ResolveReport(
         mentions=len(refs),
         groups=resolution.groups,
@@ -116,9 +116,10 @@ def run(backend: Backend) -> ResolveReport:
     return report
 
 
-def _store(
+def store(
     backend: Backend, refs: list[MentionRef], resolution: Resolution, accounts: list[dict]
 ) -> None:
+    """Replace the stored resolution with this one, in one transaction."""
     now = datetime.now(UTC)
     entities = resolution.entities
     entity_rows = {

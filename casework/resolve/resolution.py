@@ -59,9 +59,14 @@ class Resolution:
 
 def resolve(refs: list[MentionRef], decisions: list[Decision] = ()) -> Resolution:
     """Entities for these mentions (sorted by document, then position)."""
+    apart: dict[str, set[str]] = {}
+    for d in decisions:
+        if d.verdict == "different":
+            apart.setdefault(d.left_mention, set()).add(d.right_mention)
+            apart.setdefault(d.right_mention, set()).add(d.left_mention)
     groups: list[Group] = []
     for start, (_, items) in _documents(refs):
-        groups.extend(group_document(items, start))
+        groups.extend(group_document(items, start, apart))
     mention_ids = [r.id for r in refs]
     linked = link(groups, mention_ids, list(decisions))
 
