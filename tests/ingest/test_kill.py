@@ -31,6 +31,11 @@ def _ingest(folder, workspace):
     )
 
 
+def _written(workspace) -> int:
+    wal = workspace.with_name(workspace.name + ".wal")
+    return sum(p.stat().st_size for p in (workspace, wal) if p.exists())
+
+
 def test_killed_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -43,7 +48,15 @@ def test_killed_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path):
 
     killed = tmp_path / "killed.duckdb"
     process = _ingest(folder, killed)
-    time.sleep(duration * 0.6)  # several batches in, several to go
+    # Several batches in, several to go: kill once the workspace (and its write-ahead
+    # log) holds about half of what the whole run wrote. Watching the bytes written,
+    # not the clock, keeps the kill inside the run on a busy machine.
+    target = clean.stat().st_size * 0.5
+    deadline = time.monotonic() + duration * 5
+    while process.poll() is None and time.monotonic() < deadline:
+        if _written(killed) >= target:
+            break
+        time.sleep(0.02)
     process.send_signal(signal.SIGKILL)
     process.wait()
     with Workspace.open(killed) as ws:
