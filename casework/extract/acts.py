@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from casework.extract.attribution import SPEECH_VERBS
 from casework.extract.model import Act, Mention, Segment
 from casework.extract.referents import Referent, Referents
 from casework.store.ids import make_id
@@ -170,7 +171,6 @@ CALL_VERBS = frozenset(
 MODALS = frozenset("should must ought need needs".split())
 SANCTION_NOUNS = frozenset("sanction sanctions designation designations".split())
 SANCTION_VERBS = frozenset("sanction sanctioned designate designated".split())
-REPORTING = frozenset("said says say told tells wrote writes argued argues added adds".split())
 # Whose possessive is the actor rather than the target: "the president's pardon".
 AGENT_POSSESSIVE = frozenset(
     "corruption bribery money_laundering pardon press_restriction sanctions_call".split()
@@ -655,7 +655,7 @@ def _caller(token: Token) -> Token | None:
         node = node.head
         if node.lower_ in CALL_VERBS:
             return _subject(node)
-        if node.lower_ in REPORTING:
+        if node.lower_ in SPEECH_VERBS:
             return _subject(node)
     return None
 

@@ -36,33 +36,28 @@ def find_entity(backend: Backend, ref: str) -> EntityRef:
     A mention id stands for that one mention in its entity: judging it
     "different" from its own entity splits it off."""
     if ref.startswith("mention-"):
-        found = backend.query(
-            "SELECT em.entity_id, m.id, m.text, m.label FROM entity_mentions em "
+        rows = backend.query(
+            "SELECT em.entity_id, m.id AS anchor, m.text AS name, m.label FROM entity_mentions em "
             "JOIN mentions m ON m.id = em.mention_id WHERE em.mention_id LIKE ? || '%' "
             "ORDER BY m.id LIMIT 9",
             [ref],
         )
-        if not found:
-            raise CaseworkError(Errors.E603, ref=ref)
-        if len(found) > 1:
-            listed = ", ".join(f"{r['id']} ({r['text']})" for r in found[:8])
-            raise CaseworkError(Errors.E604, ref=ref, found=listed)
-        row = found[0]
-        return EntityRef(row["entity_id"], row["text"], row["label"], row["id"])
-    rows = backend.query(
-        "SELECT id, name, label, anchor_mention_id FROM entities "
-        "WHERE id = ? OR id LIKE ? || '%' OR lower(name) = lower(?) ORDER BY mentions DESC, id",
-        [ref, ref, ref],
-    )
-    exact = [r for r in rows if r["id"] == ref]
-    rows = exact or rows
+    else:
+        rows = backend.query(
+            "SELECT id AS entity_id, anchor_mention_id AS anchor, name, label FROM entities "
+            "WHERE id = ? OR id LIKE ? || '%' OR lower(name) = lower(?) "
+            "ORDER BY mentions DESC, id",
+            [ref, ref, ref],
+        )
+        rows = [r for r in rows if r["entity_id"] == ref] or rows
     if not rows:
         raise CaseworkError(Errors.E603, ref=ref)
     if len(rows) > 1:
-        found = ", ".join(f"{r['id']} ({r['name']}, {r['label']})" for r in rows[:8])
+        key = "anchor" if ref.startswith("mention-") else "entity_id"
+        found = ", ".join(f"{r[key]} ({r['name']}, {r['label']})" for r in rows[:8])
         raise CaseworkError(Errors.E604, ref=ref, found=found)
     row = rows[0]
-    return EntityRef(row["id"], row["name"], row["label"], row["anchor_mention_id"])
+    return EntityRef(row["entity_id"], row["name"], row["label"], row["anchor"])
 
 
 def decide(
