@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from casework import __version__
-from casework.cli.common import ListFormat, WorkspaceOption, open_workspace
+from casework.cli.common import ListFormat, WorkspaceOption, fail, open_workspace
 from casework.cli.coordination import coordination_command
 from casework.cli.extract import extract_command
 from casework.cli.lists import lists_app
@@ -116,8 +116,7 @@ def ingest(
     try:
         column_mapping = Mapping.load(mapping) if mapping else Mapping.default()
     except CaseworkError as exc:
-        stderr.print(f"[red]error[/red] {exc.message}")
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
     config = IngestConfig(
         format=format.value,
         base_url=base_url,

@@ -11,6 +11,7 @@ import typer
 from casework.cli.output import stderr
 from casework.errors import CaseworkError
 from casework.store import DEFAULT_WORKSPACE, Workspace
+from casework.store.judgements import VERDICTS
 
 WorkspaceOption = Annotated[
     Path,
@@ -31,9 +32,22 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+def fail(exc: CaseworkError) -> typer.Exit:
+    """Print a Casework error (its code and message) and give the exit to raise."""
+    stderr.print(f"[red]error[/red] {exc.message}", highlight=False)
+    return typer.Exit(2)
+
+
+def one_verdict(same: bool, different: bool, unsure: bool) -> str:
+    """The verdict of a decide verb's --same / --different / --unsure flags."""
+    chosen = [v for v, flag in zip(VERDICTS, (same, different, unsure), strict=True) if flag]
+    if len(chosen) != 1:
+        raise typer.BadParameter("give exactly one of --same, --different, --unsure")
+    return chosen[0]
+
+
 def open_workspace(workspace: Path) -> Workspace:
     try:
         return Workspace.open(workspace)
     except CaseworkError as exc:
-        stderr.print(f"[red]error[/red] {exc.message}")
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc

@@ -7,8 +7,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
-from casework.cli.output import print_json, stderr, stdout
+from casework.cli.common import (
+    DEFAULT_WORKSPACE_PATH,
+    ListFormat,
+    WorkspaceOption,
+    fail,
+    open_workspace,
+)
+from casework.cli.output import print_json, stdout
 from casework.errors import CaseworkError
 from casework.extract import ExtractConfig, run
 
@@ -26,8 +32,7 @@ def extract_command(
         try:
             report = run(ws.backend, ExtractConfig(model=model))
         except CaseworkError as exc:
-            stderr.print(f"[red]error[/red] {exc.message}")
-            raise typer.Exit(2) from exc
+            raise fail(exc) from exc
     if format is ListFormat.json:
         print_json(
             {

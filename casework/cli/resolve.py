@@ -8,7 +8,14 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
+from casework.cli.common import (
+    DEFAULT_WORKSPACE_PATH,
+    ListFormat,
+    WorkspaceOption,
+    fail,
+    one_verdict,
+    open_workspace,
+)
 from casework.cli.output import print_json, stderr, stdout
 from casework.errors import CaseworkError
 from casework.resolve import ResolveReport, decide, find_entity, record, run
@@ -30,16 +37,11 @@ class Label(StrEnum):
     ACCOUNT = "ACCOUNT"
 
 
-def _fail(exc: CaseworkError) -> typer.Exit:
-    stderr.print(f"[red]error[/red] {exc.message}", highlight=False)
-    return typer.Exit(2)
-
-
 def _resolve(backend: Backend) -> ResolveReport:
     try:
         return run(backend)
     except CaseworkError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
 
 
 @resolve_app.callback()
@@ -97,23 +99,21 @@ def decide_command(
     ] = False,
     unsure: Annotated[bool, typer.Option("--unsure", help="Keep them in review.")] = False,
     note: Annotated[str | None, typer.Option(help="Why, for whoever reads it next.")] = None,
+    user: Annotated[str | None, typer.Option(help="Who decides (default: $CASEWORK_USER)")] = None,
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
 ) -> None:
     """Record that two entities are (or are not) one, and resolve again to apply it."""
-    chosen = [v for v, on in (("same", same), ("different", different), ("unsure", unsure)) if on]
-    if len(chosen) != 1:
-        stderr.print("[red]error[/red] give exactly one of --same, --different, --unsure")
-        raise typer.Exit(2)
+    verdict = one_verdict(same, different, unsure)
     with open_workspace(workspace) as ws:
         try:
             a = find_entity(ws.backend, left)
             b = find_entity(ws.backend, right)
-            decide(ws.backend, a, b, chosen[0], note)
+            decide(ws.backend, a, b, verdict, note, user)
         except CaseworkError as exc:
-            raise _fail(exc) from exc
+            raise fail(exc) from exc
         report = _resolve(ws.backend)
     stdout.print(
-        f"recorded: {a.name} ({a.id}) and {b.name} ({b.id}) are {chosen[0]}; "
+        f"recorded: {a.name} ({a.id}) and {b.name} ({b.id}) are {verdict}; "
         f"resolved again: {sum(report.entities.values())} entities, {report.review} to review",
         highlight=False,
     )

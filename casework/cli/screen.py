@@ -8,12 +8,19 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
+from casework.cli.common import (
+    DEFAULT_WORKSPACE_PATH,
+    ListFormat,
+    WorkspaceOption,
+    fail,
+    one_verdict,
+    open_workspace,
+)
 from casework.cli.output import print_json, progress_listener, stderr, stdout
 from casework.errors import CaseworkError
 from casework.screen import REVIEW_THRESHOLD, QueryFacts, ScreenQuery
 from casework.screen.batch import screen_file
-from casework.screen.decisions import VERDICTS, decide
+from casework.screen.decisions import decide
 from casework.screen.screener import explain
 from casework.screen.session import Outcome, ScreeningSession
 
@@ -55,16 +62,14 @@ def screen_command(
                 ws.backend, str(workspace), record=record, show_ruled_out=show_ruled_out
             )
         except CaseworkError as exc:
-            stderr.print(f"[red]error[/red] {exc.message}")
-            raise typer.Exit(2) from exc
+            raise fail(exc) from exc
         if input is not None:
             out = output or input.with_name(input.stem + "-results.csv")
             with progress_listener("screen") as listener:
                 try:
                     summary = screen_file(session, input, out, threshold, limit, listener)
                 except CaseworkError as exc:
-                    stderr.print(f"[red]error[/red] {exc.message}")
-                    raise typer.Exit(2) from exc
+                    raise fail(exc) from exc
             stderr.print(
                 f"{summary.queries} names screened, {summary.matches} matches, "
                 f"{summary.reviews} to review, {summary.failed} bad rows, "
@@ -124,15 +129,13 @@ def decide_command(
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
 ) -> None:
     """Record a decision on a screening result; later screenings honour it."""
-    chosen = [v for v, flag in zip(VERDICTS, (same, different, unsure), strict=True) if flag]
-    if len(chosen) != 1:
-        raise typer.BadParameter("give exactly one of --same, --different, --unsure")
+    verdict = one_verdict(same, different, unsure)
     with open_workspace(workspace) as ws:
         known = ws.backend.scalar("SELECT count(*) FROM list_entities WHERE id = ?", [entity_id])
         if not known:
             stderr.print(f"[red]error[/red] no list entity has the id {entity_id!r}")
             raise typer.Exit(1)
-        decision = decide(ws.backend, query, entity_id, chosen[0], note, user)
+        decision = decide(ws.backend, query, entity_id, verdict, note, user)
     stderr.print(
         f"recorded: {query!r} is {decision.verdict} to {entity_id} "
         f"({decision.user}, {decision.created_at:%Y-%m-%d %H:%M})",

@@ -16,9 +16,7 @@ from casework.errors import CaseworkError, Errors
 from casework.resolve.model import Decision
 from casework.store.backend import Backend
 from casework.store.ids import make_id
-from casework.store.users import current_user
-
-VERDICTS = ("same", "different", "unsure")
+from casework.store.judgements import check_verdict, current_user
 
 
 @dataclass(frozen=True)
@@ -84,8 +82,7 @@ def record(
 ) -> None:
     """Store a judgement on two (mention id, name) sides: entities, or a document's
     mentions and the entity a review item says they joined."""
-    if verdict not in VERDICTS:
-        raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+    check_verdict(verdict)
     now = datetime.now(UTC)
     with backend.transaction():
         backend.insert_rows(

@@ -21,6 +21,7 @@ join that would bring the two together, on this run and every later one.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from casework.names.analyze import AnalyzedName
 from casework.names.compare import NameMatch
@@ -101,13 +102,13 @@ class _Entities:
         self.apart[ra] |= self.apart.pop(rb, set())
 
 
+@dataclass
 class Linked:
     """Each group's entity (a representative group index) and why it joined."""
 
-    def __init__(self, roots: list[int], joins: list[Join], review: list[Review]) -> None:
-        self.roots = roots
-        self.joins = joins
-        self.review = review
+    roots: list[int]
+    joins: list[Join]
+    review: list[Review]
 
 
 def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision]) -> Linked:
@@ -161,25 +162,30 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
         for n in members[1:]:
             join(members[0], n, Join("same name", 1.0, groups[members[0]].name))
 
-    # Similar names, blocked by casework.names keys, joined strongest first.
-    heads = list(dict.fromkeys(members[0] for members in buckets.values()))
-    index = NameIndex()
-    for n in heads:
-        index.add(n, groups[n].key, NAME_SCHEMA[groups[n].label])
-    index.freeze()
+    # Similar names, blocked by casework.names keys (one index per label, used again
+    # below for surnames alone), joined strongest first.
+    heads: dict[str, list[int]] = defaultdict(list)
+    for n in dict.fromkeys(members[0] for members in buckets.values()):
+        heads[groups[n].label].append(n)
+    indexes: dict[str, NameIndex] = {}
+    for label, names in heads.items():
+        indexes[label] = index = NameIndex()
+        for n in names:
+            index.add(n, groups[n].key, NAME_SCHEMA[label])
+        index.freeze()
     pairs: list[tuple[float, int, int, str]] = []
-    for name_id, n in enumerate(heads):
-        group = groups[n]
-        for other_id in index.candidates(group.analyzed, CANDIDATES, min_share=0.0):
-            if other_id <= name_id:
-                continue
-            m = heads[other_id]
-            other = groups[m]
-            if other.label != group.label or not _same_setting(group, other):
-                continue
-            match = similarity(group.analyzed, other.analyzed)
-            if match.score >= REVIEW:
-                pairs.append((match.score, n, m, describe(match)))
+    for label, names in heads.items():
+        for name_id, n in enumerate(names):
+            group = groups[n]
+            for other_id in indexes[label].candidates(group.analyzed, CANDIDATES, min_share=0.0):
+                if other_id <= name_id:
+                    continue
+                other = groups[names[other_id]]
+                if not _same_setting(group, other):
+                    continue
+                match = similarity(group.analyzed, other.analyzed)
+                if match.score >= REVIEW:
+                    pairs.append((match.score, n, names[other_id], describe(match)))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     for score, a, b, detail in pairs:
         if score >= MERGE:
@@ -188,11 +194,8 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
             review.append(Review(a, b, score, "similar names", detail))
 
     # Surnames alone: joined when one entity in the corpus fits, else reviewed.
-    person_heads = [n for n in heads if groups[n].label == "PERSON"]
-    person_index = NameIndex()
-    for n in person_heads:
-        person_index.add(n, groups[n].key, "Person")
-    person_index.freeze()
+    person_heads = heads.get("PERSON", [])
+    person_index = indexes.get("PERSON")
     alone: dict[str, list[int]] = defaultdict(list)
     in_decisions = {n for pair in decided for n in pair}
     titles_of: dict[int, set[str]] = defaultdict(set)
@@ -201,6 +204,9 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
             titles_of[entities.find(n)] |= group.titles
     for n, group in enumerate(groups):
         if not group.partial or n in in_decisions:
+            continue
+        if person_index is None:
+            alone[group.key].append(n)
             continue
         fits: dict[int, tuple[float, int]] = {}
         for name_id in person_index.candidates(group.analyzed, CANDIDATES, min_share=0.0):
@@ -251,14 +257,14 @@ def _review(review: list[Review], roots: list[int], decided: set[tuple[int, int]
     person has decided, none for pairs that ended up one entity anyway unless
     the join itself is what needs a look."""
     decided_roots = {(min(roots[a], roots[b]), max(roots[a], roots[b])) for a, b in decided}
-    best: dict[tuple[int, int], Review] = {}
+    best: dict[tuple[str, int, int], Review] = {}
     for item in review:
         ra, rb = roots[item.left], roots[item.right]
         pair = (min(ra, rb), max(ra, rb))
         joined = item.reason == "joined on a surname alone"
         if pair in decided_roots or (ra == rb and not joined):
             continue
-        key = pair if ra != rb else (item.left, item.right)
+        key = ("entities", *pair) if ra != rb else ("join", item.left, item.right)
         if key not in best or item.score > best[key].score:
             best[key] = item
     return sorted(best.values(), key=lambda r: (-r.score, r.left, r.right))

@@ -21,9 +21,7 @@ from casework.names import analyze
 from casework.screen.screener import ScreenResult
 from casework.store.backend import Backend
 from casework.store.ids import make_id
-from casework.store.users import current_user
-
-VERDICTS = ("same", "different", "unsure")
+from casework.store.judgements import check_verdict, current_user
 
 
 def query_key(name: str) -> str:
@@ -50,8 +48,7 @@ def decide(
     note: str | None = None,
     user: str | None = None,
 ) -> Decision:
-    if verdict not in VERDICTS:
-        raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}")
+    check_verdict(verdict)
     decision = Decision(query, entity_id, verdict, note, user or current_user(), datetime.now(UTC))
     key = query_key(query)
     with backend.transaction():
