@@ -46,6 +46,9 @@ QUOTE_KINDS = ("direct", "indirect")
 # so a label the extractor cannot produce is a problem the checker reports.
 ACT_CATEGORY = CATEGORIES
 ACT_KINDS = tuple(ACT_CATEGORY)
+# Kinds the extractor learned after the gold set was labelled: no gold label uses them
+# yet, so their quality is pinned by tests/extract/test_acts.py, not by this set.
+UNLABELLED_ACT_KINDS = ("rights_abuse",)
 
 
 @dataclass(frozen=True)

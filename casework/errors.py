@@ -81,6 +81,19 @@ class Errors(Enum):
     E605 = "{ref!r} is named twice; name two entities, or a mention and its entity"
     E606 = "no mentions to resolve; run `casework extract` first"
 
+    # case files, report and build (E7xx)
+    E701 = (
+        "PDF export needs WeasyPrint and the Pango library ({reason}); on Debian "
+        "`apt-get install libpango-1.0-0 libpangoft2-1.0-0`, or export --format html"
+    )
+    E702 = "unknown case file format {format!r} (known: {known})"
+    E703 = "no person or organisation named like {ref!r}; list them with `casework entities`"
+    E704 = "{path}: not a folder of sources, a file or a glob that matches anything"
+    E705 = (
+        "no sanctions lists: give --lists DIR or --update-lists (or load them with "
+        "`casework lists load`)"
+    )
+
     def render(self, **kwargs: object) -> str:
         return f"{self.name} {self.value.format(**kwargs)}"
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
+from casework.casefile import assemble as casefile
+from casework.coordination import store as coordination
 from casework.extract import pipeline as extract
 from casework.ingest import pipeline as ingest
 from casework.lists import loader as lists
 from casework.resolve import pipeline as resolve
+from casework.screen import entities as screen_entities
 from casework.screen import session as screen
 
 
@@ -37,6 +40,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("resolve", resolve),
     Stage("lists", lists),
     Stage("screen", screen),
+    Stage("screen-entities", screen_entities),
+    Stage("coordination", coordination),
+    Stage("casefile", casefile),
 )
 
 

@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from casework import __version__
+from casework.cli.casefile import build_command, casefile_command
 from casework.cli.common import ListFormat, WorkspaceOption, fail, open_workspace
 from casework.cli.coordination import coordination_command
 from casework.cli.extract import extract_command
@@ -72,6 +73,8 @@ app.command("coordination")(coordination_command)
 app.command("extract")(extract_command)
 app.add_typer(resolve_app, name="resolve")
 app.command("entities")(entities_command)
+app.command("build")(build_command)
+app.command("casefile")(casefile_command)
 
 
 def _version(value: bool) -> None:

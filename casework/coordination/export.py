@@ -520,7 +520,7 @@ def _e(value: object) -> str:
     return html.escape(clean_text(value), quote=True)
 
 
-def _svg(network: Network) -> str:
+def svg(network: Network) -> str:
     nodes = _nodes(network)
     positions = dict(zip((a.id for a in nodes), _fit(_layout(nodes, network.links)), strict=True))
     by_id = {a.id: a for a in nodes}
@@ -657,7 +657,7 @@ def write_html(network: Network, path: str | Path) -> Path:
         "<h1>Coordinated accounts</h1>",
     ]
     if network.links:
-        parts.append(_svg(network))
+        parts.append(svg(network))
     else:
         parts.append(
             '<p class="empty">No links between accounts were found: there is no network '

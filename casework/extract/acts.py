@@ -35,6 +35,17 @@ of humanism", "accountability for the killings") is kept only as the subject of
 a complaint or report ("complaints of ill-treatment"). The time is the date or
 time expression spaCy finds in the same sentence, nearest the trigger.
 
+General abuse, the commonest allegation in op-eds, names no perpetrator: "human
+rights abuses", "violations of human rights", "gross abuses", "the crackdown on
+journalists", "repression of dissent", "persecution of the opposition" (kind
+`rights_abuse`). Such a phrase, or a bare "corruption", is kept with no one named
+when the text puts it somewhere: "in <place>" (on the noun, on a noun it is part of,
+or on the verb it is the object or subject of: "punish abuses and corruption in X"),
+"by the authorities", "X's crackdown", "the regime's repression", "a government
+crackdown". Otherwise a rights abuse is kept only with someone named ("Aliev's
+crackdown on journalists", "the persecution of X"); "human rights abuses are a
+global problem" alleges nothing. A call to punish abuses still alleges them.
+
 Categories follow the Global Magnitsky criteria: serious human-rights abuse
 (detention, imprisonment, political prisoners, torture, killings, press
 restrictions), corruption (corruption, bribery, money laundering), and
@@ -83,6 +94,12 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "laundering laundered launder transferred transfers funnelled funneled "
         "channelled channeled siphoned moved".split()
     ),
+    # General abuse, mostly with no one named: "human rights abuses in X", "the crackdown
+    # on journalists", "repression of dissent", "persecution of the opposition".
+    "rights_abuse": frozenset(
+        "abuse abuses violation violations crackdown crackdowns repression repressions "
+        "persecution".split()
+    ),
 }
 CATEGORIES = {
     "detention": "human_rights",
@@ -91,6 +108,7 @@ CATEGORIES = {
     "torture": "human_rights",
     "killing": "human_rights",
     "press_restriction": "human_rights",
+    "rights_abuse": "human_rights",
     "corruption": "corruption",
     "bribery": "corruption",
     "money_laundering": "corruption",
@@ -173,8 +191,42 @@ SANCTION_NOUNS = frozenset("sanction sanctions designation designations".split()
 SANCTION_VERBS = frozenset("sanction sanctioned designate designated".split())
 # Whose possessive is the actor rather than the target: "the president's pardon".
 AGENT_POSSESSIVE = frozenset(
-    "corruption bribery money_laundering pardon press_restriction sanctions_call".split()
+    "corruption bribery money_laundering pardon press_restriction sanctions_call "
+    "rights_abuse".split()
 )
+# General abuse words ----------------------------------------------------------
+# "abuses" and "violations" are rights abuses only with rights in them ("human rights
+# abuses", "rights violations", "violations of the rights of detainees"); "abuses" also
+# when grave ("gross abuses"), but not of anything else ("abuse of office").
+RIGHTS_QUALIFIED = frozenset("abuse abuses violation violations".split())
+RIGHTS_WORDS = frozenset("rights".split())
+GRAVE_WORDS = frozenset("gross serious grave egregious flagrant systematic widespread".split())
+GRAVE_QUALIFIED = frozenset("abuse abuses".split())
+# Whose possessive suffers the act rather than does it: "his persecution".
+PATIENT_POSSESSIVE = frozenset("persecution".split())
+# A crackdown on crime is policing, not an abuse: "the crackdown on drug smuggling".
+POLICING_WORDS = frozenset(
+    "corruption crime crimes criminals drug drugs smuggling smugglers trafficking "
+    "traffickers fraud terrorism terrorists extremism gangs mafia bribery laundering "
+    "poaching evasion piracy".split()
+)
+# Kinds whose bare noun ("corruption", "human rights abuses"), with no one named, is kept
+# when the text puts it somewhere: in a place, by a regime, a country's or a regime's.
+ANCHORED_KINDS = frozenset("rights_abuse corruption".split())
+ANCHOR_PREPS = frozenset("in inside within across throughout".split())
+# Entity types that stand for a place or a body an act can happen in or be done by.
+ANCHOR_ENTS = frozenset("GPE LOC FAC ORG NORP".split())
+PLACE_WORDS = frozenset("country countries region republic".split())
+REGIME_WORDS = frozenset(
+    "government governments authorities regime regimes state administration junta "
+    "police military army forces troops services officials".split()
+)
+# "in any country" places nothing.
+UNPLACED = frozenset("any every".split())
+# How far an "in <place>" may sit above the act noun and still place it: on a noun it
+# is part of ("facts of abuses in X"), or on the verb it is the object or subject of
+# ("punish abuses in X", "abuses continue in X").
+ANCHOR_CLIMB = frozenset("conj pobj prep dobj nsubj nsubjpass compound appos attr".split())
 
 
 @dataclass(frozen=True)
@@ -254,11 +306,17 @@ def _read(token: Token) -> _Found | None:
     if roles is None:
         return None
     actor, target = roles
-    if actor is None and target is None and _is_noun(token) and not _reported(token):
+    # "abuses and corruption in X", "accused the regime of abuses": alleged somewhere
+    anchored = kind in ANCHORED_KINDS and _is_noun(token)
+    anchored = anchored and (_anchored(token) or (actor is not None and _place_or_regime(actor)))
+    bare = actor is None and target is None and _is_noun(token) and not _reported(token)
+    if bare and not anchored:
         return None  # "pardons are an act of humanism": nothing is alleged of anyone
     needs = ""
     if token.lower_ in NEED_TARGET:
         needs = "target"
+    elif kind == "rights_abuse" and not anchored and not _reported(token):
+        needs = "name"  # "the crackdown on journalists": kept only with someone named
     elif _verb(token) and token.dep_ == "acl":
         needs = "name"  # "all 12 defendants sentenced on Tuesday": a description
     return _Found(kind, token, actor, _all(target), needs)
@@ -294,7 +352,29 @@ def _kind(token: Token) -> str | None:
         return kind if _moves_money(token) else None
     if word in ("sentence", "sentences") and not _legal_sentence(token):
         return None
+    if kind == "rights_abuse" and not _rights_abuse(token):
+        return None
     return kind
+
+
+def _rights_abuse(token: Token) -> bool:
+    """ "human rights abuses", "violations of human rights", "gross abuses", "crackdown on
+    dissent"; not "abuse of office", "traffic violations", "the crackdown on smuggling"."""
+    if _verb(token):
+        return False
+    objects = _prep_objects(token, ("of", "on", "against"))
+    if any(o.lower_ in POLICING_WORDS for o in objects):
+        return False
+    if token.lower_ not in RIGHTS_QUALIFIED:
+        return True
+    if any(o.lower_ in RIGHTS_WORDS for o in objects):
+        return True
+    if _prep_objects(token, ("of",)):
+        return False  # "abuse of power", "violations of the ceasefire"
+    modifiers = [t for c in token.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
+    if any(t.lower_ in RIGHTS_WORDS for t in modifiers):
+        return True
+    return token.lower_ in GRAVE_QUALIFIED and any(t.lower_ in GRAVE_WORDS for t in modifiers)
 
 
 def _word(token: Token) -> str:
@@ -371,7 +451,8 @@ def _not_alleged(token: Token) -> bool:
 
 def _negated(token: Token) -> bool:
     """A negation or an "if" in the trigger's own clause; a negated predicate of an act
-    noun ("the sentence was not an aberration") does not negate the act."""
+    noun ("the sentence was not an aberration") does not negate the act, a condition on
+    it does ("if abuses occur")."""
     node = token
     while True:
         if any(c.dep_ == "neg" for c in node.children):
@@ -383,7 +464,8 @@ def _negated(token: Token) -> bool:
         if node.dep_ in CLAUSE_EDGES or node.head.i == node.i:
             return False
         if node.dep_ in ("nsubj", "nsubjpass") and not _verb(node):
-            return False
+            # "if abuses occur": the condition still holds; "was not an aberration" does not
+            return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in node.head.children)
         node = node.head
 
 
@@ -431,6 +513,50 @@ def _about_press(token: Token) -> bool:
     return bool(words & PRESS_WORDS)
 
 
+def _anchored(token: Token) -> bool:
+    """Whether the text puts a general act somewhere: "abuses in X" (on the noun, a noun it
+    is part of or the verb it hangs on), "repression by the authorities", "X's crackdown",
+    "the regime's repression", "a government crackdown", "Norlandian repression"."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ in ("compound", "amod") and _place_or_regime(child):
+            return True
+    if any(_place_or_regime(o) for o in _prep_objects(token, ("by",))):
+        return True
+    prep = token.head
+    if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "dobj":
+        blamed = prep.head  # "accused the regime of abuses", parsed with "of" on "regime"
+        if blamed.head.lower_ in BLAME_VERBS and _place_or_regime(blamed):
+            return True
+    for victim in _prep_objects(token, ("of", "on", "against")):  # "of journalists in X"
+        if any(_place(o) for o in _prep_objects(victim, tuple(ANCHOR_PREPS))):
+            return True
+    node = token
+    while True:
+        if any(_place(o) for o in _prep_objects(node, tuple(ANCHOR_PREPS))):
+            return True
+        if _verb(node) or node.dep_ not in ANCHOR_CLIMB or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _place(token: Token) -> bool:
+    """A place or body something happens in: "in Norland", "in the country"."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in UNPLACED for c in token.children):
+        return False
+    return token.ent_type_ in ANCHOR_ENTS or token.lower_ in PLACE_WORDS
+
+
+def _place_or_regime(token: Token) -> bool:
+    """A place, or a regime or its forces: "the authorities", "Norland's security forces"."""
+    if token.lower_ in REGIME_WORDS:
+        return not any(c.dep_ == "det" and c.lower_ in UNPLACED for c in token.children)
+    return _place(token)
+
+
 def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
     """(actor, target) words of a trigger, from the parse."""
     if _verb(token) and token.lower_ not in ("sentence", "sentences"):
@@ -443,9 +569,14 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
     target = _prep_object(token, ("of", "against"))
     if kind == "corruption":  # the body robbed: "embezzlement from the fund"
         target = _prep_object(token, ("from",)) or target
+    if kind == "rights_abuse":  # "the crackdown on journalists"
+        target = _prep_object(token, ("on", "against", "of"))
+        if target is not None and target.lower_ in RIGHTS_WORDS:  # "of the rights of X"
+            whose = [c for c in target.children if c.dep_ == "poss"]
+            target = _prep_object(target, ("of",)) or next(iter(whose), None)
     possessive = next((c for c in token.children if c.dep_ == "poss"), None)
     if possessive is not None:
-        if kind in AGENT_POSSESSIVE:
+        if kind in AGENT_POSSESSIVE and token.lower_ not in PATIENT_POSSESSIVE:
             actor = actor or possessive
         else:
             target = target or possessive

@@ -28,6 +28,7 @@ from casework.extract.model import Act, Mention, Position, Quote, Segment
 from casework.extract.nlp import load, model_id
 from casework.extract.quotes import Speakers, quotes
 from casework.extract.roles import positions
+from casework.ingest.pipeline import Listener
 from casework.store.backend import Backend
 
 REQUIRES = ("documents", "segments", "comments")
@@ -96,14 +97,21 @@ def segments(backend: Backend, document_ids: list[str]) -> list[Segment]:
     ]
 
 
-def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
-    """Extract from every document not yet processed; returns what was done."""
+def run(
+    backend: Backend, config: ExtractConfig | None = None, listener: Listener | None = None
+) -> ExtractReport:
+    """Extract from every document not yet processed; returns what was done.
+
+    Each chunk of documents is stored in one transaction, so a run that is
+    stopped keeps what it finished and the next run takes only the rest."""
     config = config or ExtractConfig()
+    listener = listener or Listener()
     nlp = load(config.model)
     model = model_id(nlp)
     report = ExtractReport(model=model)
     started = time.perf_counter()
     todo = pending(backend)
+    listener.total(len(todo))
     for first in range(0, len(todo), CHUNK):
         chunk = todo[first : first + CHUNK]
         parts = segments(backend, chunk)
@@ -121,6 +129,8 @@ def run(backend: Backend, config: ExtractConfig | None = None) -> ExtractReport:
         report.skipped_languages.update(s.language or "unknown" for s in skipped)
         report.mentions += len(found.mentions)
         report.labels.update(m.label for m in found.mentions)
+        for document_id in chunk:
+            listener.advance(document_id)
     report.seconds = time.perf_counter() - started
     return report
 

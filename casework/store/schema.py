@@ -392,6 +392,117 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        6,
+        [
+            # Each resolved person or organisation screened against the loaded lists:
+            # one row per entity (what was asked, against which list versions), and one
+            # per list entry it came near, with the scorer's explanation.
+            """
+            CREATE TABLE screened_entities (
+                entity_id VARCHAR PRIMARY KEY,
+                schema VARCHAR NOT NULL,
+                queries VARCHAR[] NOT NULL,
+                lists JSON NOT NULL,
+                results INTEGER NOT NULL,
+                hits INTEGER NOT NULL,
+                skipped VARCHAR,
+                screened_at TIMESTAMPTZ NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE entity_screening (
+                entity_id VARCHAR NOT NULL,
+                list_entity_id VARCHAR NOT NULL,
+                dataset VARCHAR NOT NULL,
+                list_version VARCHAR NOT NULL,
+                schema VARCHAR NOT NULL,
+                caption VARCHAR NOT NULL,
+                programs VARCHAR[] NOT NULL,
+                listing_dates VARCHAR[] NOT NULL,
+                query VARCHAR NOT NULL,
+                matched_name VARCHAR NOT NULL,
+                score DOUBLE NOT NULL,
+                status VARCHAR NOT NULL,
+                decision VARCHAR,
+                explanation JSON NOT NULL,
+                PRIMARY KEY (entity_id, list_entity_id)
+            )
+            """,
+            # The latest coordination run over the workspace's comments and posts.
+            # Account ids are casework.ingest.catalog.account_key values.
+            """
+            CREATE TABLE coordination_runs (
+                id VARCHAR PRIMARY KEY,
+                settings JSON NOT NULL,
+                ran_at TIMESTAMPTZ NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE coordination_accounts (
+                id VARCHAR PRIMARY KEY,
+                name VARCHAR,
+                messages INTEGER NOT NULL,
+                community INTEGER,
+                score DOUBLE NOT NULL,
+                flags JSON NOT NULL,
+                reason VARCHAR NOT NULL,
+                evidence JSON NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE coordination_links (
+                a VARCHAR NOT NULL,
+                b VARCHAR NOT NULL,
+                weight DOUBLE NOT NULL,
+                signals JSON NOT NULL,
+                reason VARCHAR NOT NULL,
+                evidence JSON NOT NULL,
+                PRIMARY KEY (a, b)
+            )
+            """,
+            """
+            CREATE TABLE coordination_communities (
+                id INTEGER PRIMARY KEY,
+                accounts VARCHAR[] NOT NULL,
+                score DOUBLE NOT NULL,
+                signals JSON NOT NULL,
+                reason VARCHAR NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE coordination_talking_points (
+                id INTEGER PRIMARY KEY,
+                text VARCHAR NOT NULL,
+                messages INTEGER NOT NULL,
+                versions INTEGER NOT NULL,
+                accounts VARCHAR[] NOT NULL,
+                linked INTEGER NOT NULL,
+                first_seen VARCHAR,
+                last_seen VARCHAR,
+                examples VARCHAR[] NOT NULL,
+                reason VARCHAR NOT NULL
+            )
+            """,
+            # What `casework build` has done, so an interrupted build resumes.
+            """
+            CREATE TABLE build_runs (
+                id VARCHAR PRIMARY KEY,
+                sources VARCHAR[] NOT NULL,
+                out_dir VARCHAR NOT NULL,
+                started_at TIMESTAMPTZ NOT NULL,
+                finished_at TIMESTAMPTZ,
+                steps JSON NOT NULL,
+                casework_version VARCHAR NOT NULL
+            )
+            """,
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

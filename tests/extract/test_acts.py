@@ -175,3 +175,84 @@ def test_press_restriction_target_is_whose_press_it_is():
     assert _who(
         "The ministry withdrew the accreditation of Clara Jensen, a reporter for Baltic Wire."
     ) == [("press_restriction", None, "Clara Jensen")]
+
+
+# General abuse (rights_abuse) and bare corruption, alleged of a place or a regime ----------
+
+
+def test_general_abuse_in_a_place_is_an_act_with_no_one_named():
+    assert _who(
+        "Western governments should use the Magnitsky Act to punish human rights abuses "
+        "and corruption in Norland."
+    ) == [("rights_abuse", None, None), ("corruption", None, None)]
+    assert _who(
+        "Meeting the President of Norland, the envoy raised the latest cases of human "
+        "rights violations in Norland, Petra Lind said."
+    ) == [("rights_abuse", None, None)]
+    assert _acts("Rights abuses in Karvia have worsened since the election, the monitor said.") == [
+        ("rights_abuse", "human_rights", None, None, None)
+    ]
+    assert _who("The delegation raised violations of human rights in Karvia.") == [
+        ("rights_abuse", None, None)
+    ]
+    assert _who("The persecution of journalists in Karvia continues.") == [
+        ("rights_abuse", None, None)
+    ]
+    assert _who("Corruption in Norland is rampant.") == [("corruption", None, None)]
+
+
+def test_general_abuse_by_a_regime_or_of_a_named_actor():
+    assert _who("The report documents gross abuses by the authorities.") == [
+        ("rights_abuse", None, None)
+    ]
+    assert _who("The report documents repression by the State Security Service.") == [
+        ("rights_abuse", "State Security Service", None)
+    ]
+    assert _who("The regime's repression of dissent has intensified.") == [
+        ("rights_abuse", None, None)
+    ]
+    assert _who("A government crackdown on dissent followed the protests.") == [
+        ("rights_abuse", None, None)
+    ]
+    assert _who("The committee accused the regime of human rights abuses.") == [
+        ("rights_abuse", None, None)
+    ]
+    assert _who("Rustam Aliev's crackdown on journalists has been relentless.") == [
+        ("rights_abuse", "Rustam Aliev", None)
+    ]
+    assert _who(
+        "The crackdown on Lina Farsi and Tomas Berg by the State Security Service began in May."
+    ) == [
+        ("rights_abuse", "State Security Service", "Lina Farsi"),
+        ("rights_abuse", "State Security Service", "Tomas Berg"),
+    ]
+    # Whose persecution or whose rights: the victim.
+    assert _who("Tomas Berg described his persecution by the security services.") == [
+        ("rights_abuse", None, "Tomas Berg")
+    ]
+    assert _who("The report cited violations of the rights of Lina Farsi.") == [
+        ("rights_abuse", None, "Lina Farsi")
+    ]
+
+
+def test_general_abuse_denied_negated_or_nowhere_is_not_an_act():
+    for text in (
+        "There are no human rights violations in Norland, the ministry said.",
+        "The government denied any human rights abuses.",
+        "The ministry denied reports of repression in Norland.",
+        "If human rights abuses occur in Norland, the ministry will investigate.",
+        "Are there human rights abuses in Norland?",
+        # Nowhere and no one: a general statement, not an allegation.
+        "Human rights abuses are a global problem.",
+        "The Global Magnitsky Act targets human rights abuses and corruption worldwide.",
+        "Sanctions for human rights abuses in any country are allowed under the act.",
+        "The crackdown on journalists continued.",
+        "Corruption is a problem everywhere.",
+        # Not rights abuses at all.
+        "The police crackdown on drug smuggling in Norland continued.",
+        "The minister was accused of abuse of office.",
+        "Traffic violations in Norland rose by 4 per cent.",
+        "Human Rights Watch documented violations in Norland.",
+        "The anti-corruption agency in Norland was disbanded.",
+    ):
+        assert _acts(text) == [], text

@@ -1,0 +1,606 @@
+"""Assemble one subject's case file from what earlier stages stored.
+
+Reads only tables: resolution (entities, entity_mentions), extraction (mentions,
+positions, quotes, acts), ingest (documents, comments, document_groups), entity
+screening and the stored coordination run. Nothing is inferred here that a
+stage did not store, with two exceptions that are rules of the case file and are
+stated in it:
+
+- an act whose source names no perpetrator, alleged in a country where the
+  subject holds office, is listed as "in the subject's jurisdiction" with that
+  basis (a submission argues command responsibility; the file says it is not
+  an allegation naming the subject);
+- sources are independent when they are neither near-duplicates (reprints) of
+  one another nor from the same outlet; reader comments are not sources.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from followthemoney.types import registry
+
+from casework import __version__
+from casework.casefile.model import Act as ActItem
+from casework.casefile.model import (
+    CaseFile,
+    Citation,
+    CommentCite,
+    Conduct,
+    Discourse,
+    Finding,
+    ListHit,
+    Name,
+    Provenance,
+    Quote,
+    Role,
+    Screening,
+    Source,
+    Subject,
+)
+from casework.coordination.text import normalise
+from casework.ingest.catalog import account_key
+from casework.names.forms import script
+from casework.screen.entities import HIT_STATUSES
+from casework.store.backend import Backend
+
+REQUIRES = (
+    "entities",
+    "entity_mentions",
+    "mentions",
+    "positions",
+    "quotes",
+    "acts",
+    "documents",
+    "comments",
+    "document_groups",
+    "screened_entities",
+    "entity_screening",
+    "coordination_talking_points",
+    "coordination_links",
+    "coordination_accounts",
+)
+PRODUCES: tuple[str, ...] = ()  # files in the output folder, no tables
+
+SCHEMA_OF = {"PERSON": "Person", "ORG": "Organization"}
+# Weight of evidence, for ranking subjects in the report; each part is shown there.
+WEIGHTS = {"conduct": 3.0, "jurisdiction": 1.0, "sources": 1.0, "list_hit": 2.0, "quotes": 0.5}
+SAMPLE_COMMENTS = 3
+
+_MENTIONS = """
+SELECT m.id, m.document_id, m.comment_id, m.segment_kind, m.label, m.text, m.span_start,
+       m.span_end
+FROM entity_mentions em JOIN mentions m ON m.id = em.mention_id
+WHERE em.entity_id = ? ORDER BY m.document_id, m.span_start
+"""
+_POSITIONS = """
+SELECT p.document_id, p.role, p.organisation, p.sentence, p.sentence_start, m.segment_kind,
+       m.comment_id
+FROM entity_mentions em JOIN positions p ON p.mention_id = em.mention_id
+JOIN mentions m ON m.id = p.mention_id
+WHERE em.entity_id = ? ORDER BY p.document_id, p.span_start
+"""
+_ACTS = """
+SELECT a.*, CASE WHEN em.mention_id = a.actor_mention_id THEN 'actor' ELSE 'target' END AS part,
+       s.kind AS segment_kind, s.comment_id
+FROM acts a JOIN entity_mentions em
+  ON em.mention_id = a.actor_mention_id OR em.mention_id = a.target_mention_id
+JOIN segments s ON s.document_id = a.document_id AND s.seq = a.segment
+WHERE em.entity_id = ? ORDER BY a.document_id, a.span_start
+"""
+# Acts whose source names no perpetrator, in the documents that name the subject.
+_UNATTRIBUTED = """
+SELECT a.*, 'context' AS part, s.kind AS segment_kind, s.comment_id FROM acts a
+JOIN segments s ON s.document_id = a.document_id AND s.seq = a.segment
+WHERE a.actor IS NULL AND a.actor_mention_id IS NULL AND a.category <> 'context'
+  AND a.document_id IN (SELECT unnest(?::VARCHAR[]))
+ORDER BY a.document_id, a.span_start
+"""
+_PLACES = """
+SELECT document_id, text, span_start FROM mentions
+WHERE label = 'PLACE' AND document_id IN (SELECT unnest(?::VARCHAR[]))
+"""
+_QUOTES_BY = """
+WITH mine AS (
+    SELECT em.mention_id, em.document_id, lower(m.text) AS text
+    FROM entity_mentions em JOIN mentions m ON m.id = em.mention_id WHERE em.entity_id = ?
+)
+SELECT DISTINCT q.*, s.kind AS segment_kind, s.comment_id FROM quotes q
+JOIN segments s ON s.document_id = q.document_id AND s.seq = q.segment
+JOIN mine
+  ON mine.mention_id = q.speaker_mention_id
+  OR (q.speaker_mention_id IS NULL AND mine.document_id = q.document_id
+      AND mine.text = lower(q.speaker))
+ORDER BY q.document_id, q.span_start
+"""
+# Quotes by someone else whose words, or whose sentence, name the subject.
+_QUOTES_ABOUT = """
+SELECT DISTINCT q.*, s.kind AS segment_kind, s.comment_id FROM quotes q
+JOIN segments s ON s.document_id = q.document_id AND s.seq = q.segment
+JOIN entity_mentions em ON em.document_id = q.document_id AND em.entity_id = ?
+JOIN mentions m ON m.id = em.mention_id
+WHERE m.span_start >= q.sentence_start AND m.span_end <= q.sentence_start + length(q.sentence)
+  AND (q.speaker_mention_id IS NULL OR q.speaker_mention_id NOT IN (
+        SELECT mention_id FROM entity_mentions WHERE entity_id = ?))
+ORDER BY q.document_id, q.span_start
+"""
+_DOCUMENTS = """
+SELECT d.id, d.title, d.site, d.authors, d.published, coalesce(d.canonical_url, d.source_url)
+       AS url, d.source, d.sha256, d.captured_at, d.ingested_at,
+       coalesce(g.canonical_id, d.id) AS grp
+FROM documents d LEFT JOIN document_groups g ON g.document_id = d.id
+WHERE d.id IN (SELECT unnest(?::VARCHAR[]))
+"""
+_COMMENTS = f"""
+SELECT c.id, c.document_id, {account_key("c")} AS account, c.text, c.published_at,
+       c.span_start, c.span_end, c.kind
+FROM comments c WHERE c.document_id IN (SELECT unnest(?::VARCHAR[]))
+ORDER BY c.document_id, c.position
+"""
+
+
+def assemble(
+    backend: Backend, entity_id: str, generated_at: datetime, workspace: str = ""
+) -> CaseFile:
+    """The case file of one resolved person or organisation (an `entities` id)."""
+    row = backend.query("SELECT * FROM entities WHERE id = ?", [entity_id])[0]
+    subject = Subject(
+        id=row["id"],
+        name=row["name"],
+        label=row["label"],
+        schema=row["schema"] or SCHEMA_OF.get(row["label"], "LegalEntity"),
+        mentions=row["mentions"],
+        documents=row["documents"],
+    )
+    mentions = backend.query(_MENTIONS, [entity_id])
+    documents = sorted({m["document_id"] for m in mentions})
+    roles = _roles(backend, entity_id)
+    offices = sorted({c for r in roles for c in r.countries})
+    places = _places(backend, documents)
+    quoted = _quote_index(backend, documents)
+    acts = [_act(a, places, quoted) for a in backend.query(_ACTS, [entity_id])]
+    context = [
+        item
+        for a in backend.query(_UNATTRIBUTED, [documents])
+        if (item := _act(a, places, quoted)).places and set(_countries(item.places)) & set(offices)
+    ]
+    for item in context:
+        where = ", ".join(p for p in item.places if set(_countries([p])) & set(offices))
+        held = "; ".join(sorted({r.role for r in roles if set(r.countries) & set(offices)}))
+        item.basis = f"alleged in {where}, where the subject holds office as {held}"
+    doc_rows = {
+        d["id"]: d for d in backend.query(_DOCUMENTS, [_cited_documents(acts, context) + documents])
+    }
+    conduct = _conduct([a for a in acts if a.part == "actor"], doc_rows)
+    conduct += _conduct(context, doc_rows)
+    said = [_quote(q) for q in backend.query(_QUOTES_BY, [entity_id])]
+    said_ids = {(q.citation.document_id, q.citation.start, q.text) for q in said}
+    said_about = [
+        quote
+        for q in backend.query(_QUOTES_ABOUT, [entity_id, entity_id])
+        if ((quote := _quote(q)).citation.document_id, quote.citation.start, quote.text)
+        not in said_ids
+    ]
+    case = CaseFile(
+        subject=subject,
+        names=_names(mentions),
+        roles=roles,
+        affiliations=sorted({r.organisation for r in roles if r.organisation}),
+        conduct=conduct,
+        suffered=[a for a in acts if a.part == "target"],
+        said=said,
+        said_about=said_about,
+        screening=_screening(backend, entity_id),
+        discourse=_discourse(backend, documents),
+        sources={},
+        provenance=_provenance(backend, generated_at, workspace),
+    )
+    case.sources = _sources(case, backend)
+    case.weight = weigh(case)
+    return case
+
+
+def weigh(case: CaseFile) -> dict[str, float]:
+    """Weight of evidence, in parts the report shows: independent sources behind
+    each alleged act naming the subject count most; acts in its jurisdiction, the
+    sources naming it, a list hit and its quotations add less."""
+    documents = [{"grp": s.group, "site": s.site} for s in case.sources.values()]
+    parts = {
+        "conduct": sum(c.sources for c in case.conduct if c.acts[0].part == "actor"),
+        "jurisdiction": sum(c.sources for c in case.conduct if c.acts[0].part == "context"),
+        "sources": independent(documents),
+        "list_hit": float(bool(case.screening.hits)),
+        "quotes": len(case.said) + len(case.said_about),
+    }
+    parts = {k: float(v) for k, v in parts.items()}
+    parts["total"] = round(sum(WEIGHTS[k] * v for k, v in parts.items()), 2)
+    return parts
+
+
+def _citation(document_id: str, start: int, quote: str, part: str, comment_id: str | None):
+    return Citation(document_id, start, start + len(quote), quote, part, comment_id)
+
+
+def _names(mentions: list[dict[str, Any]]) -> list[Name]:
+    first: dict[str, dict[str, Any]] = {}
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        first.setdefault(m["text"], m)
+        counts[m["text"]] += 1
+    names = [
+        Name(
+            text=text,
+            script=script(text).title(),
+            mentions=counts[text],
+            citation=Citation(
+                m["document_id"],
+                m["span_start"],
+                m["span_end"],
+                m["text"],
+                m["segment_kind"],
+                m["comment_id"],
+            ),
+        )
+        for text, m in first.items()
+    ]
+    names.sort(key=lambda n: (-n.mentions, n.text))
+    return names
+
+
+def _roles(backend: Backend, entity_id: str) -> list[Role]:
+    seen: set[tuple[str, str | None, str]] = set()
+    roles: list[Role] = []
+    for p in backend.query(_POSITIONS, [entity_id]):
+        key = (p["role"].casefold(), p["organisation"], p["document_id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        roles.append(
+            Role(
+                role=p["role"],
+                organisation=p["organisation"],
+                countries=_countries([p["role"], p["organisation"] or ""]),
+                citation=_citation(
+                    p["document_id"],
+                    p["sentence_start"],
+                    p["sentence"],
+                    p["segment_kind"],
+                    p["comment_id"],
+                ),
+            )
+        )
+    return roles
+
+
+def _countries(texts: list[str]) -> list[str]:
+    """Country codes named in some words ("Azerbaijani President" -> az), through
+    followthemoney's country type, which knows names, demonyms and capitals."""
+    found: set[str] = set()
+    for text in texts:
+        words = text.replace(",", " ").split()
+        spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, i + 4)]
+        for span in [text, *spans]:
+            code = registry.country.clean_text(span) if span.strip() else None
+            if code:
+                found.add(code)
+    return sorted(found)
+
+
+def _places(backend: Backend, documents: list[str]) -> dict[str, list[tuple[int, str]]]:
+    by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for row in backend.query(_PLACES, [documents]):
+        by_doc[row["document_id"]].append((row["span_start"], row["text"]))
+    return by_doc
+
+
+def _quote_index(backend: Backend, documents: list[str]) -> dict[str, list[dict[str, Any]]]:
+    rows = backend.query(
+        "SELECT document_id, speaker, speaker_text, span_start, span_end, sentence_start "
+        "FROM quotes WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+        [documents],
+    )
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_doc[row["document_id"]].append(row)
+    return by_doc
+
+
+def _act(
+    row: dict[str, Any],
+    places: dict[str, list[tuple[int, str]]],
+    quoted: dict[str, list[dict[str, Any]]],
+) -> ActItem:
+    start, sentence = row["sentence_start"], row["sentence"]
+    named = places.get(row["document_id"], [])
+    in_sentence = sorted({text for at, text in named if start <= at < start + len(sentence)})
+    speaker = next(
+        (
+            q["speaker"] or q["speaker_text"]
+            for q in quoted.get(row["document_id"], [])
+            if q["sentence_start"] == start or q["span_start"] <= row["span_start"] < q["span_end"]
+        ),
+        None,
+    )
+    return ActItem(
+        id=row["id"],
+        kind=row["kind"],
+        category=row["category"],
+        trigger=row["trigger"],
+        part=row["part"],
+        actor=row["actor"],
+        target=row["target"],
+        date=row["time_text"],
+        reported=None,
+        places=in_sentence,
+        said_by=speaker,
+        in_comment=row["segment_kind"] in ("comment", "post"),
+        citation=_citation(
+            row["document_id"], start, sentence, row["segment_kind"], row["comment_id"]
+        ),
+    )
+
+
+def _cited_documents(*groups: list[ActItem]) -> list[str]:
+    return sorted({a.citation.document_id for group in groups for a in group})
+
+
+def _conduct(acts: list[ActItem], docs: dict[str, dict[str, Any]]) -> list[Conduct]:
+    """Group acts by kind and target; count the independent sources behind each."""
+    groups: dict[tuple[str, str, str | None, str], list[ActItem]] = defaultdict(list)
+    for act in acts:
+        doc = docs.get(act.citation.document_id, {})
+        act.reported = _day(doc.get("published"))
+        groups[(act.category, act.kind, (act.target or "").casefold() or None, act.part)].append(
+            act
+        )
+    conduct = []
+    for (category, kind, _, _), members in groups.items():
+        reporting = [docs[a.citation.document_id] for a in members if not a.in_comment]
+        conduct.append(Conduct(kind, category, members[0].target, members, independent(reporting)))
+    conduct.sort(key=lambda c: (c.category, -c.sources, c.kind, c.target or ""))
+    return conduct
+
+
+def independent(documents: list[dict[str, Any]]) -> int:
+    """How many of these documents are independent sources: a reprint (same
+    near-duplicate group) or another article of the same outlet adds none."""
+    groups: set[str] = set()
+    sites: set[str] = set()
+    count = 0
+    for doc in documents:
+        if doc["grp"] in groups or (doc["site"] and doc["site"] in sites):
+            groups.add(doc["grp"])
+            continue
+        count += 1
+        groups.add(doc["grp"])
+        if doc["site"]:
+            sites.add(doc["site"])
+    return count
+
+
+def _quote(q: dict[str, Any]) -> Quote:
+    return Quote(
+        speaker=q["speaker"] or q["speaker_text"],
+        text=q["text"],
+        kind=q["kind"],
+        cue=q["cue"],
+        citation=_citation(
+            q["document_id"],
+            q["sentence_start"],
+            q["sentence"],
+            q["segment_kind"],
+            q["comment_id"],
+        ),
+    )
+
+
+def _screening(backend: Backend, entity_id: str) -> Screening:
+    lists = {
+        r["name"]: r["version"] for r in backend.query("SELECT name, version FROM list_datasets")
+    }
+    row = backend.query("SELECT * FROM screened_entities WHERE entity_id = ?", [entity_id])
+    if not row:
+        reason = "this subject was not screened; run `casework build` with lists loaded"
+        return Screening(False, reason, [], lists, [], [])
+    screened = row[0]
+    results = [
+        ListHit(
+            dataset=r["dataset"],
+            list_version=r["list_version"],
+            list_entity_id=r["list_entity_id"],
+            caption=r["caption"],
+            schema=r["schema"],
+            programs=list(r["programs"]),
+            listing_dates=list(r["listing_dates"]),
+            query=r["query"],
+            matched_name=r["matched_name"],
+            score=r["score"],
+            status=r["status"],
+            decision=r["decision"],
+            explanation=json.loads(r["explanation"])["summary"],
+        )
+        for r in backend.query(
+            "SELECT * FROM entity_screening WHERE entity_id = ? ORDER BY score DESC, "
+            "list_entity_id",
+            [entity_id],
+        )
+    ]
+    return Screening(
+        screened=screened["skipped"] is None,
+        skipped=screened["skipped"],
+        queries=list(screened["queries"]),
+        lists=json.loads(screened["lists"]),
+        hits=[r for r in results if r.status in HIT_STATUSES],
+        possible=[r for r in results if r.status not in HIT_STATUSES],
+    )
+
+
+def _discourse(backend: Backend, documents: list[str]) -> list[Discourse]:
+    """Coordination findings among the comments under each of the subject's sources."""
+    comments = backend.query(_COMMENTS, [documents])
+    if not comments or not backend.scalar("SELECT count(*) FROM coordination_runs"):
+        return []
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in comments:
+        by_doc[c["document_id"]].append(c)
+    points = backend.query("SELECT * FROM coordination_talking_points ORDER BY messages DESC, id")
+    links = backend.query("SELECT * FROM coordination_links ORDER BY weight DESC, a, b")
+    flagged = backend.query(
+        "SELECT * FROM coordination_accounts WHERE flags <> '{}' ORDER BY score DESC, id"
+    )
+    out = []
+    for document_id in documents:
+        rows = by_doc.get(document_id, [])
+        if not rows:
+            continue
+        here = {r["account"] for r in rows if r["account"]}
+        findings = _talking_points(points, rows) + _links(links, rows, here)
+        findings += _flags(flagged, rows, here)
+        out.append(Discourse(document_id, len(rows), len(here), findings))
+    return out
+
+
+def _comment(row: dict[str, Any]) -> CommentCite:
+    return CommentCite(
+        account=row["account"] or "",
+        text=row["text"],
+        published=row["published_at"].isoformat() if row["published_at"] else None,
+        citation=_citation(
+            row["document_id"], row["span_start"], row["text"], row["kind"], row["id"]
+        ),
+    )
+
+
+def _talking_points(points: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[Finding]:
+    keys = {r["id"]: normalise(r["text"] or "") for r in rows}
+    found = []
+    for point in points:
+        wording = normalise(point["text"])
+        carriers = [
+            r
+            for r in rows
+            if r["id"] in point["examples"]
+            or (r["account"] in point["accounts"] and keys[r["id"]] == wording)
+        ]
+        if len({r["account"] for r in carriers}) < 2:
+            continue
+        accounts = sorted({r["account"] for r in carriers})
+        found.append(
+            Finding(
+                kind="talking_point",
+                summary=(
+                    f"{len(accounts)} accounts post the same talking point here "
+                    f"({point['messages']} messages by {len(point['accounts'])} accounts in "
+                    f"the workspace): {point['reason']}"
+                ),
+                accounts=accounts,
+                comments=[_comment(r) for r in carriers[:SAMPLE_COMMENTS]],
+            )
+        )
+    return found
+
+
+def _links(
+    links: list[dict[str, Any]], rows: list[dict[str, Any]], here: set[str]
+) -> list[Finding]:
+    by_id = {r["id"]: r for r in rows}
+    found = []
+    for link in links:
+        if link["a"] not in here or link["b"] not in here:
+            continue
+        messages = [
+            m
+            for e in json.loads(link["evidence"])
+            for m in (e["message_a"], e["message_b"])
+            if m in by_id
+        ]
+        cited = (
+            list(dict.fromkeys(messages))[:SAMPLE_COMMENTS]
+            or [r["id"] for r in rows if r["account"] in (link["a"], link["b"])][:2]
+        )
+        found.append(
+            Finding(
+                kind="link",
+                summary=f"{link['a']} and {link['b']} act in concert: {link['reason']}",
+                accounts=[link["a"], link["b"]],
+                comments=[_comment(by_id[m]) for m in cited],
+            )
+        )
+    return found
+
+
+def _flags(
+    accounts: list[dict[str, Any]], rows: list[dict[str, Any]], here: set[str]
+) -> list[Finding]:
+    by_id = {r["id"]: r for r in rows}
+    found = []
+    for account in accounts:
+        if account["id"] not in here:
+            continue
+        messages = [
+            m
+            for e in json.loads(account["evidence"])
+            for m in (e["message_a"], e["message_b"])
+            if m in by_id
+        ]
+        if not messages:
+            continue
+        found.append(
+            Finding(
+                kind="account",
+                summary=f"{account['id']}: {account['reason']}",
+                accounts=[account["id"]],
+                comments=[_comment(by_id[m]) for m in list(dict.fromkeys(messages))[:3]],
+            )
+        )
+    return found
+
+
+def _sources(case: CaseFile, backend: Backend) -> dict[str, Source]:
+    cited = [c.document_id for c in case.citations()]
+    order = list(dict.fromkeys(cited + [d.document_id for d in case.discourse]))
+    rows = {r["id"]: r for r in backend.query(_DOCUMENTS, [order])}
+    sources = {}
+    for number, document_id in enumerate(order, start=1):
+        r = rows[document_id]
+        sources[document_id] = Source(
+            document_id=document_id,
+            ref=f"S{number}",
+            title=r["title"] or r["source"].rsplit("/", 1)[-1],
+            site=r["site"],
+            authors=list(r["authors"] or []),
+            published=_day(r["published"]),
+            url=r["url"],
+            path=r["source"],
+            sha256=r["sha256"],
+            retrieved=(r["captured_at"] or r["ingested_at"]).isoformat(),
+            group=r["grp"],
+        )
+    return sources
+
+
+def _provenance(backend: Backend, generated_at: datetime, workspace: str) -> Provenance:
+    run = backend.query("SELECT settings FROM coordination_runs LIMIT 1")
+    return Provenance(
+        casework_version=__version__,
+        generated_at=generated_at.isoformat(timespec="seconds"),
+        workspace=workspace,
+        datasets={
+            r["name"]: r["version"]
+            for r in backend.query("SELECT name, version FROM list_datasets ORDER BY name")
+        },
+        extraction_models=[
+            r["model"]
+            for r in backend.query("SELECT DISTINCT model FROM extract_documents ORDER BY model")
+        ],
+        coordination_settings=json.loads(run[0]["settings"]) if run else None,
+    )
+
+
+def _day(value: date | str | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)

@@ -1,0 +1,234 @@
+"""What a case file holds: statements about one subject, each tied to its evidence.
+
+Every statement carries a `Citation`: a document id and a character span of that
+document's stored text, with the words found there. A reader (or a test) can
+open the document and find exactly those words at exactly that place. Sanctions
+statements cite the list entry and list version instead.
+
+The model is plain data; the renderers (HTML, Markdown, PDF, JSON, FtM) only
+read it, so all five say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Global Magnitsky / UK Global Human Rights criteria, in the order a submission uses.
+CRITERIA: dict[str, str] = {
+    "human_rights": "Serious human-rights abuse",
+    "corruption": "Corruption",
+    "context": "Other reported acts and calls for sanctions",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a statement comes from: `quote` is the stored text at [start, end)."""
+
+    document_id: str
+    start: int
+    end: int
+    quote: str
+    part: str  # title, description, body, bio, comment, post
+    comment_id: str | None = None
+
+
+@dataclass
+class Source:
+    """A document cited by the case file, with what a reference list needs."""
+
+    document_id: str
+    ref: str  # S1, S2, ... in order of first citation
+    title: str
+    site: str | None
+    authors: list[str]
+    published: str | None
+    url: str | None
+    path: str
+    sha256: str
+    retrieved: str | None
+    group: str  # near-duplicate group (canonical document id): reprints share one
+
+
+@dataclass
+class Name:
+    text: str
+    script: str
+    mentions: int
+    citation: Citation
+
+
+@dataclass
+class Role:
+    role: str
+    organisation: str | None
+    countries: list[str]
+    citation: Citation
+
+
+@dataclass
+class Act:
+    """One alleged act as one sentence states it."""
+
+    id: str
+    kind: str
+    category: str
+    trigger: str
+    part: str  # actor | target | context (in a place where the subject holds office)
+    actor: str | None
+    target: str | None
+    date: str | None  # the date the sentence gives, else None
+    reported: str | None  # the document's publication date
+    places: list[str]
+    said_by: str | None  # the speaker when the sentence is a quotation, else the source
+    in_comment: bool
+    citation: Citation
+    basis: str = ""  # for context acts: why the act is in this subject's file
+
+
+@dataclass
+class Conduct:
+    """Acts of one kind against one target, with the independent sources behind them."""
+
+    kind: str
+    category: str
+    target: str | None
+    acts: list[Act]
+    sources: int  # independent sources: not reprints, not the same outlet, not comments
+
+    @property
+    def label(self) -> str:
+        return self.kind.replace("_", " ")
+
+
+@dataclass
+class Quote:
+    speaker: str
+    text: str
+    kind: str
+    cue: str
+    citation: Citation
+
+
+@dataclass
+class ListHit:
+    dataset: str
+    list_version: str
+    list_entity_id: str
+    caption: str
+    schema: str
+    programs: list[str]
+    listing_dates: list[str]
+    query: str
+    matched_name: str
+    score: float
+    status: str  # match | confirmed | review
+    decision: str | None
+    explanation: str
+
+
+@dataclass
+class Screening:
+    screened: bool
+    skipped: str | None  # why the subject could not be screened
+    queries: list[str]
+    lists: dict[str, str]  # dataset -> version
+    hits: list[ListHit]
+    possible: list[ListHit]  # under the match threshold: for review, not hits
+
+    @property
+    def statement(self) -> str:
+        if not self.lists:
+            return "Not screened: no sanctions lists are loaded in this workspace."
+        if not self.screened:
+            return f"Not screened: {self.skipped}."
+        names = ", ".join(f"{d} ({v})" for d, v in sorted(self.lists.items()))
+        if not self.hits:
+            return f"No list hit against the loaded lists: {names}."
+        return f"{len(self.hits)} list hit(s) against the loaded lists: {names}."
+
+
+@dataclass
+class CommentCite:
+    account: str
+    text: str
+    published: str | None
+    citation: Citation
+
+
+@dataclass
+class Finding:
+    """A coordination finding among the comments under one of the subject's sources."""
+
+    kind: str  # talking_point | link | account
+    summary: str
+    accounts: list[str]
+    comments: list[CommentCite]
+
+
+@dataclass
+class Discourse:
+    document_id: str
+    comments: int
+    accounts: int
+    findings: list[Finding]
+
+
+@dataclass
+class Provenance:
+    casework_version: str
+    generated_at: str
+    workspace: str
+    datasets: dict[str, str]  # list dataset -> version
+    extraction_models: list[str]
+    coordination_settings: dict[str, Any] | None
+
+
+@dataclass
+class Subject:
+    id: str
+    name: str
+    label: str
+    schema: str
+    mentions: int
+    documents: int
+
+
+@dataclass
+class CaseFile:
+    subject: Subject
+    names: list[Name]
+    roles: list[Role]
+    affiliations: list[str]
+    conduct: list[Conduct]  # the subject as alleged actor, and acts in its jurisdiction
+    suffered: list[Act]  # acts alleged against the subject
+    said: list[Quote]  # what the subject said
+    said_about: list[Quote]  # what others said of the subject
+    screening: Screening
+    discourse: list[Discourse]
+    sources: dict[str, Source]
+    provenance: Provenance
+    weight: dict[str, float] = field(default_factory=dict)
+
+    def by_category(self) -> dict[str, list[Conduct]]:
+        grouped: dict[str, list[Conduct]] = {key: [] for key in CRITERIA}
+        for item in self.conduct:
+            grouped.setdefault(item.category, []).append(item)
+        return {k: v for k, v in grouped.items() if v}
+
+    def citations(self) -> list[Citation]:
+        """Every citation in the file, for checks and for the FtM export."""
+        found: list[Citation] = [n.citation for n in self.names]
+        found += [r.citation for r in self.roles]
+        found += [a.citation for c in self.conduct for a in c.acts]
+        found += [a.citation for a in self.suffered]
+        found += [q.citation for q in (*self.said, *self.said_about)]
+        found += [c.citation for d in self.discourse for f in d.findings for c in f.comments]
+        return found
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["screening"]["statement"] = self.screening.statement
+        data["criteria"] = CRITERIA
+        return data
