@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -126,7 +126,7 @@ def run(workspace: Workspace, config: BuildConfig, display: Display | None = Non
         "ingest": lambda listener: ingest(
             workspace, list(config.sources), config.ingest, listener
         ).as_dict(),
-        "extract": lambda listener: asdict(
+        "extract": lambda listener: _extracted(
             extract.run(workspace.backend, config.extract, listener)
         ),
         "resolve": lambda listener: _resolve(workspace),
@@ -141,8 +141,8 @@ def run(workspace: Workspace, config: BuildConfig, display: Display | None = Non
             continue
         listener = display.step(name, number, len(STEPS))
         summary = steps[name](listener)
-        result.steps[name] = summary
         log.done(name, summary)
+        result.steps[name] = log.steps[name]
         display.say(_line(name, summary))
     log.finish()
     result.report = config.out_dir / "report.html"
@@ -221,6 +221,18 @@ def _lists(workspace: Workspace, config: BuildConfig, display: Display) -> dict[
             "case files will say the subjects were not screened"
         )
     return {"loaded_before": {r["name"]: r["version"] for r in held}}
+
+
+def _extracted(done: extract.ExtractReport) -> dict[str, Any]:
+    return {
+        "documents": done.documents,
+        "mentions": done.mentions,
+        "quotes": done.quotes,
+        "acts": done.acts,
+        "skipped_segments": done.skipped,
+        "skipped_languages": dict(done.skipped_languages),
+        "model": done.model,
+    }
 
 
 def _resolve(workspace: Workspace) -> dict[str, Any]:
