@@ -70,7 +70,7 @@ def test_hostile_comment_shows_as_text(browser, hostile):
 
 def test_every_case_file_and_the_report_render_cleanly(browser, hostile):
     _, out = hostile
-    pages = sorted((out / "casefiles").glob("*.html")) + [out / "report.html"]
+    pages = [*sorted((out / "casefiles").glob("*.html")), out / "report.html"]
     assert len(pages) > 3
     for path in pages:
         page, seen = _open(browser, path)

@@ -113,7 +113,7 @@ def test_every_citation_resolves_to_a_stored_span(built):
 
 @pytest.mark.shared
 def test_report_ranks_and_links_every_case_file(built):
-    _, out, report = built
+    _, out, _ = built
     html = (out / "report.html").read_text(encoding="utf-8")
     for path in (out / "casefiles").glob("*.html"):
         assert f'href="casefiles/{path.name}"' in html
