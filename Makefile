@@ -4,8 +4,9 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 WORKSPACE ?= out/demo.duckdb
+SANCTIONS ?= ../shared/data/sanctions
 
-.PHONY: setup demo test lint bench bench-screen bench-extract clean
+.PHONY: setup demo browser test lint bench bench-screen bench-extract clean
 
 $(BIN)/casework: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -16,18 +17,36 @@ $(BIN)/casework: pyproject.toml
 
 setup: $(BIN)/casework
 
+# The whole pipeline on the bundled sample corpus: lists from ../shared when it is
+# there, else downloaded from the official sources.
 demo: setup
 	@mkdir -p out
-	rm -f $(WORKSPACE)
-	$(BIN)/casework ingest examples/corpus --workspace $(WORKSPACE)
-	$(BIN)/casework documents --workspace $(WORKSPACE)
-	$(BIN)/casework extract --workspace $(WORKSPACE)
-	$(BIN)/casework resolve --workspace $(WORKSPACE)
-	$(BIN)/casework entities --limit 15 --workspace $(WORKSPACE)
+	rm -rf $(WORKSPACE) out/demo
+	@if [ -d $(SANCTIONS) ]; then \
+		echo "lists: loading $(SANCTIONS)"; \
+		$(BIN)/casework build examples/corpus --lists $(SANCTIONS) --out out/demo --workspace $(WORKSPACE); \
+	else \
+		echo "lists: $(SANCTIONS) not found; downloading the official lists (OFAC, UN)"; \
+		$(BIN)/casework build examples/corpus --update-lists --out out/demo --workspace $(WORKSPACE); \
+	fi
+	$(BIN)/casework entities --limit 10 --workspace $(WORKSPACE)
+	$(BIN)/casework casefile "Gulnara Karimova" --format md --workspace $(WORKSPACE) | sed -n '/## 4. Sanctions/,/## 5/p'
 
-test: setup
+# Debian's chromium for the rendering tests; installed when missing and we may.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing chromium for the rendering tests"; \
+			apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1 || \
+			{ apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends chromium >/dev/null; }; \
+		else \
+			echo "chromium missing and cannot be installed here: the rendering tests will skip"; \
+		fi; \
+	fi
+
+test: setup browser
 	$(BIN)/ruff check casework tests bench
-	$(BIN)/python -m pytest
+	CASEWORK_REQUIRE_BROWSER=$$(command -v chromium >/dev/null 2>&1 && echo 1 || echo 0) $(BIN)/python -m pytest
 
 lint: setup
 	$(BIN)/ruff check casework tests bench

@@ -146,7 +146,8 @@ class Screening:
         names = ", ".join(f"{d} ({v})" for d, v in sorted(self.lists.items()))
         if not self.hits:
             return f"No list hit against the loaded lists: {names}."
-        return f"{len(self.hits)} list hit(s) against the loaded lists: {names}."
+        plural = "s" if len(self.hits) > 1 else ""
+        return f"{len(self.hits)} list hit{plural} against the loaded lists: {names}."
 
 
 @dataclass

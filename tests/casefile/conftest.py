@@ -16,6 +16,7 @@ from casework.build import BuildConfig
 from casework.build import run as run_build
 from casework.store import Workspace
 from tests.conftest import EXAMPLES, SEEDS, SHARED
+from tests.lists.test_update import mirror  # noqa: F401 (the lists' URLs on 127.0.0.1)
 
 LISTS = SHARED / "data" / "sanctions"
 HOSTILE_COMMENT = 'Kalnin is a patriot &lt;script&gt;alert("x")&lt;/script&gt; &lt;img src=x onerror="alert(1)"&gt; do not believe these lies'

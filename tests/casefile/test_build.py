@@ -13,7 +13,7 @@ from casework.build import run as run_build
 from casework.ingest import Listener
 from casework.store import Workspace
 from tests.casefile.conftest import write_hostile
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SHARED
 
 
 class Interrupt(Quiet):
@@ -95,3 +95,31 @@ def test_cli_build_and_casefile(cli, sources, tmp_path):
     assert code == 2 and "no person or organisation named like 'Nobody Atall'" in output
     code, output = cli("build", str(tmp_path / "missing"), "--out", str(out))
     assert code == 2 and "missing" in output
+
+
+@pytest.mark.shared
+def test_build_downloads_the_lists_when_asked(cli, sources, tmp_path, mirror):
+    """--update-lists goes to the official URLs; here a mirror on 127.0.0.1 stands in."""
+    lists = SHARED / "data" / "sanctions"
+    if not lists.is_dir():
+        pytest.skip(f"../shared sanctions data missing ({lists})")
+    for name in ("sdn.csv", "alt.csv", "add.csv"):
+        mirror.put(f"ofac/{name}", (lists / "ofac" / name).read_bytes())
+    mirror.put("un/consolidated.xml", (lists / "un" / "consolidated.xml").read_bytes())
+    code, output = cli(
+        "build",
+        str(sources),
+        "--update-lists",
+        "--lists-base-url",
+        mirror.url,
+        "--out",
+        str(tmp_path / "out"),
+        "--format",
+        "json",
+    )
+    assert code == 0, output
+    report = json.loads(output[output.index('{\n  "build"') :])
+    updated = report["steps"]["lists"]["updated"]
+    assert updated["us_ofac_sdn"] == "updated" and updated["un_sc_sanctions"] == "updated"
+    assert report["steps"]["screen"]["screened"] > 0
+    assert any(p.startswith("/base/ofac/") for p in mirror.statuses())
