@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from followthemoney.types import registry
 from spacy.tokens import Doc, Span, Token
 
 from casework.extract.model import Mention, Segment
@@ -105,6 +106,8 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
         return []  # a fragment the model cut off its law: "Article 41 of the"
     if label != "LAW" and _lower_case(span):
         return []  # not a proper name: "the foreign affairs committee"
+    if label == "PERSON" and _demonym(span.text):
+        return []  # "Azerbaijani", "Baku": a people or a place the model took for a person
     owner = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
     if owner is not None and label == "ORG" and not _is_title(span.doc[owner - 1]):
         return _parts(span.doc[span.start : owner], "PLACE") + _parts(
@@ -116,6 +119,15 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
             span.doc[inside + 1 : span.end], "PLACE"
         )
     return [(span, label)]
+
+
+def _demonym(text: str) -> bool:
+    """A word for a country's people or places, not a person: followthemoney's country
+    type reads demonyms and capitals ("Azerbaijani", "Baku" -> az); a word that is the
+    country's own name ("Jordan", "Chad") may be a surname and is kept."""
+    words = text.rstrip("s") if text.endswith(("ians", "is", "ans")) else text
+    code = registry.country.clean_text(words)
+    return code is not None and registry.country.caption(code).casefold() != text.casefold()
 
 
 def _lower_case(span: Span) -> bool:

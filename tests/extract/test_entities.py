@@ -260,3 +260,11 @@ def test_a_known_surname_takes_the_given_name_before_it():
     assert [(m.label, m.text) for m in found] == [("PERSON", "Quenta"), ("PERSON", "Ines Quenta")]
     for m in found:
         assert text[m.start : m.end] == m.text and m.text in m.sentence
+
+
+def test_demonyms_and_capitals_are_not_persons():
+    from casework.extract.entities import _demonym
+
+    assert _demonym("Azerbaijani") and _demonym("Armenians") and _demonym("Baku")
+    # a country's own name can be a surname; ordinary surnames are untouched
+    assert not _demonym("Jordan") and not _demonym("Kramer") and not _demonym("Aliyev")
