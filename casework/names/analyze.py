@@ -10,7 +10,7 @@ particle roles) and one frozen object per part for the comparer and index.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rigour.names import (
@@ -22,7 +22,15 @@ from rigour.names import (
     analyze_names,
 )
 
-from casework.names.forms import PARTICLE_VARIANTS, PARTICLES, is_patronymic, loose, stem
+from casework.names.forms import (
+    KIND_WORDS,
+    LEGAL_FORM_ABBREVIATIONS,
+    PARTICLE_VARIANTS,
+    PARTICLES,
+    is_patronymic,
+    loose,
+    stem,
+)
 
 # The FtM schemata screened, and how rigour should read their names.
 SCHEMA_TYPES: dict[str, NameTypeTag] = {
@@ -39,6 +47,9 @@ _SYMBOL_CATEGORIES = {SymbolCategory.NAME, SymbolCategory.NICK, SymbolCategory.S
 # Words naming a kind of organisation or a line of business ("Company", "Bank",
 # "Trading"): part of the name, but weak evidence of which organisation.
 _GENERIC_CATEGORIES = {SymbolCategory.ORG_CLASS, SymbolCategory.DOMAIN}
+# rigour's organisation symbols ("State" GOV, "Company" CO, "Ministry", "Group") and
+# classes ("Cooperative"): words naming a kind of body.
+_KIND_CATEGORIES = {SymbolCategory.SYMBOL, SymbolCategory.ORG_CLASS}
 _WEAK_TAGS = {NamePartTag.STOP, NamePartTag.TITLE, NamePartTag.HONORIFIC, NamePartTag.SUFFIX}
 
 
@@ -56,6 +67,10 @@ class Part:
     role: str  # name | initial | particle | patronymic | generic | place | legal | number
     index: int
     source: NamePart = field(compare=False, repr=False)
+    # In an organisation's name, a word naming a kind of body ("State", "Ministry",
+    # "Department", "Company", "Group"): rigour's organisation symbols and classes
+    # and forms.KIND_WORDS. It says what the body is, not which one.
+    kind: bool = False
 
     @property
     def weight(self) -> float:
@@ -127,15 +142,40 @@ def analyze(name: str, schema: str = "Person") -> AnalyzedName:
         if span.symbol.category == SymbolCategory.ORG_CLASS
         and all(part.tag == NamePartTag.LEGAL for part in span.parts)
     )
-    return AnalyzedName(name, schema, tuple(_parts(best, schema != "Person")), classes)
+    organisation = schema in ORG_SCHEMATA
+    parts = _parts(best, schema != "Person", organisation)
+    if organisation:
+        parts, more = _abbreviated_legal_forms(parts)
+        classes |= more
+    return AnalyzedName(name, schema, tuple(parts), classes)
 
 
-def _parts(name: Name, places: bool) -> list[Part]:
+def _abbreviated_legal_forms(parts: list[Part]) -> tuple[list[Part], frozenset[str]]:
+    """Mark the legal-form abbreviations rigour does not know (forms.LEGAL_FORM_ABBREVIATIONS)
+    where a legal form stands: at the end of the name, after a word that is not a
+    joining word. "MIRA E.U." is Mira, a sole proprietorship; "EU" alone, or "Delegation
+    of the EU", is the European Union."""
+    classes: set[str] = set()
+    for i in range(len(parts) - 1, 0, -1):
+        part = parts[i]
+        if part.role == "legal":
+            continue
+        legal_class = LEGAL_FORM_ABBREVIATIONS.get(part.loose)
+        if legal_class is None or parts[i - 1].source.tag == NamePartTag.STOP:
+            break
+        parts[i] = replace(part, role="legal", kind=False)
+        classes.add(legal_class)
+    return parts, frozenset(classes)
+
+
+def _parts(name: Name, places: bool, organisation: bool = False) -> list[Part]:
     """The parts of a name; `places` marks country words (Deutsche Bank (Schweiz),
     Bank of China) as qualifiers, which they are in an organisation's name and not
-    in a person's (Jordan, Georgia)."""
+    in a person's (Jordan, Georgia). In an organisation's name, words naming a kind
+    of body are marked `kind`."""
     symbols: dict[int, set[str]] = {}
     generic: set[int] = set()
+    kinds: set[int] = set()
     numeric: set[int] = set()
     located: set[int] = set()
     for span in name.spans:
@@ -152,6 +192,8 @@ def _parts(name: Name, places: bool) -> list[Part]:
             symbols.setdefault(span.parts[0].index, set()).add(str(span.symbol.id))
         elif span.symbol.category in _GENERIC_CATEGORIES:
             generic.update(part.index for part in span.parts)
+        if span.symbol.category in _KIND_CATEGORIES:
+            kinds.update(part.index for part in span.parts)
     parts = []
     for part in name.parts:
         ascii_form = part.comparable or part.form
@@ -176,6 +218,9 @@ def _parts(name: Name, places: bool) -> list[Part]:
                 role=role,
                 index=part.index,
                 source=part,
+                kind=organisation
+                and role not in ("legal", "particle", "number")
+                and (part.index in kinds or ascii_form in KIND_WORDS),
             )
         )
     return parts

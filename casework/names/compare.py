@@ -9,21 +9,24 @@ slot on both sides (a conflict) count in full; a word only one side has
 (a middle name, a patronymic the query left out) counts a fraction.
 Caps then mark what names alone cannot settle: different kinds of legal
 form, different places, a number on one side only, a father's name
-swapped with the person's own.
+swapped with the person's own, an organisation paired only on words for a
+kind of body ("State Department" / "State Security Department") or on one
+generic word or acronym, the generic name of a state body.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 from rigour.names import compare_parts as residue_alignments
 
 from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
-from casework.names.forms import alternatives, number_value
+from casework.names.forms import KIND_WORDS, alternatives, number_value
+from casework.names.organisations import generic, is_acronym
 
 # The weight of candidate parts the query does not mention (middle names,
 # patronymics) relative to the query's own unmatched parts.
@@ -45,11 +48,25 @@ LINEAGE_WORDS = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould"})
 # better, nothing contradicting): the longer one's extra words count this much.
 SUBSET_EXTRA = 0.25
 SUBSET_MIN = 0.8
+# An organisation's words that name only a kind of body ("State Department",
+# "Congress", "Management Company") say what it is, not which: when nothing else
+# pairs, the other name's remaining words count in full (this much) and the score
+# stays at review at most. So does a one-word organisation query that is such a
+# word, a generic word ("Bank"), a place or a bare acronym ("EU"), against a longer name.
+UNDISTINGUISHED_EXTRA = 1.0
+# A one-word organisation query this short is an acronym or a fragment, whatever its case.
+SHORT_WORD = 3
 # The most a match of word groups run together or split apart explains.
 BEST_GROUP_SIMILARITY = 0.95
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75
+# A word paired with a surname formed from it (Murad / Muradov, Haji / Hajili) where
+# no other name is the same on both sides (paired at IDENTITY_MIN or better: exact,
+# transliteration, name group, spelling variant): the same root, but as likely a
+# father's given name as the person's surname, so no more than a near miss.
+DERIVED_SIMILARITY = 0.45
+IDENTITY_MIN = 0.9
 NEAR_MISS_FLOOR = 0.6
 SPELLED_OUT_SIMILARITY = 0.9
 NEAR_MISS_FACTOR = 0.65
@@ -121,6 +138,38 @@ def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
         return None
     forms = " / ".join(f"-{s}" if s else "no suffix" for s in (q.suffix, c.suffix))
     return 0.88, f"surname forms of {q.stem!r} ({forms})"
+
+
+def _derived(q: Part, c: Part, match: PartMatch) -> bool:
+    """A word paired with a surname formed from it (Murad / Muradov, Haji / Hajili,
+    Ismail / Ismayilova) rather than two forms of one surname (Sechev / Sechin). The
+    bare word may be the surname written without its suffix, or a given name (the
+    father's): a place (Belarus / Belarusian) is neither."""
+    return (
+        match.method == "suffix"
+        and (q.suffix is None or c.suffix is None)
+        and "place" not in (q.role, c.role)
+    )
+
+
+def _weaken_derived(
+    pairs: list[tuple[Part, Part, PartMatch]],
+) -> list[tuple[Part, Part, PartMatch]]:
+    """A surname formed from a word is good evidence beside a name that is the same on
+    both sides (Fərid Murad / Muradov Farid); beside names that only sound or look
+    alike (Ramin Hajili / Haji Mir Rahman: Ramin ~ Rahman, Hajili ~ Haji) it is no
+    more than a near miss."""
+    derived = [i for i, (q, c, m) in enumerate(pairs) if _derived(q, c, m)]
+    if not derived:
+        return pairs
+    if any(m.similarity >= IDENTITY_MIN for i, (_, _, m) in enumerate(pairs) if i not in derived):
+        return pairs
+    weakened = list(pairs)
+    for i in derived:
+        q, c, m = pairs[i]
+        detail = f"{m.detail}; no other name is the same on both sides"
+        weakened[i] = (q, c, replace(m, similarity=DERIVED_SIMILARITY, detail=detail))
+    return weakened
 
 
 @lru_cache(maxsize=200_000)
@@ -245,7 +294,7 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     q_parts, c_parts = query.evidence, candidate.evidence
     if not q_parts or not c_parts:
         return NameMatch(0.0, ())
-    pairs = _align(q_parts, c_parts)
+    pairs = _weaken_derived(_align(q_parts, c_parts))
     used_q = {id(q) for q, _, _ in pairs}
     used_c = {id(c) for _, c, _ in pairs}
     merged = _spelled_out(
@@ -263,12 +312,13 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     )
     explained_c = used_c | {id(c) for _, group, _ in merged for c in group}
     partial = len(q_parts) == 1 and any(id(c) not in explained_c for c in c_parts)
+    organisation = candidate.schema in ORG_SCHEMATA
     # Only a person's one word (a surname) is a partial name; an organisation's
     # one word (Faberlic, Gazprom) is most often its name.
-    capped = partial and candidate.schema not in ORG_SCHEMATA
+    capped = partial and not organisation
     if partial:
         extra_weight = SINGLE_PART_EXTRA
-    elif candidate.schema in ORG_SCHEMATA:
+    elif organisation:
         extra_weight = ORG_CANDIDATE_EXTRA
     else:
         extra_weight = CANDIDATE_EXTRA
@@ -303,13 +353,25 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     conflict = any(q.role != "particle" for q in left_q) and any(
         c.role != "particle" for c in left_c
     )
+    # An organisation's words for a kind of body, a generic word or an acronym are
+    # all that paired, and the names differ in other words: nothing says it is
+    # this body, so the other words count in full and the match stays at review.
+    # A query that is the generic name of a state body ("Army", "Ministry of
+    # Defense") stays at review even against the same words: every country has one.
+    undistinguished = (
+        _undistinguished(query, pairs, merged, partial, left_q + left_c)
+        if organisation and (pairs or merged)
+        else None
+    )
+    if undistinguished:
+        extra_weight = UNDISTINGUISHED_EXTRA
     # Two or more real names matched and nothing contradicting: the shorter name
     # is inside the longer (Dost Mohammad / Dost Mohammad Khan Haqqani), and the
     # longer one's extra words count little.
     strong = sum(
         1 for q, c, m in pairs if q.role == c.role == "name" and m.similarity >= SUBSET_MIN
     )
-    if not conflict and not partial and strong >= 2:
+    if not conflict and not partial and not undistinguished and strong >= 2:
         extra_weight = min(extra_weight, SUBSET_EXTRA)
     # A number on one side only (Fund II, Management Company 23) tells entities
     # apart as surely as a different number: it counts in full.
@@ -330,6 +392,9 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
     if capped:
         score = min(score, SINGLE_PART_CAP)
         notes.append("one-word query: a partial name can only ask for review")
+    if undistinguished:
+        score = min(score, REVIEW_CAP)
+        notes.append(undistinguished)
     if (
         query.legal_classes
         and candidate.legal_classes
@@ -358,6 +423,66 @@ def compare_analyzed(query: AnalyzedName, candidate: AnalyzedName) -> NameMatch:
         notes.append("word order differs")
         score = max(0.0, score - ORDER_PENALTY)
     return NameMatch(score, tuple(matches), tuple(notes))
+
+
+def _says_which(part: Part) -> bool:
+    """Whether a word of an organisation's name helps say which body it is: not a
+    word for a kind of body (State, Ministry, Company), a particle or a legal form."""
+    return not part.kind and part.role not in ("particle", "legal")
+
+
+def _kinds_only(
+    pairs: list[tuple[Part, Part, PartMatch]],
+    merged: list[tuple[list[Part], list[Part], PartMatch]],
+) -> bool:
+    """Whether parts were paired and every pairing is of words that name only a kind
+    of body ("State Department" / "State Security Department", "State" ~ "Government")."""
+    if not pairs and not merged:
+        return False
+    if any(_says_which(q) and _says_which(c) for q, c, _ in pairs):
+        return False
+    return not any(
+        any(map(_says_which, q_group)) and any(map(_says_which, c_group))
+        for q_group, c_group, _ in merged
+    )
+
+
+def _undistinguished(
+    query: AnalyzedName,
+    pairs: list[tuple[Part, Part, PartMatch]],
+    merged: list[tuple[list[Part], list[Part], PartMatch]],
+    partial: bool,
+    left: list[Part],
+) -> str | None:
+    """Why nothing that paired says which organisation this is (a note), or None."""
+    if _state_body(query):
+        return "the generic name of a state body: which country's?"
+    if not any(p.role != "particle" for p in left):
+        return None  # the same words on both sides: a name made of common words
+    if _kinds_only(pairs, merged):
+        return "only words naming a kind of body (state, ministry, company) match: which one?"
+    if partial and _uninformative_word(query, query.evidence[0]):
+        return "a one-word query that is a generic word or an acronym: which body?"
+    return None
+
+
+def _state_body(name: AnalyzedName) -> bool:
+    """The generic name of a state body (organisations.generic: "Ministry of Defense",
+    "State Security Committee"), or one word of the state ("Army", "Congress")."""
+    words = name.evidence
+    return generic(name) or (len(words) == 1 and words[0].ascii in KIND_WORDS)
+
+
+def _uninformative_word(query: AnalyzedName, part: Part) -> bool:
+    """A one-word organisation query that cannot say which body on its own: a kind of
+    body ("Congress", "State"), a generic word ("Bank"), a place, or an acronym
+    ("EU", "IRGC")."""
+    return (
+        part.kind
+        or part.role not in ("name", "number")
+        or len(part.ascii) <= SHORT_WORD
+        or is_acronym(query.original.strip())
+    )
 
 
 def _align(

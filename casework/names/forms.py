@@ -120,6 +120,49 @@ PARTICLES = frozenset(
     }
 )
 
+# Words of the state in an organisation's name ("Interior Ministry", "State Security
+# Committee"): rigour tags words such as "Company" or "Bank" as organisation classes,
+# but not these, so they are listed here (casework.names.organisations reads them too).
+INSTITUTION_WORDS = frozenset(
+    """
+    ministry ministries committee embassy consulate mission court courts tribunal service
+    services office department agency police militia prosecutor prosecutors procuracy
+    parliament assembly government cabinet council commission bureau directorate
+    administration authority inspectorate guard guards army navy forces military
+    security state national federal central general supreme high constitutional appeal
+    appeals district city regional municipal interior internal home foreign affairs
+    justice information media communications defence defense finance treasury economy
+    economic education health emergency emergencies situations investigation
+    investigative intelligence border customs tax taxes revenue public presidential
+    president presidents prime minister ministers generals ombudsman prison prisons
+    penitentiary penal corrections
+    election elections electoral commissioner special anti corruption anticorruption
+    combating combatting fight against organised organized crime counter terrorism
+    """.split()
+)
+# Words naming a kind of body rather than one body: the words of the state, the
+# legislatures, and "bank" (which rigour reads as a line of business only). With
+# rigour's organisation symbols ("Company", "Group") they say what an organisation
+# is, not which one, so they cannot make a match on their own (casework.names.compare).
+KIND_WORDS = INSTITUTION_WORDS | frozenset({"congress", "senate", "duma", "majlis", "bank"})
+
+# Legal forms rigour does not know, written as abbreviations at the end of a name
+# ("MIRA E.U.", "OVLAS TRADING S.A.L."), by their loose form, with the rigour class of
+# legal form they belong to. Short and ambiguous ("EU" is also the European Union), so
+# they count as legal forms only where one stands: last (or before other legal forms),
+# right after a word of the name that is not a joining word.
+LEGAL_FORM_ABBREVIATIONS: dict[str, str] = {
+    "eu": "SP",  # empresa unipersonal (Colombia)
+    "sac": "JSC",  # sociedad anonima cerrada (Peru)
+    "sal": "JSC",  # societe anonyme libanaise
+    "sasu": "LLC",  # societe par actions simplifiee unipersonnelle (rigour: SAS is LLC)
+    "sl": "LLC",  # sociedad limitada
+    "kk": "JSC",  # kabushiki kaisha
+    "bsc": "JSC",  # Bahraini shareholding company
+    "psc": "JSC",  # public shareholding company
+    "fzc": "LLC",  # free zone company (rigour: FZE, FZCO are LLC)
+}
+
 # Spelling rules that make transliterations of one name agree (applied in order to
 # the ASCII form): Azerbaijani x = kh, q = g; th, ph, double letters; the y glide
 # in Aliyev / Aliev; the common -iy / -y endings.

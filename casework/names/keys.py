@@ -27,5 +27,11 @@ def part_keys(part: Part) -> set[str]:
 
 
 def name_keys(name: AnalyzedName) -> list[tuple[int, set[str]]]:
-    """Keys per evidence part, with the part's position, for weighting by part."""
-    return [(part.index, part_keys(part)) for part in name.evidence if part.weight >= 0.5]
+    """Keys per evidence part, with the part's position, for weighting by part.
+
+    Weak parts (generic words, particles) post no keys beside stronger ones; a name
+    made of nothing else ("Hizballah", which rigour reads as a line of business)
+    posts them, or it could never be found.
+    """
+    parts = [part for part in name.evidence if part.weight >= 0.5] or list(name.evidence)
+    return [(part.index, part_keys(part)) for part in parts]

@@ -4,30 +4,14 @@
 body in each country (or capital), so two articles using the same words may
 mean two bodies; "Human Rights Watch" names one. rigour tags words such as
 "Company" or "Bank" as organisation classes, but not the words of the state
-("Ministry", "Interior", "Committee"), so they are listed here.
+("Ministry", "Interior", "Committee"), so they are listed (forms.INSTITUTION_WORDS).
 """
 
 from __future__ import annotations
 
 from casework.names.analyze import AnalyzedName, analyze
+from casework.names.forms import INSTITUTION_WORDS
 
-INSTITUTION_WORDS = frozenset(
-    """
-    ministry ministries committee embassy consulate mission court courts tribunal service
-    services office department agency police militia prosecutor prosecutors procuracy
-    parliament assembly government cabinet council commission bureau directorate
-    administration authority inspectorate guard guards army navy forces military
-    security state national federal central general supreme high constitutional appeal
-    appeals district city regional municipal interior internal home foreign affairs
-    justice information media communications defence defense finance treasury economy
-    economic education health emergency emergencies situations investigation
-    investigative intelligence border customs tax taxes revenue public presidential
-    president presidents prime minister ministers generals ombudsman prison prisons
-    penitentiary penal corrections
-    election elections electoral commissioner special anti corruption anticorruption
-    combating combatting fight against organised organized crime counter terrorism
-    """.split()
-)
 # Bodies that sit in another country: the host country tells them apart, not the
 # sending country named in them ("U.S. Embassy" in two capitals is two embassies).
 ABROAD_WORDS = frozenset({"embassy", "consulate", "mission"})
