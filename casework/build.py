@@ -21,10 +21,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from normality import slugify
+
 from casework import __version__
 from casework.casefile import report
 from casework.casefile.assemble import assemble
-from casework.casefile.render import SUFFIXES, write
+from casework.casefile.render import SUFFIXES, write, write_whole
 from casework.coordination import Settings
 from casework.coordination import store as coordination
 from casework.coordination.export import export as export_network
@@ -281,8 +283,6 @@ def subjects(workspace: Workspace, top: int | None = None) -> list[dict[str, Any
 
 def casefile_name(entity_id: str, name: str) -> str:
     """A file name a person can read, unique by the entity id."""
-    from normality import slugify
-
     return f"{slugify(name) or 'subject'}-{entity_id.split('-', 1)[-1][:10]}"
 
 
@@ -293,22 +293,17 @@ def _casefiles(
     chosen = subjects(workspace, config.top)
     listener.total(len(chosen))
     folder = config.out_dir / CASEFILE_FOLDER
+    network = coordination.load(workspace.backend)
     listed = []
     for subject in chosen:
         listener.advance(subject["name"])
-        case = assemble(workspace.backend, subject["id"], generated, str(workspace.path))
+        case = assemble(workspace.backend, subject["id"], generated, str(workspace.path), network)
         stem = casefile_name(subject["id"], subject["name"])
         for fmt in config.formats:
             write(case, fmt, folder / f"{stem}{SUFFIXES[fmt]}")
         listed.append(report.Listed(case, f"{CASEFILE_FOLDER}/{stem}.html"))
-    html = report.to_html(
-        listed, coordination.load(workspace.backend), report.counts(workspace.backend), generated
-    )
-    path = config.out_dir / "report.html"
-    config.out_dir.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(html, encoding="utf-8")
-    partial.replace(path)
+    html = report.to_html(listed, network, report.counts(workspace.backend), generated)
+    path = write_whole(config.out_dir / "report.html", html)
     return {"subjects": len(chosen), "folder": str(folder), "report": str(path)}
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from followthemoney.types import registry
 
@@ -41,6 +41,8 @@ from casework.casefile.model import (
     Source,
     Subject,
 )
+from casework.coordination import store as coordination
+from casework.coordination.model import Evidence, Network, TalkingPoint
 from casework.coordination.text import normalise
 from casework.ingest.catalog import account_key
 from casework.names.forms import script
@@ -59,13 +61,10 @@ REQUIRES = (
     "document_groups",
     "screened_entities",
     "entity_screening",
-    "coordination_talking_points",
-    "coordination_links",
-    "coordination_accounts",
+    *coordination.PRODUCES,
 )
 PRODUCES: tuple[str, ...] = ()  # files in the output folder, no tables
 
-SCHEMA_OF = {"PERSON": "Person", "ORG": "Organization"}
 # Weight of evidence, for ranking subjects in the report; each part is shown there.
 WEIGHTS = {"conduct": 3.0, "jurisdiction": 1.0, "sources": 1.0, "list_hit": 2.0, "quotes": 0.5}
 SAMPLE_COMMENTS = 3
@@ -143,15 +142,24 @@ ORDER BY c.document_id, c.position
 
 
 def assemble(
-    backend: Backend, entity_id: str, generated_at: datetime, workspace: str = ""
+    backend: Backend,
+    entity_id: str,
+    generated_at: datetime,
+    workspace: str = "",
+    network: Network | Literal["load"] | None = "load",
 ) -> CaseFile:
-    """The case file of one resolved person or organisation (an `entities` id)."""
+    """The case file of one resolved person or organisation (an `entities` id).
+
+    `network` is the stored coordination run; a caller assembling many case files
+    loads it once (coordination.store.load) and passes it, None when there is none."""
+    if network == "load":
+        network = coordination.load(backend)
     row = backend.query("SELECT * FROM entities WHERE id = ?", [entity_id])[0]
     subject = Subject(
         id=row["id"],
         name=row["name"],
         label=row["label"],
-        schema=row["schema"] or SCHEMA_OF.get(row["label"], "LegalEntity"),
+        schema=row["schema"],  # Person or Organization: resolve.model.SCHEMATA
         mentions=row["mentions"],
         documents=row["documents"],
     )
@@ -194,9 +202,9 @@ def assemble(
         said=said,
         said_about=said_about,
         screening=_screening(backend, entity_id),
-        discourse=_discourse(backend, documents),
+        discourse=_discourse(backend, documents, network),
         sources={},
-        provenance=_provenance(backend, generated_at, workspace),
+        provenance=_provenance(backend, generated_at, workspace, network),
     )
     case.sources = _sources(case, backend)
     case.weight = weigh(case)
@@ -438,29 +446,53 @@ def _screening(backend: Backend, entity_id: str) -> Screening:
     )
 
 
-def _discourse(backend: Backend, documents: list[str]) -> list[Discourse]:
+def _discourse(backend: Backend, documents: list[str], network: Network | None) -> list[Discourse]:
     """Coordination findings among the comments under each of the subject's sources."""
-    comments = backend.query(_COMMENTS, [documents])
-    if not comments or not backend.scalar("SELECT count(*) FROM coordination_runs"):
-        return []
+    comments = backend.query(_COMMENTS, [documents]) if network is not None else []
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in comments:
         by_doc[c["document_id"]].append(c)
-    points = backend.query("SELECT * FROM coordination_talking_points ORDER BY messages DESC, id")
-    links = backend.query("SELECT * FROM coordination_links ORDER BY weight DESC, a, b")
-    flagged = backend.query(
-        "SELECT * FROM coordination_accounts WHERE flags <> '{}' ORDER BY score DESC, id"
-    )
+    flagged = [a for a in network.accounts if a.flags] if network is not None else []
     out = []
     for document_id in documents:
         rows = by_doc.get(document_id, [])
-        if not rows:
+        if not rows or network is None:
             continue
+        by_id = {r["id"]: r for r in rows}
         here = {r["account"] for r in rows if r["account"]}
-        findings = _talking_points(points, rows) + _links(links, rows, here)
-        findings += _flags(flagged, rows, here)
+        findings = _talking_points(network.talking_points, rows)
+        findings += [
+            Finding(
+                kind="link",
+                summary=f"{link.a} and {link.b} act in concert: {link.reason}",
+                accounts=[link.a, link.b],
+                comments=[
+                    _comment(by_id[m])
+                    for m in _messages(link.evidence, by_id)
+                    or [r["id"] for r in rows if r["account"] in (link.a, link.b)][:2]
+                ],
+            )
+            for link in network.links
+            if link.a in here and link.b in here
+        ]
+        findings += [
+            Finding(
+                kind="account",
+                summary=f"{account.id}: {account.reason}",
+                accounts=[account.id],
+                comments=[_comment(by_id[m]) for m in messages],
+            )
+            for account in flagged
+            if account.id in here and (messages := _messages(account.evidence, by_id))
+        ]
         out.append(Discourse(document_id, len(rows), len(here), findings))
     return out
+
+
+def _messages(evidence: list[Evidence], here: dict[str, Any]) -> list[str]:
+    """The ids of the messages behind some evidence that stand under this document."""
+    ids = [m for e in evidence for m in (e.message_a, e.message_b) if m in here]
+    return list(dict.fromkeys(ids))[:SAMPLE_COMMENTS]
 
 
 def _comment(row: dict[str, Any]) -> CommentCite:
@@ -474,86 +506,30 @@ def _comment(row: dict[str, Any]) -> CommentCite:
     )
 
 
-def _talking_points(points: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[Finding]:
+def _talking_points(points: list[TalkingPoint], rows: list[dict[str, Any]]) -> list[Finding]:
     keys = {r["id"]: normalise(r["text"] or "") for r in rows}
     found = []
     for point in points:
-        wording = normalise(point["text"])
+        wording = normalise(point.text)
         carriers = [
             r
             for r in rows
-            if r["id"] in point["examples"]
-            or (r["account"] in point["accounts"] and keys[r["id"]] == wording)
+            if r["id"] in point.examples
+            or (r["account"] in point.accounts and keys[r["id"]] == wording)
         ]
-        if len({r["account"] for r in carriers}) < 2:
-            continue
         accounts = sorted({r["account"] for r in carriers})
+        if len(accounts) < 2:
+            continue
         found.append(
             Finding(
                 kind="talking_point",
                 summary=(
                     f"{len(accounts)} accounts post the same talking point here "
-                    f"({point['messages']} messages by {len(point['accounts'])} accounts in "
-                    f"the workspace): {point['reason']}"
+                    f"({point.messages} messages by {len(point.accounts)} accounts in "
+                    f"the workspace): {point.reason}"
                 ),
                 accounts=accounts,
                 comments=[_comment(r) for r in carriers[:SAMPLE_COMMENTS]],
-            )
-        )
-    return found
-
-
-def _links(
-    links: list[dict[str, Any]], rows: list[dict[str, Any]], here: set[str]
-) -> list[Finding]:
-    by_id = {r["id"]: r for r in rows}
-    found = []
-    for link in links:
-        if link["a"] not in here or link["b"] not in here:
-            continue
-        messages = [
-            m
-            for e in json.loads(link["evidence"])
-            for m in (e["message_a"], e["message_b"])
-            if m in by_id
-        ]
-        cited = (
-            list(dict.fromkeys(messages))[:SAMPLE_COMMENTS]
-            or [r["id"] for r in rows if r["account"] in (link["a"], link["b"])][:2]
-        )
-        found.append(
-            Finding(
-                kind="link",
-                summary=f"{link['a']} and {link['b']} act in concert: {link['reason']}",
-                accounts=[link["a"], link["b"]],
-                comments=[_comment(by_id[m]) for m in cited],
-            )
-        )
-    return found
-
-
-def _flags(
-    accounts: list[dict[str, Any]], rows: list[dict[str, Any]], here: set[str]
-) -> list[Finding]:
-    by_id = {r["id"]: r for r in rows}
-    found = []
-    for account in accounts:
-        if account["id"] not in here:
-            continue
-        messages = [
-            m
-            for e in json.loads(account["evidence"])
-            for m in (e["message_a"], e["message_b"])
-            if m in by_id
-        ]
-        if not messages:
-            continue
-        found.append(
-            Finding(
-                kind="account",
-                summary=f"{account['id']}: {account['reason']}",
-                accounts=[account["id"]],
-                comments=[_comment(by_id[m]) for m in list(dict.fromkeys(messages))[:3]],
             )
         )
     return found
@@ -582,8 +558,9 @@ def _sources(case: CaseFile, backend: Backend) -> dict[str, Source]:
     return sources
 
 
-def _provenance(backend: Backend, generated_at: datetime, workspace: str) -> Provenance:
-    run = backend.query("SELECT settings FROM coordination_runs LIMIT 1")
+def _provenance(
+    backend: Backend, generated_at: datetime, workspace: str, network: Network | None
+) -> Provenance:
     return Provenance(
         casework_version=__version__,
         generated_at=generated_at.isoformat(timespec="seconds"),
@@ -596,7 +573,7 @@ def _provenance(backend: Backend, generated_at: datetime, workspace: str) -> Pro
             r["model"]
             for r in backend.query("SELECT DISTINCT model FROM extract_documents ORDER BY model")
         ],
-        coordination_settings=json.loads(run[0]["settings"]) if run else None,
+        coordination_settings=network.settings if network is not None else None,
     )
 
 

@@ -53,7 +53,7 @@ def md_escape(value: Any) -> str:
 
 
 @cache
-def _html_env() -> Environment:
+def html_environment() -> Environment:
     env = Environment(
         loader=PackageLoader("casework.casefile", "templates"),
         autoescape=select_autoescape(["html", "j2"]),
@@ -87,7 +87,7 @@ def stylesheet() -> str:
 
 def to_html(case: CaseFile) -> str:
     return (
-        _html_env()
+        html_environment()
         .get_template("casefile.html.j2")
         .render(case=case, sources=case.sources, css=Markup(stylesheet()))
     )
@@ -128,8 +128,12 @@ def render(case: CaseFile, format: str) -> str | bytes:
 
 
 def write(case: CaseFile, format: str, path: Path, content: str | bytes | None = None) -> Path:
+    """The case file in `format` at `path`, written whole (see write_whole)."""
+    return write_whole(path, render(case, format) if content is None else content)
+
+
+def write_whole(path: Path, content: str | bytes) -> Path:
     """Write atomically: a reader never sees half a file, a crash leaves the old one."""
-    content = render(case, format) if content is None else content
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     if isinstance(content, bytes):

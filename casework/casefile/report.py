@@ -23,7 +23,7 @@ from markupsafe import Markup
 from casework import __version__
 from casework.casefile.assemble import WEIGHTS
 from casework.casefile.model import CRITERIA, Act, CaseFile
-from casework.casefile.render import _html_env, stylesheet
+from casework.casefile.render import html_environment, stylesheet
 from casework.coordination.export import svg
 from casework.coordination.model import Network
 from casework.store.backend import Backend
@@ -125,7 +125,7 @@ def to_html(
     ranked = sorted(listed, key=lambda i: (-i.case.weight["total"], i.case.subject.name))
     picture = Markup(svg(network)) if network is not None and network.links else None
     return (
-        _html_env()
+        html_environment()
         .get_template("report.html.j2")
         .render(
             title=title,

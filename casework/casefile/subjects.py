@@ -11,10 +11,11 @@ from __future__ import annotations
 from casework.errors import CaseworkError, Errors
 from casework.names import analyze, compare_names
 from casework.names.index import NameIndex
+from casework.resolve.decisions import find_entity
+from casework.resolve.model import NAME_SCHEMA
 from casework.store.backend import Backend
 
 SUBJECT_LABELS = ("PERSON", "ORG")
-SCHEMA = {"PERSON": "Person", "ORG": "Organization"}
 THRESHOLD = 0.8
 # Entities scoring within this of the best are equally good answers.
 TIE = 0.03
@@ -24,12 +25,11 @@ CANDIDATES = 20
 def find_subject(backend: Backend, ref: str) -> str:
     """The entity id SUBJECT names; E703 when none fits, E604 when several do."""
     ref = ref.strip()
-    by_id = backend.query(
-        "SELECT id FROM entities WHERE label IN ('PERSON', 'ORG') AND (id = ? OR id LIKE ? || '%')",
-        [ref, ref],
-    )
-    if len(by_id) == 1 and ref.startswith("entity-"):
-        return by_id[0]["id"]
+    if ref.startswith("entity-"):  # an id, or the start of one: resolution's lookup
+        found = find_entity(backend, ref)
+        if found.label not in SUBJECT_LABELS:
+            raise CaseworkError(Errors.E703, ref=ref)
+        return found.id
     rows = backend.query(
         "SELECT id, label, name, names, mentions FROM entities "
         "WHERE label IN ('PERSON', 'ORG') ORDER BY mentions DESC, id"
@@ -52,7 +52,7 @@ def _fuzzy(rows: list[dict], ref: str) -> list[tuple[float, dict]]:
     index = NameIndex()
     for number, row in enumerate(rows):
         for name in row["names"]:
-            index.add(number, name, SCHEMA[row["label"]])
+            index.add(number, name, NAME_SCHEMA[row["label"]])
     index.freeze()
     best: dict[int, float] = {}
     for name_id in index.candidates(analyze(ref, "LegalEntity"), CANDIDATES):

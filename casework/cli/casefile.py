@@ -23,7 +23,13 @@ from casework.build import run as run_build
 from casework.casefile.assemble import assemble
 from casework.casefile.render import SUFFIXES, render, write
 from casework.casefile.subjects import find_subject
-from casework.cli.common import DEFAULT_WORKSPACE_PATH, WorkspaceOption, fail, open_workspace
+from casework.cli.common import (
+    DEFAULT_WORKSPACE_PATH,
+    ListFormat,
+    WorkspaceOption,
+    fail,
+    open_workspace,
+)
 from casework.cli.output import print_json, stderr, stdout
 from casework.errors import CaseworkError, Errors
 from casework.ingest import Listener
@@ -98,7 +104,7 @@ def build_command(
         typer.Option(min=1, help="Case files for the N most mentioned subjects only."),
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
-    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
 ) -> None:
     """Ingest, extract, resolve, screen, find coordination, write case files and a report.
 
@@ -133,7 +139,7 @@ def build_command(
                 report = run_build(ws, config, _Display(None))
         except CaseworkError as exc:
             raise fail(exc) from exc
-    if format == "json":
+    if format is ListFormat.json:
         print_json(report.as_dict())
         return
     if report.resumed:

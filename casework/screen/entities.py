@@ -26,6 +26,7 @@ from casework import __version__
 from casework.ingest.pipeline import Listener
 from casework.names import analyze
 from casework.names.organisations import generic, is_acronym
+from casework.resolve.model import NAME_SCHEMA
 from casework.screen.screener import ScreenQuery, ScreenResult, explain
 from casework.screen.session import ScreeningSession
 from casework.store.backend import Backend
@@ -34,7 +35,7 @@ REQUIRES = ("entities", "list_entities", "list_datasets", "screen_decisions")
 PRODUCES = ("screened_entities", "entity_screening")
 
 # Resolution labels screened, and the list schema each is asked as.
-SCREENED: dict[str, str] = {"PERSON": "Person", "ORG": "Organization"}
+SCREENED: dict[str, str] = {label: NAME_SCHEMA[label] for label in ("PERSON", "ORG")}
 MAX_NAMES = 4
 LIMIT = 5
 # A result counts as a list hit when the scorer calls it a match or an analyst
