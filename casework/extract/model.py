@@ -8,6 +8,7 @@ sentence is kept whole beside it for reading without the document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Segment:
     start: int  # in full_text
     text: str
     language: str | None
+    published: date | None = None  # the document's date: what "on Thursday" counts from
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ class Quote:
     end: int
     sentence: str  # the sentence the quote starts in
     sentence_start: int
+    # How sure the attribution is (1.0: a name beside the speech verb) and how it was
+    # made: "name", "pronoun", "role", "continuation", "label", "unclear" (speaker None).
+    confidence: float = 1.0
+    speaker_basis: str = "name"
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,36 @@ class Act:
     target_mention_id: str | None
     time: str | None  # a date or time expression in the sentence, as written
     start: int  # the trigger's span in full_text
+    end: int
+    sentence: str
+    sentence_start: int
+    # The actor's part in it (acts.MODES: ordered, carried_out, approved, presided,
+    # failed_to_prevent, benefited) and the words that say so ("under the command of").
+    mode: str | None = None
+    mode_cue: str | None = None
+    # `time` as a date: ISO "2024", "2024-03" or "2024-03-07"; how it was read
+    # ("stated", "relative to the publication date 2024-03-11"); None when not dated.
+    date: str | None = None
+    date_basis: str | None = None
+    place: str | None = None  # where the sentence puts it: "in Baku"
+    place_mention_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Exculpatory information and the right of reply: what the accused, their lawyers or
+    their office answered, that they did not answer, or that a court cleared them."""
+
+    id: str
+    document_id: str
+    segment: int
+    kind: str  # replies.KINDS: denial, no_response, rebuttal, acquittal, ...
+    subject: str | None  # whose side it gives: the accused
+    subject_mention_id: str | None
+    speaker: str | None  # who says it: the accused, their lawyer, the ministry
+    speaker_mention_id: str | None
+    cue: str  # the words that make it a reply: "denied", "did not respond"
+    start: int  # the cue's span in full_text
     end: int
     sentence: str
     sentence_start: int

@@ -76,7 +76,8 @@ def segments(backend: Backend, document_ids: list[str]) -> list[Segment]:
     rows = backend.query(
         "SELECT s.document_id, s.seq, s.kind, s.comment_id, s.span_start, "
         "substring(d.full_text, s.span_start + 1, s.span_end - s.span_start) AS text, "
-        "CASE WHEN s.comment_id IS NULL THEN d.language ELSE c.language END AS language "
+        "CASE WHEN s.comment_id IS NULL THEN d.language ELSE c.language END AS language, "
+        "d.published "
         "FROM segments s JOIN documents d ON d.id = s.document_id "
         "LEFT JOIN comments c ON c.id = s.comment_id "
         "WHERE s.document_id IN (SELECT unnest(?::VARCHAR[])) "
@@ -92,6 +93,7 @@ def segments(backend: Backend, document_ids: list[str]) -> list[Segment]:
             start=r["span_start"],
             text=r["text"],
             language=r["language"],
+            published=r["published"],
         )
         for r in rows
     ]

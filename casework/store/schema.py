@@ -503,6 +503,44 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        7,
+        [
+            # Conduct: the actor's mode of involvement and the words that say so, the
+            # act's date read against the document's date, and its place.
+            "ALTER TABLE acts ADD COLUMN mode VARCHAR",
+            "ALTER TABLE acts ADD COLUMN mode_cue VARCHAR",
+            "ALTER TABLE acts ADD COLUMN date VARCHAR",
+            "ALTER TABLE acts ADD COLUMN date_basis VARCHAR",
+            "ALTER TABLE acts ADD COLUMN place VARCHAR",
+            "ALTER TABLE acts ADD COLUMN place_mention_id VARCHAR",
+            # How sure a quotation's speaker is, and how it was found.
+            "ALTER TABLE quotes ADD COLUMN confidence DOUBLE DEFAULT 1.0",
+            "ALTER TABLE quotes ADD COLUMN speaker_basis VARCHAR DEFAULT 'name'",
+            # Exculpatory information and the right of reply, tied to the accused.
+            """
+            CREATE TABLE replies (
+                id VARCHAR PRIMARY KEY,
+                document_id VARCHAR NOT NULL,
+                segment INTEGER NOT NULL,
+                kind VARCHAR NOT NULL,
+                subject VARCHAR,
+                subject_mention_id VARCHAR,
+                speaker VARCHAR,
+                speaker_mention_id VARCHAR,
+                cue VARCHAR NOT NULL,
+                span_start INTEGER NOT NULL,
+                span_end INTEGER NOT NULL,
+                sentence VARCHAR NOT NULL,
+                sentence_start INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX replies_document ON replies (document_id)",
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
