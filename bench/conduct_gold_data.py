@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -19,16 +20,39 @@ DEFAULT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "conduct_gold
 DOC_KINDS = ("news", "investigation", "court", "ngo-report", "press-release", "interview", "op-ed")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LAW")
 PREFIX = {"PERSON": "P-", "ORG": "O-", "GPE": "G-", "LAW": "L-"}
-HUMAN_RIGHTS = ("detention", "imprisonment", "political_prisoner", "torture", "killing", "disappearance",
-                "forced_labour", "raid", "due_process", "intimidation", "press_restriction", "rights_abuse")
+HUMAN_RIGHTS = (
+    "detention",
+    "imprisonment",
+    "political_prisoner",
+    "torture",
+    "killing",
+    "disappearance",
+    "forced_labour",
+    "raid",
+    "due_process",
+    "intimidation",
+    "press_restriction",
+    "rights_abuse",
+)
 CORRUPTION = ("corruption", "bribery", "money_laundering")
 CONTEXT = ("pardon", "sanctions_call")
 ACT_KINDS = HUMAN_RIGHTS + CORRUPTION + CONTEXT
-CATEGORY = {**{k: "human_rights" for k in HUMAN_RIGHTS}, **{k: "corruption" for k in CORRUPTION},
-            **{k: "context" for k in CONTEXT}}
+CATEGORY = {
+    **{k: "human_rights" for k in HUMAN_RIGHTS},
+    **{k: "corruption" for k in CORRUPTION},
+    **{k: "context" for k in CONTEXT},
+}
 MODES = ("ordered", "carried_out", "approved", "presided", "failed_to_prevent", "benefited")
 QUOTE_KINDS = ("direct", "indirect")
-REPLY_KINDS = ("denial", "no_response", "rebuttal", "acquittal", "charges_dropped", "ruling_in_favour", "release")
+REPLY_KINDS = (
+    "denial",
+    "no_response",
+    "rebuttal",
+    "acquittal",
+    "charges_dropped",
+    "ruling_in_favour",
+    "release",
+)
 PARTS = ("perpetrator", "victim", "source", "advocate", "institution", "other")
 SPLITS = ("development", "test")
 
@@ -57,7 +81,7 @@ def load_entities(path: str = DEFAULT) -> list[dict]:
 def split(doc_id: str) -> str:
     """Odd-numbered documents (c001, c003, ...) are development, even-numbered ones test."""
     if not _DOC_ID.match(doc_id):
-        raise ValueError("not a conduct gold document id: %r" % doc_id)
+        raise ValueError(f"not a conduct gold document id: {doc_id!r}")
     return "development" if int(doc_id[1:]) % 2 else "test"
 
 
@@ -87,19 +111,21 @@ def check_entities(entities) -> list[str]:
     for e in rows:
         eid = e.get("id")
         if eid in seen:
-            problems.append("entities.json: duplicate id %s" % eid)
+            problems.append(f"entities.json: duplicate id {eid}")
         seen.add(eid)
         if not isinstance(eid, str) or not _ID.match(eid):
-            problems.append("entities.json: bad id %r" % eid)
+            problems.append(f"entities.json: bad id {eid!r}")
             continue
         if e.get("type") not in ENTITY_TYPES:
-            problems.append("entities.json: %s has bad type %r" % (eid, e.get("type")))
+            problems.append("entities.json: {} has bad type {!r}".format(eid, e.get("type")))
         elif not eid.startswith(PREFIX[e["type"]]):
-            problems.append("entities.json: %s prefix does not match type %s" % (eid, e["type"]))
+            problems.append(
+                "entities.json: {} prefix does not match type {}".format(eid, e["type"])
+            )
         if not e.get("name"):
-            problems.append("entities.json: %s has no name" % eid)
+            problems.append(f"entities.json: {eid} has no name")
         if "note" not in e:
-            problems.append("entities.json: %s has no note" % eid)
+            problems.append(f"entities.json: {eid} has no note")
     return problems
 
 
@@ -112,8 +138,8 @@ def check(docs: list[dict], entities) -> list[str]:
         did = doc.get("id", "?")
         where = did
 
-        def bad(msg, *args):
-            problems.append("%s: %s" % (where, msg % args if args else msg))
+        def bad(msg, *args, where=where):
+            problems.append(f"{where}: {msg % args if args else msg}")
 
         if not _DOC_ID.match(str(did)):
             bad("bad document id")
@@ -125,8 +151,18 @@ def check(docs: list[dict], entities) -> list[str]:
             split(did)
         except ValueError as e:
             bad(str(e))
-        for key in ("kind", "title", "published", "text", "comments", "entities", "quotes", "acts",
-                    "replies", "parts"):
+        for key in (
+            "kind",
+            "title",
+            "published",
+            "text",
+            "comments",
+            "entities",
+            "quotes",
+            "acts",
+            "replies",
+            "parts",
+        ):
             if key not in doc:
                 bad("missing field %s", key)
         if doc.get("kind") not in DOC_KINDS:
@@ -150,7 +186,7 @@ def check(docs: list[dict], entities) -> list[str]:
             elif types and reg[eid]["type"] not in types:
                 bad("%s %s is %s, want %s", what, eid, reg[eid]["type"], "/".join(types))
 
-        def in_text(sentence, what):
+        def in_text(sentence, what, text=text):
             if not isinstance(sentence, str) or not sentence or sentence not in text:
                 bad("%s sentence is not in the text: %r", what, str(sentence)[:60])
                 return False
@@ -172,16 +208,21 @@ def check(docs: list[dict], entities) -> list[str]:
                 bad("mention label %r", m.get("label"))
             known(m.get("entity"), "mention entity")
             if m.get("entity") in reg and reg[m["entity"]]["type"] != m.get("label"):
-                bad("mention %r labelled %s but %s is %s", m.get("text"), m.get("label"), m["entity"],
-                    reg[m["entity"]]["type"])
+                bad(
+                    "mention %r labelled %s but %s is %s",
+                    m.get("text"),
+                    m.get("label"),
+                    m["entity"],
+                    reg[m["entity"]]["type"],
+                )
             mentioned.add(m.get("entity"))
             spans.append((s, e))
         spans.sort()
-        for (a, b), (c, d) in zip(spans, spans[1:]):
+        for (a, b), (c, _d) in itertools.pairwise(spans):
             if c < b:
                 bad("overlapping mentions at %d and %d", a, c)
 
-        def used(eid, what):
+        def used(eid, what, mentioned=mentioned):
             if eid is not None and eid not in mentioned:
                 bad("%s %s is not mentioned in the document", what, eid)
 
@@ -197,9 +238,10 @@ def check(docs: list[dict], entities) -> list[str]:
                 bad("quote marked unclear has a speaker")
             known(q.get("speaker"), "quote speaker")
             used(q.get("speaker"), "quote speaker")
-            if in_text(q.get("sentence"), "quote"):
-                if not q.get("text") or q["text"] not in q["sentence"]:
-                    bad("quote text not inside its sentence: %r", str(q.get("text"))[:60])
+            if in_text(q.get("sentence"), "quote") and (
+                not q.get("text") or q["text"] not in q["sentence"]
+            ):
+                bad("quote text not inside its sentence: %r", str(q.get("text"))[:60])
         # acts
         for a in doc.get("acts", []):
             if a.get("source") != did:
@@ -227,7 +269,11 @@ def check(docs: list[dict], entities) -> list[str]:
                 if a.get("time") is not None and a["time"] not in a["sentence"]:
                     bad("act time not inside its sentence: %r", a.get("time"))
             if (a.get("time") is None) != (a.get("date") is None):
-                bad("act time %r and date %r must both be set or both be null", a.get("time"), a.get("date"))
+                bad(
+                    "act time %r and date %r must both be set or both be null",
+                    a.get("time"),
+                    a.get("date"),
+                )
             if a.get("date") is not None and not valid_partial_date(a["date"]):
                 bad("act date %r is not an ISO partial date", a["date"])
             if a.get("date") and isinstance(pub, str) and a["date"] > pub:
@@ -261,7 +307,7 @@ def check(docs: list[dict], entities) -> list[str]:
     present = {split(d) for d in ids}
     for s in SPLITS:
         if docs and s not in present:
-            problems.append("split %s has no documents" % s)
+            problems.append(f"split {s} has no documents")
     return problems
 
 
@@ -271,7 +317,9 @@ def counts(docs: list[dict]) -> dict:
     c["documents"] = len(docs)
     c["documents by split"] = collections.Counter(split(d["id"]) for d in docs)
     c["documents by kind"] = collections.Counter(d["kind"] for d in docs)
-    c["documents by kind and split"] = collections.Counter("%s/%s" % (d["kind"], split(d["id"])) for d in docs)
+    c["documents by kind and split"] = collections.Counter(
+        "{}/{}".format(d["kind"], split(d["id"])) for d in docs
+    )
     c["words"] = sum(len(d["text"].split()) for d in docs)
     c["mentions"] = collections.Counter(m["label"] for d in docs for m in d["entities"])
     c["acts by kind"] = collections.Counter(a["kind"] for d in docs for a in d["acts"])
@@ -281,7 +329,11 @@ def counts(docs: list[dict]) -> dict:
     c["acts with date"] = sum(1 for d in docs for a in d["acts"] if a["date"])
     c["quotes"] = collections.Counter(q["kind"] for d in docs for q in d["quotes"])
     c["quotes with null speaker"] = collections.Counter(
-        "unclear" if q["unclear"] else "unnamed" for d in docs for q in d["quotes"] if q["speaker"] is None)
+        "unclear" if q["unclear"] else "unnamed"
+        for d in docs
+        for q in d["quotes"]
+        if q["speaker"] is None
+    )
     c["replies by kind"] = collections.Counter(r["kind"] for d in docs for r in d["replies"])
     c["parts"] = collections.Counter(p for d in docs for p in d["parts"].values())
     return c
@@ -291,17 +343,18 @@ def main(argv=None) -> int:
     path = (argv or sys.argv[1:] or [DEFAULT])[0]
     docs = load(path)
     entities = load_entities(path)
-    print("entities in registry: %d" % len(entities))
+    print(f"entities in registry: {len(entities)}")
     for key, value in counts(docs).items():
         if isinstance(value, collections.Counter):
             total = sum(value.values())
-            print("%s (%d): %s" % (key, total, ", ".join("%s %d" % kv for kv in sorted(value.items()))))
+            listed = ", ".join(f"{k} {n}" for k, n in sorted(value.items()))
+            print(f"{key} ({total}): {listed}")
         else:
-            print("%s: %s" % (key, value))
+            print(f"{key}: {value}")
     problems = check(docs, entities)
     for p in problems:
         print("PROBLEM", p)
-    print("problems: %d" % len(problems))
+    print(f"problems: {len(problems)}")
     return 1 if problems else 0
 
 

@@ -59,7 +59,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from casework.extract.attribution import SPEECH_VERBS
-from casework.extract.model import Act, Mention, Segment
+from casework.extract.model import Act, Mention, Position, Segment
 from casework.extract.referents import Referent, Referents
 from casework.store.ids import make_id
 
@@ -238,8 +238,11 @@ class _Found:
     needs: str = ""  # "target": kept only with a named target; "name": with any name
 
 
-def acts(doc: Doc, segment: Segment, found: list[Mention]) -> list[Act]:
-    """The alleged acts in one parsed segment."""
+def acts(
+    doc: Doc, segment: Segment, found: list[Mention], roles: list[Position] = ()
+) -> list[Act]:
+    """The alleged acts in one parsed segment; `roles` are the titles it gives people,
+    for "the colonel" and "the judge"."""
     refs = Referents(doc, segment, found)
     out: list[Act] = []
     for token in doc:

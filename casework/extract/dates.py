@@ -104,9 +104,13 @@ def _period_of_base(words: str, published: date) -> str | None:
     if last:
         if last.group(1).lower() == "year":
             return f"{published.year - 1:04d}"
-        year, month = (published.year, published.month - 1) if published.month > 1 else (
-            published.year - 1,
-            12,
+        year, month = (
+            (published.year, published.month - 1)
+            if published.month > 1
+            else (
+                published.year - 1,
+                12,
+            )
         )
         return f"{year:04d}-{month:02d}"
     return None

@@ -24,15 +24,16 @@ from spacy.tokens import Doc
 from casework import __version__
 from casework.extract.acts import acts
 from casework.extract.entities import in_document, mentions
-from casework.extract.model import Act, Mention, Position, Quote, Segment
+from casework.extract.model import Act, Mention, Position, Quote, Reply, Segment
 from casework.extract.nlp import load, model_id
 from casework.extract.quotes import Speakers, quotes
+from casework.extract.replies import replies
 from casework.extract.roles import positions
 from casework.ingest.pipeline import Listener
 from casework.store.backend import Backend
 
 REQUIRES = ("documents", "segments", "comments")
-PRODUCES = ("extract_documents", "mentions", "positions", "quotes", "acts")
+PRODUCES = ("extract_documents", "mentions", "positions", "quotes", "acts", "replies")
 READS = ("en",)
 CHUNK = 64  # documents per transaction
 
@@ -53,6 +54,7 @@ class ExtractReport:
     positions: int = 0
     quotes: int = 0
     acts: int = 0
+    replies: int = 0
     seconds: float = 0.0
     skipped_languages: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
@@ -124,6 +126,7 @@ def run(
         report.positions += len(found.positions)
         report.quotes += len(found.quotes)
         report.acts += len(found.acts)
+        report.replies += len(found.replies)
         report.act_kinds.update(a.kind for a in found.acts)
         report.documents += len(chunk)
         report.segments += len(readable)
@@ -145,6 +148,7 @@ class Found:
     positions: list[Position] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     acts: list[Act] = field(default_factory=list)
+    replies: list[Reply] = field(default_factory=list)
 
 
 def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) -> Found:
@@ -166,7 +170,9 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
         found.mentions.extend(here)
         found.positions.extend(given)
         found.quotes.extend(quotes(doc, segment, here, memory))
-        found.acts.extend(acts(doc, segment, here))
+        alleged = acts(doc, segment, here, given)
+        found.acts.extend(alleged)
+        found.replies.extend(replies(doc, segment, here, given, alleged))
     found.mentions = _by_document(found.mentions, parsed, model)
     return found
 
@@ -221,6 +227,7 @@ def _store(
         backend.insert_rows("positions", [_row(p) for p in found.positions])
         backend.insert_rows("quotes", [_row(q) for q in found.quotes])
         backend.insert_rows("acts", [_row(a) for a in found.acts])
+        backend.insert_rows("replies", [_row(r) for r in found.replies])
         backend.insert_rows("extract_documents", rows)
 
 
@@ -229,6 +236,6 @@ def _store(
 _COLUMNS = {"start": "span_start", "end": "span_end", "time": "time_text"}
 
 
-def _row(record: Mention | Position | Quote | Act) -> dict:
+def _row(record: Mention | Position | Quote | Act | Reply) -> dict:
     """A record as a table row: its fields, with the column names the tables use."""
     return {_COLUMNS.get(k, k): v for k, v in asdict(record).items()}

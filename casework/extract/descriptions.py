@@ -1,0 +1,62 @@
+"""Who "the colonel", "the judge" or "the ministry" is: the one the text last gave that word.
+
+Reporting names a person or body once in full and then by what they are: "Colonel
+Rauf Talibov ... The colonel then ordered ...", "the Internal Security Directorate
+... the directorate did not respond". A definite description stands for the
+person last given that title or role (a title before the name, an apposition, a
+copula: casework.extract.roles), or the organisation last named with that word in
+its name, before it in the segment. Nothing stands for a description the text
+gave no one ("the officers", "the court" when no court was named); a plural
+("the judges") is a group, not the one named.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Token
+
+from casework.extract.model import Mention, Position, Segment
+from casework.extract.referents import Referent
+
+DEFINITE = frozenset({"the", "this", "that"})
+# Words too general to pick one referent: "the official" names no one in particular.
+VAGUE = frozenset("official officials person people man woman group body member".split())
+
+
+class Descriptions:
+    """Definite descriptions in one segment, resolved to the mentions before them."""
+
+    def __init__(self, segment: Segment, found: list[Mention], roles: list[Position]) -> None:
+        by_id = {m.id: m for m in found}
+        entries: list[tuple[int, frozenset[str], Mention]] = []
+        for m in found:
+            if m.label == "ORG" and m.segment == segment.seq:
+                entries.append((m.start, _words(m.text), m))
+        for p in roles:
+            mention = by_id.get(p.mention_id)
+            if mention is not None and mention.segment == segment.seq:
+                entries.append((min(p.start, mention.start), _words(p.role), mention))
+        entries.sort(key=lambda e: e[0])
+        self._entries = entries
+        self._starts = [e[0] for e in entries]
+        self.segment = segment
+
+    def of(self, token: Token) -> Referent | None:
+        """The person or body a definite description ("the colonel") stands for."""
+        if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
+            return None
+        word = token.lower_
+        if word in VAGUE or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children
+        ):
+            return None
+        at = self.segment.start + token.idx
+        for _, words, mention in reversed(self._entries[: bisect_right(self._starts, at)]):
+            if word in words and mention.end <= at:
+                return Referent(mention.text, mention.id)
+        return None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip(".,'’").casefold() for w in text.replace("-", " ").split())

@@ -1,0 +1,388 @@
+"""Exculpatory information and the right of reply: what the accused's side answered.
+
+Every sanctions submission asks what the sources say in the accused's favour, and
+fair reporting gives the accused a reply. Reporting writes it in a few shapes,
+each read off the parse:
+
+- denial: "X denied the allegations", "X denies wrongdoing", "Lawyers for X have
+  consistently denied wrongdoing", "X's lawyers reject the accusations", "X pleaded
+  not guilty", "X maintains his innocence". What is rejected must be an allegation
+  ("rejected the appeal" is a ruling; "denied bail", "denied access to a lawyer"
+  are acts done to someone, not denials);
+- no_response: "X did not respond to requests for comment", "X could not be
+  reached", "X declined to comment", "Neither X nor Y responded to questions";
+- rebuttal: the accused or their office, lawyer or spokesperson saying, in words that
+  contradict the allegation, that what was done was lawful or did not happen
+  ("the ministry said in a statement that the search had been lawful and that no
+  journalist had been mistreated");
+- acquittal, charges_dropped, ruling_in_favour, release: "X was acquitted", "charges
+  against X were dropped", "the court ruled in X's favour", "X was released".
+
+The subject is whose side the statement gives: the speaker, or whom the speaker
+represents ("lawyers for X", "X's spokesman", "a spokesperson for the ministry",
+a person the text gives such a role). Only the accused side has a reply: a
+statement is kept when its subject is the actor of an act alleged in the same
+segment, or when it answers allegations in so many words ("denied the
+allegations", "did not respond to requests for comment"). A jailed reporter who
+denies the charges against him is not answering for the accused; his denial is
+kept out, because he is the victim of the acts the segment alleges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from casework.extract.descriptions import Descriptions
+from casework.extract.model import Act, Mention, Position, Reply, Segment
+from casework.extract.referents import Referent, Referents
+from casework.store.ids import make_id
+
+KINDS = (
+    "denial",
+    "no_response",
+    "rebuttal",
+    "acquittal",
+    "charges_dropped",
+    "ruling_in_favour",
+    "release",
+)
+LABELS = {
+    "denial": "denial",
+    "no_response": "no response to a request for comment",
+    "rebuttal": "official response or rebuttal",
+    "acquittal": "acquittal",
+    "charges_dropped": "charges dropped",
+    "ruling_in_favour": "ruling in the subject's favour",
+    "release": "release",
+}
+DENY_VERBS = frozenset(
+    "deny denied denies denying reject rejected rejects rejecting dismiss dismissed "
+    "dismisses dismissing dispute disputed disputes refute refuted refutes contest "
+    "contested contests".split()
+)
+# What a denial denies: an allegation, not a right ("denied bail").
+ALLEGATIONS = frozenset(
+    """
+    allegation allegations accusation accusations claim claims charge charges report
+    reports finding findings wrongdoing involvement responsibility guilt criticism
+    accounts account suggestion suggestions version assertion assertions
+    """.split()
+)
+# "deny" followed by these is a deprivation: "denied access", "denied bail".
+DEPRIVATIONS = frozenset(
+    "access bail visits visit treatment care entry medicine medication lawyer counsel "
+    "permission request requests parole appeal passport exit".split()
+)
+RESPOND_VERBS = frozenset(
+    "respond responded responds reply replied replies comment commented return returned "
+    "answer answered".split()
+)
+DECLINE_VERBS = frozenset("decline declined declines refuse refused refuses".split())
+REACH_VERBS = frozenset("reach reached".split())
+UNAVAILABLE = frozenset("unavailable".split())
+# Words in a reported clause that contradict an allegation.
+REBUTTAL_WORDS = frozenset(
+    """
+    lawful lawfully legal legally accordance complied comply complies compliance
+    baseless unfounded groundless fabricated false falsehood lies slander smear
+    provocation provocative politically motivated invented untrue proper properly
+    procedure procedures regulations authorised authorized sanctioned justified
+    innocent innocence no nobody none never not neither
+    """.split()
+)
+SPEECH_OF_SIDE = frozenset(
+    "say said says stated states state insisted insists insist maintained maintains "
+    "maintain told tells added adds wrote writes responded responds replied replies "
+    "countered counters argued argues".split()
+)
+# Who speaks for someone else: "lawyers for X", "X's spokesman", "the ministry's office".
+REPRESENTATIVES = frozenset(
+    """
+    lawyer lawyers attorney attorneys counsel barrister barristers solicitor solicitors
+    spokesman spokeswoman spokesperson spokespeople representative representatives
+    office family relatives aide aides press
+    """.split()
+)
+ACQUIT_VERBS = frozenset("acquit acquitted acquits cleared clear clears exonerated".split())
+DROP_VERBS = frozenset("drop dropped drops withdrew withdrawn withdraw abandoned".split())
+CHARGE_WORDS = frozenset("charge charges case cases prosecution indictment".split())
+RELEASE_VERBS = frozenset("release released releases freed".split())
+FAVOUR_WORDS = frozenset("favour favor".split())
+OVERTURN_VERBS = frozenset("overturned overturn quashed quash annulled annul".split())
+CONVICTION_WORDS = frozenset("conviction convictions sentence verdict ruling".split())
+NEGATIONS = frozenset("not n't never".split())
+
+
+@dataclass(frozen=True)
+class _Reply:
+    kind: str
+    cue: Token
+    subjects: list[Token]
+    # answers an allegation in so many words: kept whoever the subject is
+    explicit: bool
+
+
+def replies(
+    doc: Doc,
+    segment: Segment,
+    found: list[Mention],
+    roles: list[Position],
+    alleged: list[Act],
+) -> list[Reply]:
+    """The exculpatory statements in one parsed segment."""
+    refs = Referents(doc, segment, found)
+    described = Descriptions(segment, found, roles)
+    represented = _represented(roles)
+    accused = {a.actor for a in alleged if a.actor and a.category != "context"}
+    accused |= {a.actor_mention_id for a in alleged if a.actor_mention_id}
+    victims = {a.target for a in alleged if a.target and a.category != "context"}
+    victims |= {a.target_mention_id for a in alleged if a.target_mention_id}
+    out: list[Reply] = []
+    seen: set[tuple[str, int, str]] = set()
+    for token in doc:
+        reading = _read(token)
+        if reading is None:
+            continue
+        for word in reading.subjects:
+            speaker = refs.of(word) or described.of(word)
+            subject = _side(word, refs, described) or speaker
+            if subject is not None and subject.mention_id in represented:
+                subject = represented[subject.mention_id]
+            if subject is None:
+                continue
+            keys = {subject.text, subject.mention_id} - {None}
+            is_accused = bool(keys & accused)
+            is_victim = bool(keys & victims)
+            if is_victim and not is_accused:
+                continue
+            if not is_accused and not reading.explicit:
+                continue
+            key = (subject.text.casefold(), token.sent.start, reading.kind)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(_record(segment, reading, token, subject, speaker))
+    return out
+
+
+def _read(token: Token) -> _Reply | None:
+    word = token.lower_
+    verb = token.pos_ in ("VERB", "AUX")
+    if verb and word in DENY_VERBS:
+        return _denial(token)
+    if verb and (word in RESPOND_VERBS or word in REACH_VERBS) and _negated(token):
+        subjects = _subjects(token)
+        return _Reply("no_response", token, subjects, True) if subjects else None
+    if verb and word in DECLINE_VERBS and _comment_xcomp(token):
+        return _Reply("no_response", token, _subjects(token), True)
+    if word in UNAVAILABLE and token.head.lower_ in ("was", "were", "is", "are"):
+        return _Reply("no_response", token, _subjects(token.head), True)
+    words = {c.lower_ for c in token.subtree}
+    if verb and word == "pleaded" and {"guilty", "not"} <= words:
+        return _Reply("denial", token, _subjects(token), True)
+    if (
+        verb
+        and word in ("maintains", "maintained", "maintain", "protests", "protested")
+        and any(c.lower_ == "innocence" for c in token.children if c.dep_ == "dobj")
+    ):
+        return _Reply("denial", token, _subjects(token), True)
+    if verb and word in ACQUIT_VERBS:
+        return _patient_reply("acquittal", token)
+    if verb and word in DROP_VERBS:
+        return _dropped(token)
+    if verb and word in OVERTURN_VERBS:
+        return _overturned(token)
+    if verb and word in RELEASE_VERBS and not _negated(token):
+        return _patient_reply("release", token, explicit=False)
+    if word in FAVOUR_WORDS:
+        return _in_favour(token)
+    if verb and word in SPEECH_OF_SIDE:
+        return _rebuttal(token)
+    return None
+
+
+def _denial(token: Token) -> _Reply | None:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return None  # "was denied access": done to someone
+    objects = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    if any(o.lower_ in DEPRIVATIONS for o in objects) or any(
+        c.dep_ == "dative" for c in token.children
+    ):
+        return None  # "denied him a lawyer", "denied access"
+    if _negated(token):
+        return None  # "did not deny"
+    answered = any(o.lower_ in ALLEGATIONS for o in objects) or any(
+        t.lower_ in ALLEGATIONS for o in objects for t in o.subtree
+    )
+    if token.lower_ not in ("deny", "denied", "denies", "denying") and not answered:
+        return None  # "rejected the appeal", "dismissed the guard"
+    if not objects and not answered:
+        return None
+    return _Reply("denial", token, _subjects(token), answered)
+
+
+def _rebuttal(token: Token) -> _Reply | None:
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    words = {t.lower_ for t in clause.subtree}
+    if not words & REBUTTAL_WORDS:
+        return None
+    subjects = _subjects(token)
+    return _Reply("rebuttal", token, subjects, False) if subjects else None
+
+
+def _patient_reply(kind: str, token: Token, explicit: bool = True) -> _Reply | None:
+    """ "X was acquitted", "the court acquitted X", "X was cleared of all charges"."""
+    if _negated(token):
+        return None
+    patients = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not patients:
+        return None
+    return _Reply(kind, token, _with_conjuncts(patients), explicit)
+
+
+def _dropped(token: Token) -> _Reply | None:
+    """ "charges against X were dropped", "prosecutors dropped the case against X"."""
+    if _negated(token):
+        return None
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "dobj") and child.lower_ in CHARGE_WORDS:
+            whose = [
+                o
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ in ("against", "of")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            whose += [c for c in child.children if c.dep_ == "poss"]
+            if whose:
+                return _Reply("charges_dropped", token, _with_conjuncts(whose), True)
+    return None
+
+
+def _overturned(token: Token) -> _Reply | None:
+    """ "the appeals court overturned X's conviction"."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in CONVICTION_WORDS:
+            whose = [c for c in child.children if c.dep_ == "poss"]
+            if whose:
+                return _Reply("ruling_in_favour", token, whose, True)
+    return None
+
+
+def _in_favour(token: Token) -> _Reply | None:
+    """ "ruled in X's favour", "found in favour of X"."""
+    whose = [c for c in token.children if c.dep_ == "poss"]
+    whose += [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if not whose or token.head.lower_ != "in":
+        return None
+    return _Reply("ruling_in_favour", token, whose, True)
+
+
+def _comment_xcomp(token: Token) -> bool:
+    """ "declined to comment", "refused to answer questions"."""
+    return any(
+        c.dep_ == "xcomp" and c.lower_ in RESPOND_VERBS | {"speak", "discuss"}
+        for c in token.children
+    )
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in token.children):
+        return True
+    for child in token.children:  # "Neither X nor Y responded"
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children):
+                return True
+            if child.lower_ in ("neither", "none"):
+                return True
+    return False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects with their conjuncts; a conjoined verb's or an xcomp's own."""
+    node = verb
+    while node is not None:
+        found = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            subject = found[0]
+            if subject.lower_ in ("neither", "none"):  # "neither of them"
+                return [o for p in subject.children for o in p.children if o.dep_ == "pobj"]
+            return _with_conjuncts([subject])
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        return []
+    return []
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        out.extend([t, *t.conjuncts])
+    return list(dict.fromkeys(out))
+
+
+def _side(word: Token, refs: Referents, described: Descriptions) -> Referent | None:
+    """Whom a representative speaks for: "lawyers for X", "X's spokesman", "his lawyer"."""
+    if word.lower_ not in REPRESENTATIVES:
+        for child in word.children:  # "the ministry's press office"
+            if child.dep_ == "compound" and child.lower_ in REPRESENTATIVES:
+                break
+        else:
+            return None
+    for child in word.children:
+        if child.dep_ == "poss":
+            return refs.of(child) or described.of(child)
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return refs.of(obj) or described.of(obj)
+    return None
+
+
+def _represented(roles: list[Position]) -> dict[str, Referent]:
+    """People the text makes someone's representative: "Jana Roe, a lawyer for X"."""
+    out: dict[str, Referent] = {}
+    for p in roles:
+        words = {w.strip(",.").casefold() for w in p.role.split()}
+        if words & REPRESENTATIVES and p.organisation:
+            out[p.mention_id] = Referent(p.organisation, p.organisation_mention_id)
+    return out
+
+
+def _record(
+    segment: Segment,
+    reading: _Reply,
+    token: Token,
+    subject: Referent,
+    speaker: Referent | None,
+) -> Reply:
+    sentence = token.sent
+    start = segment.start + token.idx
+    if speaker is not None and speaker == subject and reading.kind == "no_response":
+        speaker = None
+    return Reply(
+        id=make_id("reply", segment.document_id, start, reading.kind, subject.text),
+        document_id=segment.document_id,
+        segment=segment.seq,
+        kind=reading.kind,
+        subject=subject.text,
+        subject_mention_id=subject.mention_id,
+        speaker=speaker.text if speaker else None,
+        speaker_mention_id=speaker.mention_id if speaker else None,
+        cue=token.text,
+        start=start,
+        end=start + len(token.text),
+        sentence=sentence.text,
+        sentence_start=segment.start + sentence.start_char,
+    )
