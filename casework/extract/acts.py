@@ -54,11 +54,15 @@ context for pardons and calls for sanctions, which are neither.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from casework.extract.attribution import SPEECH_VERBS
+from casework.extract.dates import is_duration
+from casework.extract.dates import resolve as resolve_date
+from casework.extract.descriptions import Descriptions
+from casework.extract.involvement import commanders, direct_mode, is_judicial
 from casework.extract.model import Act, Mention, Position, Segment
 from casework.extract.referents import Referent, Referents
 from casework.store.ids import make_id
@@ -238,35 +242,86 @@ class _Found:
     needs: str = ""  # "target": kept only with a named target; "name": with any name
 
 
-def acts(
-    doc: Doc, segment: Segment, found: list[Mention], roles: list[Position] = ()
-) -> list[Act]:
+def acts(doc: Doc, segment: Segment, found: list[Mention], roles: list[Position] = ()) -> list[Act]:
     """The alleged acts in one parsed segment; `roles` are the titles it gives people,
-    for "the colonel" and "the judge"."""
+    for "the colonel" and "the judge", and for telling a judge who presides."""
     refs = Referents(doc, segment, found)
+    described = Descriptions(segment, found, list(roles))
+    judicial = _judicial_mentions(found, roles)
+    places = [m for m in found if m.label == "PLACE" and m.segment == segment.seq]
     out: list[Act] = []
     for token in doc:
         reading = _read(token)
         if reading is None:
             continue
-        actor = refs.of(reading.actor)
-        victims = [v for t in reading.targets for v in _victims(refs, t, token, reading.kind)]
-        if reading.needs and not any(victims) and (reading.needs == "target" or actor is None):
-            continue
-        for victim in victims or [None]:
-            out.append(_act(doc, segment, reading, actor, victim))
+        victims = [
+            v for t in reading.targets for v in _victims(refs, described, t, token, reading.kind)
+        ]
+        involved = _involved(refs, described, judicial, reading)
+        if reading.needs and not any(victims):
+            named = any(who for who, _, _ in involved)
+            if reading.needs == "target" or not named:
+                continue
+        for actor, mode, cue in involved:
+            for victim in victims or [None]:
+                out.append(_act(segment, reading, actor, victim, mode, cue, places))
     return _once(out)
 
 
+def _involved(
+    refs: Referents, described: Descriptions, judicial: set[str], reading: _Found
+) -> list[tuple[Referent | None, str | None, str | None]]:
+    """Who is behind the act and how: the direct actor with its mode, then whoever the
+    sentence puts above them (involvement.commanders). Context kinds have no mode."""
+    if CATEGORIES[reading.kind] == "context":
+        return [(_refer(refs, described, reading.actor), None, None)]
+    actor = _refer(refs, described, reading.actor)
+    words = _words_of(reading.actor)
+    is_judge = (actor is not None and actor.mention_id in judicial) or is_judicial(words)
+    mode, cue = direct_mode(reading.trigger, reading.actor, is_judge, reading.kind)
+    out: list[tuple[Referent | None, str | None, str | None]] = [(actor, mode, cue or None)]
+    for inv in commanders(reading.trigger, reading.actor):
+        who = _refer(refs, described, inv.who)
+        if who is None or (actor is not None and who.text == actor.text):
+            continue
+        is_judge = who.mention_id in judicial or is_judicial(_words_of(inv.who))
+        mode = "presided" if is_judge and inv.mode == "ordered" else inv.mode
+        out.append((who, mode, inv.cue))
+    if actor is None and len(out) > 1:
+        out = out[1:]  # a commander named, the ones who acted not: the act is the commander's
+    return out
+
+
+def _refer(refs: Referents, described: Descriptions, token: Token | None) -> Referent | None:
+    if token is None:
+        return None
+    return refs.of(token) or described.of(token)
+
+
+def _words_of(token: Token | None) -> set[str]:
+    if token is None:
+        return set()
+    return {t.lower_ for t in token.subtree if t.dep_ in ("compound", "amod") or t.i == token.i}
+
+
+def _judicial_mentions(found: list[Mention], roles: list[Position]) -> set[str]:
+    """Mentions of judges and courts: a court's name, a judge's title or role."""
+    out = {m.id for m in found if is_judicial({w.casefold() for w in m.text.split()})}
+    for p in roles:
+        if is_judicial({w.strip(",.").casefold() for w in p.role.split()}):
+            out.add(p.mention_id)
+    return out
+
+
 def _victims(
-    refs: Referents, target: Token | None, trigger: Token, kind: str
+    refs: Referents, described: Descriptions, target: Token | None, trigger: Token, kind: str
 ) -> list[Referent | None]:
     """Who a target word names: itself; else who it includes ("others, including X"),
     or, for a press restriction, whose it is ("the accreditation of correspondents for
     Nordic Wire", "access to the website of Azad Xabar")."""
     if target is None:
         return [None]
-    named = refs.of(target)
+    named = refs.of(target) or described.of(target)
     if named is not None:
         return [named]
     for holder in (target, target.head, trigger):
@@ -798,14 +853,30 @@ def _caller(token: Token) -> Token | None:
 
 
 def _act(
-    doc: Doc, segment: Segment, found: _Found, actor: Referent | None, victim: Referent | None
+    segment: Segment,
+    found: _Found,
+    actor: Referent | None,
+    victim: Referent | None,
+    mode: str | None,
+    cue: str | None,
+    places: list[Mention],
 ) -> Act:
     trigger = found.trigger
     sentence = trigger.sent
     start = segment.start + trigger.idx
     victim = _without_trigger(victim, trigger)
+    time = _time(trigger)
+    dated = resolve_date(time, segment.published) if time else None
+    place = _place_of(segment, trigger, places)
     return Act(
-        id=make_id("act", segment.document_id, start, found.kind, victim.text if victim else ""),
+        id=make_id(
+            "act",
+            segment.document_id,
+            start,
+            found.kind,
+            victim.text if victim else "",
+            actor.text if actor else "",
+        ),
         document_id=segment.document_id,
         segment=segment.seq,
         kind=found.kind,
@@ -815,11 +886,17 @@ def _act(
         actor_mention_id=actor.mention_id if actor else None,
         target=victim.text if victim else None,
         target_mention_id=victim.mention_id if victim else None,
-        time=_time(doc, trigger),
+        time=time,
         start=start,
         end=start + len(trigger.text),
         sentence=sentence.text,
         sentence_start=segment.start + sentence.start_char,
+        mode=mode,
+        mode_cue=cue,
+        date=dated.value if dated else None,
+        date_basis=dated.basis if dated else None,
+        place=place.text if place else None,
+        place_mention_id=place.mention_id if place else None,
     )
 
 
@@ -831,41 +908,69 @@ def _without_trigger(victim: Referent | None, trigger: Token) -> Referent | None
 
 
 def _once(found: list[Act]) -> list[Act]:
-    """One act per sentence, kind and target: a second trigger for the same act ("is
-    serving a nine-year sentence") adds nothing; one without a target adds nothing
-    beside one with a target."""
+    """One act per sentence, kind, actor and target: a second trigger for the same act
+    ("is serving a nine-year sentence") adds nothing; one without a target adds nothing
+    beside one with a target, nor one without an actor beside one with an actor."""
     out: list[Act] = []
     for act in found:
-        same = [
-            o
-            for o in out
-            if o.sentence_start == act.sentence_start
-            and o.kind == act.kind
-            and (o.target == act.target or act.target is None)
-        ]
-        if same:
-            if act.actor and not any(o.actor for o in same):
-                out[out.index(same[0])] = act
+        here = [o for o in out if o.sentence_start == act.sentence_start and o.kind == act.kind]
+        if any(o.target == act.target and o.actor == act.actor for o in here):
             continue
-        untargeted = [
-            o
-            for o in out
-            if o.sentence_start == act.sentence_start and o.kind == act.kind and o.target is None
-        ]
-        for o in untargeted:
-            out.remove(o)
-            act = act if act.actor or not o.actor else _with_actor(act, o)
+        targeted = [o for o in here if o.target is not None]
+        if act.target is None and targeted and (
+            act.actor is None or any(o.actor == act.actor for o in targeted)
+        ):
+            continue
+        if act.actor is None and any(o.actor is not None and o.target == act.target for o in here):
+            continue
+        for o in here:
+            untargeted = o.target is None and act.target is not None
+            if (untargeted and (o.actor == act.actor or o.actor is None)) or (
+                o.actor is None and act.actor is not None and o.target == act.target
+            ):
+                out.remove(o)
         out.append(act)
     return out
 
 
-def _with_actor(act: Act, other: Act) -> Act:
-    return replace(act, actor=other.actor, actor_mention_id=other.actor_mention_id)
-
-
-def _time(doc: Doc, trigger: Token) -> str | None:
+def _time(trigger: Token) -> str | None:
+    """The time expression that dates the act: in its sentence, not a duration ("for
+    forty hours"), preferring one in the act's own clause to one in a relative clause
+    about someone ("who has headed the directorate since 2019"), then the nearest."""
     sentence = trigger.sent
-    times = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and e.sent == sentence]
+    times = [
+        e
+        for e in trigger.doc.ents
+        if e.label_ in ("DATE", "TIME") and e.sent == sentence and not is_duration(e.text)
+    ]
     if not times:
         return None
-    return min(times, key=lambda e: abs(e.start - trigger.i)).text
+    return min(
+        times, key=lambda e: (not _same_clause(e.root, trigger), abs(e.start - trigger.i))
+    ).text
+
+
+def _same_clause(word: Token, trigger: Token) -> bool:
+    """Whether a word hangs in the trigger's clause, not in a clause of its own."""
+
+    def clause(token: Token) -> Token:
+        node = token
+        while node.head.i != node.i and node.dep_ not in ("relcl", "acl", "advcl", "ccomp"):
+            node = node.head
+        return node
+
+    return clause(word).i == clause(trigger).i
+
+
+def _place_of(segment: Segment, trigger: Token, places: list[Mention]) -> Referent | None:
+    """Where the act happened: a place named after "in" or "at" on the act or its verb."""
+    scopes = [trigger, trigger.head] if trigger.dep_ in ("dobj", "nsubjpass", "pobj") else [trigger]
+    for scope in scopes:
+        for obj in _prep_objects(scope, ("in", "at", "inside", "near", "outside")):
+            # "in Sarit", or "at the headquarters in Sarit"
+            for word in (obj, *_prep_objects(obj, ("in",))):
+                at = segment.start + word.idx
+                place = next((m for m in places if m.start <= at < m.end), None)
+                if place is not None:
+                    return Referent(place.text, place.id)
+    return None
