@@ -34,7 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from casework.extract.acts import CATEGORIES
+from casework.extract.triggers import CATEGORIES
 
 DEFAULT = Path(__file__).resolve().parent / "extract_gold"
 

@@ -64,70 +64,19 @@ from casework.extract.dates import resolve as resolve_date
 from casework.extract.descriptions import Descriptions
 from casework.extract.involvement import commanders, direct_mode, is_judicial
 from casework.extract.model import Act, Mention, Position, Segment
+from casework.extract.parse import is_verb, prep_object, prep_objects
 from casework.extract.referents import Referent, Referents
+from casework.extract.triggers import (
+    CATEGORIES,
+    HOLD_VERBS,
+    PATIENT_VERBS,
+    RIGHTS_WORDS,
+    TERM_VERBS,
+    about_press,
+    kind_of,
+)
 from casework.store.ids import make_id
 
-TRIGGERS: dict[str, frozenset[str]] = {
-    "detention": frozenset(
-        "detain detained detains detaining detention detentions arrest arrested "
-        "arrests arresting abducted abduction kidnapped".split()
-    ),
-    "imprisonment": frozenset(
-        "sentenced sentencing jailed jailing imprisoned imprisonment imprisoning "
-        "convicted incarcerated sentence sentences prosecution prosecutions".split()
-    ),
-    "torture": frozenset(
-        "torture tortured torturing ill-treatment ill-treated mistreated mistreatment "
-        "beaten beating beatings solitary".split()
-    ),
-    "killing": frozenset(
-        "killed killing killings murdered murder murders assassinated assassination "
-        "executed".split()
-    ),
-    "press_restriction": frozenset(
-        "censorship censored blocked blocking shut closed banned revoked raided "
-        "withdrew withdrawn cut".split()
-    ),
-    "pardon": frozenset("pardon pardoned pardons pardoning amnesty".split()),
-    "corruption": frozenset(
-        "corruption corrupt embezzled embezzlement embezzling misappropriated "
-        "misappropriation kickbacks".split()
-    ),
-    "bribery": frozenset("bribe bribes bribery bribed bribing".split()),
-    "money_laundering": frozenset(
-        "laundering laundered launder transferred transfers funnelled funneled "
-        "channelled channeled siphoned moved".split()
-    ),
-    # General abuse, mostly with no one named: "human rights abuses in X", "the crackdown
-    # on journalists", "repression of dissent", "persecution of the opposition".
-    "rights_abuse": frozenset(
-        "abuse abuses violation violations crackdown crackdowns repression repressions "
-        "persecution".split()
-    ),
-}
-CATEGORIES = {
-    "detention": "human_rights",
-    "imprisonment": "human_rights",
-    "political_prisoner": "human_rights",
-    "torture": "human_rights",
-    "killing": "human_rights",
-    "press_restriction": "human_rights",
-    "rights_abuse": "human_rights",
-    "corruption": "corruption",
-    "bribery": "corruption",
-    "money_laundering": "corruption",
-    "pardon": "context",
-    "sanctions_call": "context",
-}
-_KIND_OF = {word: kind for kind, words in TRIGGERS.items() for word in words}
-# Press restrictions need a press object: "blocked the website", not "blocked the road".
-PRESS_WORDS = frozenset(
-    "website websites site sites outlet outlets newspaper newspapers channel channels "
-    "station broadcaster media newsroom newsrooms accreditation agency portal "
-    "magazine journalists reporters radio television tv youtube internet".split()
-)
-# Moving money is laundering only when money is what moves ("transferred the funds").
-MONEY_WORDS = frozenset("money funds cash proceeds dollars millions billions payments".split())
 # Words that need their object before they name an act ("prosecution of journalists").
 NEED_OBJECT = frozenset("prosecution prosecutions".split())
 # Words that name an act only against someone named: "X remains behind bars" is, "14
@@ -156,13 +105,6 @@ INQUIRY_NOUNS = frozenset(
 PLACE_NOUNS = frozenset(
     "facility facilities centre centres center centers camp camps cell cells".split()
 )
-# Verbs whose subject is who suffers the act the noun after them names:
-# "X remains in detention", "X is serving a sentence", "X was recognised as a prisoner".
-PATIENT_VERBS = frozenset(
-    "is was were are be been being remain remains remained stay stays stayed "
-    "serve serves served serving held kept spent spends spend recognised recognized "
-    "considered declared named subjected".split()
-)
 # Verbs whose subject is behind the act named by their object: "oversaw the torture".
 OVERSEE_VERBS = frozenset(
     "oversaw oversee overseeing oversees overseen ordered order orders ordering "
@@ -173,17 +115,6 @@ OVERSEE_VERBS = frozenset(
 BLAME_VERBS = frozenset(
     "accuse accuses accused accusing blame blames blamed designate designated "
     "sanction sanctioned punish punished".split()
-)
-# Serving or receiving a term is imprisonment: "serving nine years", "got four years".
-TERM_VERBS = frozenset(
-    "serving serve serves served got gets received receives given handed".split()
-)
-TERM_NOUNS = frozenset("years year months sentence term life".split())
-# Holding someone somewhere is detention: "held in pre-trial detention".
-HOLD_VERBS = frozenset("held kept holding".split())
-HOLD_PLACES = frozenset(
-    "custody detention centre center facility cell cells prison jail trial "
-    "incommunicado months weeks days".split()
 )
 # Calls for sanctions.
 CALL_VERBS = frozenset(
@@ -198,22 +129,8 @@ AGENT_POSSESSIVE = frozenset(
     "corruption bribery money_laundering pardon press_restriction sanctions_call "
     "rights_abuse".split()
 )
-# General abuse words ----------------------------------------------------------
-# "abuses" and "violations" are rights abuses only with rights in them ("human rights
-# abuses", "rights violations", "violations of the rights of detainees"); "abuses" also
-# when grave ("gross abuses"), but not of anything else ("abuse of office").
-RIGHTS_QUALIFIED = frozenset("abuse abuses violation violations".split())
-RIGHTS_WORDS = frozenset("rights".split())
-GRAVE_WORDS = frozenset("gross serious grave egregious flagrant systematic widespread".split())
-GRAVE_QUALIFIED = frozenset("abuse abuses".split())
 # Whose possessive suffers the act rather than does it: "his persecution".
 PATIENT_POSSESSIVE = frozenset("persecution".split())
-# A crackdown on crime is policing, not an abuse: "the crackdown on drug smuggling".
-POLICING_WORDS = frozenset(
-    "corruption crime crimes criminals drug drugs smuggling smugglers trafficking "
-    "traffickers fraud terrorism terrorists extremism gangs mafia bribery laundering "
-    "poaching evasion piracy".split()
-)
 # Kinds whose bare noun ("corruption", "human rights abuses"), with no one named, is kept
 # when the text puts it somewhere: in a place, by a regime, a country's or a regime's.
 ANCHORED_KINDS = frozenset("rights_abuse corruption".split())
@@ -325,40 +242,29 @@ def _victims(
     if named is not None:
         return [named]
     for holder in (target, target.head, trigger):
-        included = _prep_objects(holder, ("including",))
+        included = prep_objects(holder, ("including",))
         if included:
             return [refs.of(t) for t in included if refs.of(t) is not None] or [None]
     if kind == "press_restriction":
         frontier = [target]
         for _ in range(3):
-            frontier = [o for t in frontier for o in _prep_objects(t, ("of", "for", "to", "at"))]
+            frontier = [o for t in frontier for o in prep_objects(t, ("of", "for", "to", "at"))]
             found = [refs.of(t) for t in frontier if refs.of(t) is not None]
             if found:
                 return found[:1]
     return [None]
 
 
-def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of these prepositions on a token, with their conjuncts."""
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    out.extend([obj, *obj.conjuncts])
-    return out
-
-
 def _read(token: Token) -> _Found | None:
     """The act this token is the trigger of, with its actor and target words."""
     if _sanction_call(token):
         return _Found("sanctions_call", token, _caller(token), _all(_sanction_target(token)))
-    kind = _kind(token)
+    kind = kind_of(token)
     if kind is None or _not_alleged(token):
         return None
-    if kind == "press_restriction" and not _about_press(token):
+    if kind == "press_restriction" and not about_press(token):
         return None
-    if token.lower_ in NEED_OBJECT and _prep_object(token, ("of", "from")) is None:
+    if token.lower_ in NEED_OBJECT and prep_object(token, ("of", "from")) is None:
         return None
     roles = _inquiry_roles(token) or _roles(token, kind)
     if roles is None:
@@ -375,120 +281,13 @@ def _read(token: Token) -> _Found | None:
         needs = "target"
     elif kind == "rights_abuse" and not anchored and not _reported(token):
         needs = "name"  # "the crackdown on journalists": kept only with someone named
-    elif _verb(token) and token.dep_ == "acl":
+    elif is_verb(token) and token.dep_ == "acl":
         needs = "name"  # "all 12 defendants sentenced on Tuesday": a description
     return _Found(kind, token, actor, _all(target), needs)
 
 
-def _kind(token: Token) -> str | None:
-    """The kind of act this token names, if it names one."""
-    word = _word(token)
-    if word in ("prisoner", "prisoners"):
-        if token.i > 0 and token.nbor(-1).lower_ == "political":
-            return "political_prisoner"
-        return None
-    if word == "bars" and token.i > 0 and token.nbor(-1).lower_ == "behind":
-        return "imprisonment"
-    if word in ("jail", "prison") and _in_place(token):
-        return "imprisonment"
-    if word == "confinement" and any(c.lower_ == "solitary" for c in token.children):
-        return "torture"
-    if word == "solitary" and token.dep_ == "amod" and token.head.lower_ == "confinement":
-        return None  # the act is "confinement", read there
-    if word == "disappearance" and _of_money(token):
-        return "corruption"  # "the disappearance of $2.1 billion from the fund"
-    if word == "dead" and token.i > 0 and token.nbor(-1).lower_ == "the":
-        return "killing"  # "among the dead was X"
-    if word in TERM_VERBS and _verb(token):
-        if any(c.dep_ == "dobj" and c.lower_ in TERM_NOUNS for c in token.children):
-            return "imprisonment"
-        return None
-    if word in HOLD_VERBS and _verb(token):
-        return "detention" if _held_somewhere(token) else None
-    kind = _KIND_OF.get(word) or _KIND_OF.get(token.lower_)
-    if kind == "money_laundering" and word not in ("laundering", "laundered", "launder"):
-        return kind if _moves_money(token) else None
-    if word in ("sentence", "sentences") and not _legal_sentence(token):
-        return None
-    if kind == "rights_abuse" and not _rights_abuse(token):
-        return None
-    return kind
-
-
-def _rights_abuse(token: Token) -> bool:
-    """ "human rights abuses", "violations of human rights", "gross abuses", "crackdown on
-    dissent"; not "abuse of office", "traffic violations", "the crackdown on smuggling"."""
-    if _verb(token):
-        return False
-    objects = _prep_objects(token, ("of", "on", "against"))
-    if any(o.lower_ in POLICING_WORDS for o in objects):
-        return False
-    if token.lower_ not in RIGHTS_QUALIFIED:
-        return True
-    if any(o.lower_ in RIGHTS_WORDS for o in objects):
-        return True
-    if _prep_objects(token, ("of",)):
-        return False  # "abuse of power", "violations of the ceasefire"
-    modifiers = [t for c in token.lefts if c.dep_ in ("compound", "amod") for t in c.subtree]
-    if any(t.lower_ in RIGHTS_WORDS for t in modifiers):
-        return True
-    return token.lower_ in GRAVE_QUALIFIED and any(t.lower_ in GRAVE_WORDS for t in modifiers)
-
-
-def _word(token: Token) -> str:
-    """The token's lower-case form, joined with a hyphenated first half ("ill-treatment")."""
-    if token.i >= 2 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
-        first = token.nbor(-2)
-        if not first.whitespace_:
-            return f"{first.lower_}-{token.lower_}"
-    return token.lower_
-
-
-def _verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
-
-
 def _is_noun(token: Token) -> bool:
-    return not _verb(token)
-
-
-def _in_place(token: Token) -> bool:
-    """ "X stays in jail", "remained in prison": jail after "in" on a verb of being there."""
-    prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ not in ("in", "behind"):
-        return False
-    return prep.head.lower_ in PATIENT_VERBS
-
-
-def _held_somewhere(token: Token) -> bool:
-    """ "held in pre-trial detention", "held for four months pending trial"; not "held talks"."""
-    if any(c.dep_ == "dobj" for c in token.children):
-        return False
-    words = {t.lower_ for c in token.children if c.dep_ in ("prep", "advcl") for t in c.subtree}
-    return bool(words & HOLD_PLACES) and "solitary" not in words
-
-
-def _legal_sentence(token: Token) -> bool:
-    """A prison sentence, not a sentence of text: a term, a prison or a serving verb nearby."""
-    words = {t.lower_ for t in token.subtree} | {token.head.lower_}
-    return bool(words & ({"prison", "jail"} | TERM_VERBS)) or any(
-        "-year" in t.text or t.lower_ in ("year", "years") for t in token.subtree
-    )
-
-
-def _of_money(token: Token) -> bool:
-    obj = _prep_object(token, ("of",))
-    return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
-
-
-def _moves_money(token: Token) -> bool:
-    """Money is what moves: a sum, "the money", "funds"; or transfers from one place to another."""
-    if token.lower_ == "transfers":
-        preps = {t.lower_ for t in token.subtree if t.dep_ == "prep"}
-        return {"from", "to"} <= preps and not any(c.dep_ == "compound" for c in token.children)
-    words = {t.lower_ for t in token.subtree if t.i != token.i}
-    money = any(t.ent_type_ == "MONEY" for t in token.subtree)
-    return money or bool(words & MONEY_WORDS)
+    return not is_verb(token)
 
 
 def _not_alleged(token: Token) -> bool:
@@ -521,7 +320,7 @@ def _negated(token: Token) -> bool:
             return True
         if node.dep_ in CLAUSE_EDGES or node.head.i == node.i:
             return False
-        if node.dep_ in ("nsubj", "nsubjpass") and not _verb(node):
+        if node.dep_ in ("nsubj", "nsubjpass") and not is_verb(node):
             # "if abuses occur": the condition still holds; "was not an aberration" does not
             return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL for c in node.head.children)
         node = node.head
@@ -566,11 +365,6 @@ def _reported(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ALLEGATION_NOUNS
 
 
-def _about_press(token: Token) -> bool:
-    words = {t.lower_ for t in token.subtree} | {t.lower_ for t in token.head.subtree}
-    return bool(words & PRESS_WORDS)
-
-
 def _anchored(token: Token) -> bool:
     """Whether the text puts a general act somewhere: "abuses in X" (on the noun, a noun it
     is part of or the verb it hangs on), "repression by the authorities", "X's crackdown",
@@ -580,21 +374,21 @@ def _anchored(token: Token) -> bool:
             return True
         if child.dep_ in ("compound", "amod") and _place_or_regime(child):
             return True
-    if any(_place_or_regime(o) for o in _prep_objects(token, ("by",))):
+    if any(_place_or_regime(o) for o in prep_objects(token, ("by",))):
         return True
     prep = token.head
     if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "dobj":
         blamed = prep.head  # "accused the regime of abuses", parsed with "of" on "regime"
         if blamed.head.lower_ in BLAME_VERBS and _place_or_regime(blamed):
             return True
-    for victim in _prep_objects(token, ("of", "on", "against")):  # "of journalists in X"
-        if any(_place(o) for o in _prep_objects(victim, tuple(ANCHOR_PREPS))):
+    for victim in prep_objects(token, ("of", "on", "against")):  # "of journalists in X"
+        if any(_place(o) for o in prep_objects(victim, tuple(ANCHOR_PREPS))):
             return True
     node = token
     while True:
-        if any(_place(o) for o in _prep_objects(node, tuple(ANCHOR_PREPS))):
+        if any(_place(o) for o in prep_objects(node, tuple(ANCHOR_PREPS))):
             return True
-        if _verb(node) or node.dep_ not in ANCHOR_CLIMB or node.head.i == node.i:
+        if is_verb(node) or node.dep_ not in ANCHOR_CLIMB or node.head.i == node.i:
             return False
         node = node.head
 
@@ -617,21 +411,21 @@ def _place_or_regime(token: Token) -> bool:
 
 def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
     """(actor, target) words of a trigger, from the parse."""
-    if _verb(token) and token.lower_ not in ("sentence", "sentences"):
+    if is_verb(token) and token.lower_ not in ("sentence", "sentences"):
         return _verb_roles(token)
     if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):
         return None, _clause_patient(token)
-    actor = _prep_object(token, ("by",)) or _overseer(token)
+    actor = prep_object(token, ("by",)) or _overseer(token)
     if kind == "political_prisoner":
         actor = None  # who recognises a political prisoner did nothing to them
-    target = _prep_object(token, ("of", "against"))
+    target = prep_object(token, ("of", "against"))
     if kind == "corruption":  # the body robbed: "embezzlement from the fund"
-        target = _prep_object(token, ("from",)) or target
+        target = prep_object(token, ("from",)) or target
     if kind == "rights_abuse":  # "the crackdown on journalists"
-        target = _prep_object(token, ("on", "against", "of"))
+        target = prep_object(token, ("on", "against", "of"))
         if target is not None and target.lower_ in RIGHTS_WORDS:  # "of the rights of X"
             whose = [c for c in target.children if c.dep_ == "poss"]
-            target = _prep_object(target, ("of",)) or next(iter(whose), None)
+            target = prep_object(target, ("of",)) or next(iter(whose), None)
     possessive = next((c for c in token.children if c.dep_ == "poss"), None)
     if possessive is not None:
         if kind in AGENT_POSSESSIVE and token.lower_ not in PATIENT_POSSESSIVE:
@@ -641,7 +435,7 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
     if target is None and kind not in ("corruption", "money_laundering", "bribery"):
         target = _clause_patient(token)
     if actor is None and token.dep_ == "compound":  # "a laundering investigation into X"
-        actor = _prep_object(token.head, ("into", "against"))
+        actor = prep_object(token.head, ("into", "against"))
     return actor, target
 
 
@@ -651,7 +445,7 @@ def _inquiry_roles(token: Token) -> tuple[Token | None, Token | None] | None:
     if token.dep_ not in ("amod", "compound", "npadvmod") or inquiry.lower_ not in INQUIRY_NOUNS:
         return None
     preps = ("into", "against", "of")
-    actor = _prep_object(inquiry, preps) or _prep_object(inquiry.head, preps)
+    actor = prep_object(inquiry, preps) or prep_object(inquiry.head, preps)
     return actor, None
 
 
@@ -676,7 +470,7 @@ def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
     if token.lower_ in HOLD_VERBS:  # "ordered X held pending trial": X is held
         return None, _subject(token)
     if token.lower_ in TERM_VERBS:  # "X is serving nine years", "got 4 years from Y"
-        return _prep_object(token, ("from", "by")), _subject(token)
+        return prep_object(token, ("from", "by")), _subject(token)
     target = next((c for c in token.children if c.dep_ == "dobj"), None)
     for verb in token.conjuncts:  # "arrested and beat him": the object they share
         if target is None and verb.i > token.i:
@@ -711,7 +505,7 @@ def _clause_patient(token: Token) -> Token | None:
         return subject
     for child in token.children:
         if child.dep_ == "acl":
-            to = _prep_object(child, ("to",))
+            to = prep_object(child, ("to",))
             if to is not None:
                 return to
     if token.dep_ == "conj" and token.head.pos_ == "PROPN":
@@ -755,15 +549,6 @@ def _blamed(verb: Token) -> Token | None:
     return blamed
 
 
-def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return None
-
-
 def _all(target: Token | None) -> tuple[Token | None, ...]:
     """A target and the targets coordinated with it ("Kazimli and Tagiyev")."""
     if target is None:
@@ -781,11 +566,11 @@ def _all(target: Token | None) -> tuple[Token | None, ...]:
 def _sanction_call(token: Token) -> bool:
     """Whether this word is the sanctions a text calls for (not sanctions imposed)."""
     word = token.lower_
-    if word in SANCTION_VERBS and _verb(token):
+    if word in SANCTION_VERBS and is_verb(token):
         return _called_for(token, include_self=True) or _imperative(token)
     if word in SANCTION_VERBS and token.i == token.sent.start and token.text[0].isupper():
         return True  # "Sanction Abenov": a command the parser read as a name
-    if word in SANCTION_NOUNS and not _verb(token):
+    if word in SANCTION_NOUNS and not is_verb(token):
         if token.dep_ == "dobj" and token.head.lower_ in CALL_VERBS:
             return False  # "called the sanctions an unfriendly act"
         return _called_for(token, include_self=False)
@@ -798,7 +583,7 @@ def _called_for(token: Token, include_self: bool) -> bool:
     while True:
         if node.lower_ in CALL_VERBS and node.i != token.i:
             return True
-        if _verb(node) and any(c.lower_ in MODALS for c in node.children if c.dep_ == "aux"):
+        if is_verb(node) and any(c.lower_ in MODALS for c in node.children if c.dep_ == "aux"):
             return True
         if node.head.i == node.i:
             return False
@@ -817,14 +602,14 @@ def _imperative(token: Token) -> bool:
 def _sanction_target(token: Token) -> Token | None:
     """Who should be sanctioned: the object or passive subject of "sanction"/"designate",
     or whoever the sanctions are "against" or "on"."""
-    if _verb(token):
+    if is_verb(token):
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass"):
                 return child
-        return _prep_object(token, ("against", "on"))
+        return prep_object(token, ("against", "on"))
     if token.i == token.sent.start and token.i + 1 < len(token.doc):
         return token.nbor(1) if token.nbor(1).pos_ == "PROPN" else token.head
-    direct = _prep_object(token, ("against", "on"))
+    direct = prep_object(token, ("against", "on"))
     if direct is not None:
         return direct
     for scope in (token, token.head):
@@ -917,8 +702,10 @@ def _once(found: list[Act]) -> list[Act]:
         if any(o.target == act.target and o.actor == act.actor for o in here):
             continue
         targeted = [o for o in here if o.target is not None]
-        if act.target is None and targeted and (
-            act.actor is None or any(o.actor == act.actor for o in targeted)
+        if (
+            act.target is None
+            and targeted
+            and (act.actor is None or any(o.actor == act.actor for o in targeted))
         ):
             continue
         if act.actor is None and any(o.actor is not None and o.target == act.target for o in here):
@@ -966,9 +753,9 @@ def _place_of(segment: Segment, trigger: Token, places: list[Mention]) -> Refere
     """Where the act happened: a place named after "in" or "at" on the act or its verb."""
     scopes = [trigger, trigger.head] if trigger.dep_ in ("dobj", "nsubjpass", "pobj") else [trigger]
     for scope in scopes:
-        for obj in _prep_objects(scope, ("in", "at", "inside", "near", "outside")):
+        for obj in prep_objects(scope, ("in", "at", "inside", "near", "outside")):
             # "in Sarit", or "at the headquarters in Sarit"
-            for word in (obj, *_prep_objects(obj, ("in",))):
+            for word in (obj, *prep_objects(obj, ("in",))):
                 at = segment.start + word.idx
                 place = next((m for m in places if m.start <= at < m.end), None)
                 if place is not None:

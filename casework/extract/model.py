@@ -92,7 +92,7 @@ class Act:
     id: str
     document_id: str
     segment: int
-    kind: str  # detention, imprisonment, torture, killing, ... (acts.TRIGGERS)
+    kind: str  # detention, imprisonment, torture, killing, ... (triggers.TRIGGERS)
     category: str  # human_rights, corruption, context (the Global Magnitsky criteria)
     trigger: str  # the word that names the act
     actor: str | None

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from casework.errors import CaseworkError, Errors
 from casework.extract.patterns import LAW_PATTERNS, ORG_PATTERNS
@@ -35,8 +36,24 @@ def load(name: str | None = None) -> Language:
         if nlp.lang != "en":
             raise CaseworkError(Errors.E602, name=candidate, model_language=nlp.lang)
         _add_patterns(nlp)
+        if "casework_lines" not in nlp.pipe_names:
+            nlp.add_pipe("casework_lines", before="parser")
         return nlp
     raise CaseworkError(Errors.E601, names=" or ".join(repr(n) for n in names))
+
+
+@Language.component("casework_lines")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: the parser otherwise runs a paragraph's closing
+    quotation mark, or a whole interview question, into the next paragraph. Boundaries
+    set before the parser are kept by it."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+            closing = token if "\n" in token.whitespace_ else doc[token.i - 1]
+            if closing.i > 0 and closing.is_punct and not doc[closing.i - 1].whitespace_:
+                closing.is_sent_start = False  # '...them."' ends where it stands
+    return doc
 
 
 def _add_patterns(nlp: Language) -> None:
