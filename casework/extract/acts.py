@@ -62,8 +62,9 @@ from casework.extract.attribution import SPEECH_VERBS
 from casework.extract.dates import is_duration
 from casework.extract.dates import resolve as resolve_date
 from casework.extract.descriptions import Descriptions
+from casework.extract.groups import Groups, Speakers
 from casework.extract.involvement import commanders, direct_mode, is_judicial
-from casework.extract.model import Act, Mention, Position, Segment
+from casework.extract.model import Act, Mention, Position, Quote, Segment
 from casework.extract.parse import is_verb, prep_object, prep_objects
 from casework.extract.referents import Referent, Referents
 from casework.extract.triggers import (
@@ -159,11 +160,23 @@ class _Found:
     needs: str = ""  # "target": kept only with a named target; "name": with any name
 
 
-def acts(doc: Doc, segment: Segment, found: list[Mention], roles: list[Position] = ()) -> list[Act]:
+def acts(
+    doc: Doc,
+    segment: Segment,
+    found: list[Mention],
+    roles: list[Position] = (),
+    quoted: list[Quote] = (),
+) -> list[Act]:
     """The alleged acts in one parsed segment; `roles` are the titles it gives people,
-    for "the colonel" and "the judge", and for telling a judge who presides."""
-    refs = Referents(doc, segment, found)
-    described = Descriptions(segment, found, list(roles))
+    for "the colonel" and "the judge", and for telling a judge who presides; `quoted`
+    the quotations found in it, for who "I" is inside them."""
+    who = _Who(
+        Referents(doc, segment, found),
+        Descriptions(segment, found, list(roles)),
+        Groups(doc, segment, found),
+        Speakers(list(quoted)),
+        segment,
+    )
     judicial = _judicial_mentions(found, roles)
     places = [m for m in found if m.label == "PLACE" and m.segment == segment.seq]
     out: list[Act] = []
@@ -171,10 +184,8 @@ def acts(doc: Doc, segment: Segment, found: list[Mention], roles: list[Position]
         reading = _read(token)
         if reading is None:
             continue
-        victims = [
-            v for t in reading.targets for v in _victims(refs, described, t, token, reading.kind)
-        ]
-        involved = _involved(refs, described, judicial, reading)
+        victims = [v for t in reading.targets for v in _victims(who, t, token, reading.kind)]
+        involved = _involved(who, judicial, reading)
         if reading.needs and not any(victims):
             named = any(who for who, _, _ in involved)
             if reading.needs == "target" or not named:
@@ -185,34 +196,60 @@ def acts(doc: Doc, segment: Segment, found: list[Mention], roles: list[Position]
     return _once(out)
 
 
+@dataclass(frozen=True)
+class _Who:
+    """Everything that says whom a word stands for in one segment."""
+
+    refs: Referents
+    described: Descriptions
+    groups: Groups
+    speakers: Speakers
+    segment: Segment
+
+    def one(self, token: Token | None) -> Referent | None:
+        if token is None:
+            return None
+        return (
+            self.speakers.of(token, self.segment) or self.refs.of(token) or self.described.of(token)
+        )
+
+    def all(self, token: Token | None) -> list[Referent]:
+        """Who a word stands for: a group for "they" or "the two men", else one or none."""
+        if token is None:
+            return []
+        group = self.groups.of(token)
+        if group:
+            return group
+        one = self.one(token)
+        return [one] if one is not None else []
+
+
 def _involved(
-    refs: Referents, described: Descriptions, judicial: set[str], reading: _Found
+    who: _Who, judicial: set[str], reading: _Found
 ) -> list[tuple[Referent | None, str | None, str | None]]:
-    """Who is behind the act and how: the direct actor with its mode, then whoever the
-    sentence puts above them (involvement.commanders). Context kinds have no mode."""
+    """Who is behind the act and how: the direct actors with their mode, then whoever
+    the sentence puts above them (involvement.commanders). Context kinds have no mode."""
+    actors: list[Referent | None] = who.all(reading.actor) or [None]
     if CATEGORIES[reading.kind] == "context":
-        return [(_refer(refs, described, reading.actor), None, None)]
-    actor = _refer(refs, described, reading.actor)
+        return [(actor, None, None) for actor in actors]
     words = _words_of(reading.actor)
-    is_judge = (actor is not None and actor.mention_id in judicial) or is_judicial(words)
-    mode, cue = direct_mode(reading.trigger, reading.actor, is_judge, reading.kind)
-    out: list[tuple[Referent | None, str | None, str | None]] = [(actor, mode, cue or None)]
+    out: list[tuple[Referent | None, str | None, str | None]] = []
+    for actor in actors:
+        is_judge = (actor is not None and actor.mention_id in judicial) or is_judicial(words)
+        mode, cue = direct_mode(reading.trigger, reading.actor, is_judge, reading.kind)
+        out.append((actor, mode, cue or None))
+    named = {a.text for a in actors if a is not None}
     for inv in commanders(reading.trigger, reading.actor):
-        who = _refer(refs, described, inv.who)
-        if who is None or (actor is not None and who.text == actor.text):
-            continue
-        is_judge = who.mention_id in judicial or is_judicial(_words_of(inv.who))
-        mode = "presided" if is_judge and inv.mode == "ordered" else inv.mode
-        out.append((who, mode, inv.cue))
-    if actor is None and len(out) > 1:
+        for commander in who.all(inv.who):
+            if commander.text in named:
+                continue
+            is_judge = commander.mention_id in judicial or is_judicial(_words_of(inv.who))
+            mode = "presided" if is_judge and inv.mode == "ordered" else inv.mode
+            out.append((commander, mode, inv.cue))
+            named.add(commander.text)
+    if actors == [None] and len(out) > 1:
         out = out[1:]  # a commander named, the ones who acted not: the act is the commander's
     return out
-
-
-def _refer(refs: Referents, described: Descriptions, token: Token | None) -> Referent | None:
-    if token is None:
-        return None
-    return refs.of(token) or described.of(token)
 
 
 def _words_of(token: Token | None) -> set[str]:
@@ -230,26 +267,26 @@ def _judicial_mentions(found: list[Mention], roles: list[Position]) -> set[str]:
     return out
 
 
-def _victims(
-    refs: Referents, described: Descriptions, target: Token | None, trigger: Token, kind: str
-) -> list[Referent | None]:
+def _victims(who: _Who, target: Token | None, trigger: Token, kind: str) -> list[Referent | None]:
     """Who a target word names: itself; else who it includes ("others, including X"),
     or, for a press restriction, whose it is ("the accreditation of correspondents for
     Nordic Wire", "access to the website of Azad Xabar")."""
     if target is None:
         return [None]
-    named = refs.of(target) or described.of(target)
-    if named is not None:
-        return [named]
+    named = who.all(target)
+    if named:
+        return list(named)
     for holder in (target, target.head, trigger):
         included = prep_objects(holder, ("including",))
         if included:
-            return [refs.of(t) for t in included if refs.of(t) is not None] or [None]
-    if kind == "press_restriction":
+            return [r for t in included for r in who.all(t)] or [None]
+    if kind in ("press_restriction", "raid"):  # whose premises or outlet
         frontier = [target]
         for _ in range(3):
-            frontier = [o for t in frontier for o in prep_objects(t, ("of", "for", "to", "at"))]
-            found = [refs.of(t) for t in frontier if refs.of(t) is not None]
+            frontier = [
+                o for t in frontier for o in prep_objects(t, ("of", "for", "to", "at", "into"))
+            ] + [c for t in frontier for c in t.children if c.dep_ == "poss"]
+            found = [r for t in frontier for r in who.all(t)]
             if found:
                 return found[:1]
     return [None]

@@ -29,20 +29,31 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "torture": frozenset(
         "torture tortured torturing ill-treatment ill-treated mistreated mistreatment "
-        "beaten beating beatings solitary".split()
+        "beaten beating beatings solitary beat beats electrocuted whipped flogged "
+        "flogging".split()
     ),
     "killing": frozenset(
         "killed killing killings murdered murder murders assassinated assassination "
-        "executed".split()
+        "executed massacre massacred".split()
+    ),
+    # Enforced disappearance: "the disappearance of two students", "he vanished".
+    "disappearance": frozenset(
+        "disappearance disappearances disappeared vanished disappear".split()
+    ),
+    # Searches and raids of homes, offices and newsrooms (a search needs premises).
+    "raid": frozenset("raid raids raided raiding stormed storming storm".split()),
+    "intimidation": frozenset(
+        "threatened threatening threats threat harassed harassment harassing intimidated "
+        "intimidation intimidating surveillance stalked".split()
     ),
     "press_restriction": frozenset(
-        "censorship censored blocked blocking shut closed banned revoked raided "
+        "censorship censored blocked blocking shut closed banned revoked "
         "withdrew withdrawn cut".split()
     ),
     "pardon": frozenset("pardon pardoned pardons pardoning amnesty".split()),
     "corruption": frozenset(
         "corruption corrupt embezzled embezzlement embezzling misappropriated "
-        "misappropriation kickbacks".split()
+        "misappropriation kickbacks kickback rigged rigging diverted diverting".split()
     ),
     "bribery": frozenset("bribe bribes bribery bribed bribing".split()),
     "money_laundering": frozenset(
@@ -59,6 +70,11 @@ TRIGGERS: dict[str, frozenset[str]] = {
 
 CATEGORIES = {
     "detention": "human_rights",
+    "disappearance": "human_rights",
+    "raid": "human_rights",
+    "due_process": "human_rights",
+    "intimidation": "human_rights",
+    "forced_labour": "human_rights",
     "imprisonment": "human_rights",
     "political_prisoner": "human_rights",
     "torture": "human_rights",
@@ -73,6 +89,48 @@ CATEGORIES = {
 }
 
 _KIND_OF = {word: kind for kind, words in TRIGGERS.items() for word in words}
+# The rights the UK Global Human Rights Sanctions Regulations 2020 protect, for the kinds
+# that fall under them (regulation 4: life; torture and cruel, inhuman or degrading
+# treatment; slavery, servitude and forced labour). Other abuses fall under the US
+# Global Magnitsky criteria only.
+UK_GHR_RIGHTS = {
+    "killing": "the right to life",
+    "torture": "the right not to be subjected to torture or cruel, inhuman or degrading "
+    "treatment or punishment",
+    "forced_labour": "the right to be free from slavery, not to be held in servitude and "
+    "not to be required to perform forced or compulsory labour",
+}
+# Premises a search or raid is of: "searched the newsroom", "the search of her flat".
+PREMISES = frozenset(
+    """
+    home homes house houses flat flats apartment apartments office offices newsroom
+    newsrooms headquarters premises property properties building buildings studio studios
+    residence residences dacha garage
+    """.split()
+)
+SEARCH_WORDS = frozenset("search searches searched searching".split())
+# Papers that order an act: "search warrant", "detention orders".
+PAPER_HEADS = frozenset("warrant warrants order orders".split())
+# Cells that are a punishment: "punishment cells", "the disciplinary unit".
+PUNISHMENT_WORDS = frozenset("punishment disciplinary isolation".split())
+CELL_WORDS = frozenset("cell cells block blocks unit units ward".split())
+# Care withheld is ill-treatment: "refused to pass on medication".
+CARE_WORDS = frozenset("medication medicine medicines treatment care insulin".split())
+REFUSE_VERBS = frozenset(
+    "denied deny denies refused refuse refuses withheld withhold rejected reject".split()
+)
+GRANT_VERBS = frozenset("granted grant grants allowed allow".split())
+LAWYER_WORDS = frozenset("lawyer lawyers counsel attorney attorneys defence defense".split())
+# Evidence made up: "material planted on the seized drives", "fabricated charges".
+FABRICATION_WORDS = frozenset("planted fabricated falsified doctored".split())
+# Charges brought against officials for corruption are justice, not an abuse.
+CORRUPTION_CHARGES = frozenset(
+    """
+    corruption bribery bribes embezzlement embezzling fraud laundering abuse office
+    misappropriation negligence kickbacks
+    """.split()
+)
+TENDER_WORDS = frozenset("tender tenders auction auctions procurement contract contracts".split())
 
 # Press restrictions need a press object: "blocked the website", not "blocked the road".
 PRESS_WORDS = frozenset(
@@ -130,6 +188,9 @@ POLICING_WORDS = frozenset(
 def kind_of(token: Token) -> str | None:
     """The kind of act this token names, if it names one."""
     word = word_of(token)
+    contextual = _in_context(token, word)
+    if contextual is not None:
+        return contextual or None
     if word in ("prisoner", "prisoners"):
         if token.i > 0 and token.nbor(-1).lower_ == "political":
             return "political_prisoner"
@@ -160,6 +221,143 @@ def kind_of(token: Token) -> str | None:
     if kind == "rights_abuse" and not rights_abuse(token):
         return None
     return kind
+
+
+def _in_context(token: Token, word: str) -> str | None:
+    """Acts named by a word and the words around it: "kept awake", "without a lawyer",
+    "opened fire", "the search of her flat". "" when the word is in a table but its
+    context says it names no act here ("searched for the file")."""
+    head = token.head
+    verb = is_verb(token)
+    if word in SEARCH_WORDS:
+        return "raid" if _searched_premises(token) else ""
+    if word == "way" and head.lower_ == "forced" and token.dep_ == "dobj":
+        return "raid" if prep_objects(head, ("into",)) else ""  # "forced their way into"
+    if word == "awake" and head.lower_ in ("kept", "keep", "keeping", "kept"):
+        return "torture"
+    if word == "deprivation" and any(c.lower_ == "sleep" for c in token.children):
+        return "torture"
+    if word == "deprived" and any(o.lower_ == "sleep" for o in prep_objects(token, ("of",))):
+        return "torture"
+    if word in ("shock", "shocks") and any(c.lower_ == "electric" for c in token.children):
+        return "torture"
+    if word in CELL_WORDS and any(
+        c.lower_ in PUNISHMENT_WORDS for c in token.children if c.dep_ in ("compound", "amod")
+    ):
+        return "torture"
+    if word in CARE_WORDS and token.dep_ == "dobj" and head.lower_ in REFUSE_VERBS:
+        return "torture"
+    if word == "custody" and token.dep_ == "pobj" and head.lower_ in ("in", "into"):
+        return "detention"
+    if word == "bail" and token.dep_ == "dobj":
+        if head.lower_ in REFUSE_VERBS:
+            return "detention"
+        negated = any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in head.children)
+        return "detention" if head.lower_ in GRANT_VERBS and negated else ""
+    if word in ("took", "taken", "take") and any(
+        c.dep_ == "prt" and c.lower_ == "away" for c in token.children
+    ):
+        return "detention"
+    if word in ("remanded",) and verb:
+        return "detention"
+    if word == "charged" and verb:
+        charges = {t.lower_ for o in prep_objects(token, ("with",)) for t in o.subtree}
+        return "" if not charges or charges & CORRUPTION_CHARGES else "imprisonment"
+    if word in ("prosecuted", "prosecuting") and verb:
+        return "imprisonment"
+    if word in ("trial", "trials") and not verb:
+        return "imprisonment" if _trial_of_someone(token) else ""
+    if word in LAWYER_WORDS and token.dep_ == "pobj" and head.lower_ == "without":
+        return "due_process"
+    if word in LAWYER_WORDS and token.dep_ == "dobj" and head.lower_ in REFUSE_VERBS:
+        return "due_process"
+    if (
+        word == "access"
+        and head.lower_ in REFUSE_VERBS
+        and any(o.lower_ in LAWYER_WORDS for o in prep_objects(token, ("to",)))
+    ):
+        return "due_process"
+    if word in FABRICATION_WORDS:
+        return "due_process"
+    if word == "warned" and verb:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        return "intimidation" if passive else ""
+    if word in ("labour", "labor") and any(c.lower_ == "forced" for c in token.children):
+        return "forced_labour"
+    if word == "forced" and any(c.dep_ == "xcomp" and c.lower_ == "work" for c in token.children):
+        return "forced_labour"
+    if word == "fire" and token.dep_ == "dobj" and head.lower_ in ("opened", "open", "opening"):
+        return "killing"
+    if word in ("fired", "shot") and verb:
+        return "killing" if _shot_at_people(token) else ""
+    if word in ("tender", "tenders") and token.dep_ == "pobj" and head.lower_ == "without":
+        return "corruption"
+    if word == "abuse" and any(
+        o.lower_ in ("office", "power") for o in prep_objects(token, ("of",))
+    ):
+        return "corruption"
+    if word in ("rigged", "rigging"):
+        objects = {
+            t.lower_ for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
+        }
+        return "corruption" if objects & TENDER_WORDS else ""
+    if word in ("diverted", "diverting"):
+        return "corruption" if moves_money(token) else ""
+    if word in ("disappeared", "vanished", "disappear") and verb:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in MONEY_WORDS or subject.ent_type_ == "MONEY":
+            return ""
+        return "disappearance"
+    if word == "surveillance" and token.dep_ == "pobj" and head.lower_ != "under":
+        return "intimidation" if head.head.lower_ in ("campaign", "placed", "put") else ""
+    return None
+
+
+def _searched_premises(token: Token) -> bool:
+    """A search of someone's premises: "searched the newsroom", "the search of Tenrek
+    Daily", "her flat was searched", "the search warrant", "during a search"."""
+    if is_verb(token):
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(o.lower_ in PREMISES or o.pos_ == "PROPN" for o in objects)
+    if token.dep_ == "compound" and token.head.lower_ in PAPER_HEADS:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("during", "after", "in"):
+        return True
+    if prep_objects(token, ("of", "at", "on")) or any(c.dep_ == "poss" for c in token.children):
+        return True
+    return any(c.dep_ == "acl" for c in token.children)  # "a search authorised by the court"
+
+
+def _trial_of_someone(token: Token) -> bool:
+    """ "presided over the trial", "her trial", "the trial of X", "go on trial"."""
+    if any(c.dep_ == "poss" for c in token.children) or prep_objects(token, ("of",)):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("on", "over"):
+        return head.head.lower_ in (
+            "go",
+            "goes",
+            "went",
+            "gone",
+            "stand",
+            "stood",
+            "presided",
+            "preside",
+            "presides",
+            "put",
+        )
+    return False
+
+
+def _shot_at_people(token: Token) -> bool:
+    """ "troops fired on protesters", "was shot dead", "shot two men"; not "fired the editor"."""
+    if any(c.dep_ in ("nsubjpass",) for c in token.children):
+        return token.lower_ == "shot"
+    if prep_objects(token, ("on", "at", "into")):
+        return True
+    if token.lower_ == "shot":
+        return any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON") for c in token.children)
+    return any(c.lower_ == "warning" for c in token.subtree)  # "fired without warning"
 
 
 def rights_abuse(token: Token) -> bool:

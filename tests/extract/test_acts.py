@@ -250,9 +250,10 @@ def test_general_abuse_denied_negated_or_nowhere_is_not_an_act():
         "Corruption is a problem everywhere.",
         # Not rights abuses at all.
         "The police crackdown on drug smuggling in Norland continued.",
-        "The minister was accused of abuse of office.",
         "Traffic violations in Norland rose by 4 per cent.",
         "Human Rights Watch documented violations in Norland.",
         "The anti-corruption agency in Norland was disbanded.",
     ):
         assert _acts(text) == [], text
+    # Abuse of office is corruption, not a rights abuse.
+    assert [a[0] for a in _acts("The minister was accused of abuse of office.")] == ["corruption"]

@@ -1,0 +1,105 @@
+"""Who "they", "the two men" and "I" are: plural and first-person reference.
+
+Reporting names several victims once ("the students, Mateo Arrieta and Joel
+Vidarte") and then says "they", "their detention", "the students" or "the two
+men"; the case file needs each of them. A plural pronoun, or a plural noun for
+people with a definite or counting determiner, stands for the last group of
+people the segment named together (conjoined names, "A and B", "A, B and C"),
+when that group is near: in the same sentence or the two before it.
+
+"I", "me", "my", "we" and "our" inside a quotation are its speaker ("'They beat
+me,' Tavil said"; an interview answer after "Name:"); a first person outside any
+quotation is the writer, whom the body does not name, and stands for no one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from casework.extract.model import Mention, Quote, Segment
+from casework.extract.referents import Referent
+
+PLURAL_PRONOUNS = frozenset("they them their theirs themselves".split())
+FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+# People nouns a plural description can be: "the students", "the two men", "both women".
+PEOPLE_NOUNS = frozenset(
+    """
+    men women people students journalists reporters activists brothers sisters sons
+    daughters defendants detainees prisoners officers lawyers editors bloggers leaders
+    members protesters organisers organizers colleagues friends boys girls children
+    """.split()
+)
+COUNTING = frozenset("the both these those two three four five six all".split())
+# How far back (in sentences) a group may be named and still be "they".
+REACH = 2
+
+
+class Groups:
+    """Groups of people named together in one segment, for plural reference."""
+
+    def __init__(self, doc: Doc, segment: Segment, found: list[Mention]) -> None:
+        self._sentences = [s.start for s in doc.sents]
+        people = [m for m in found if m.label == "PERSON" and m.segment == segment.seq]
+        by_token: dict[int, Mention] = {}
+        for m in people:
+            span = doc.char_span(m.start - segment.start, m.end - segment.start)
+            if span is not None:
+                by_token[span.root.i] = m
+        groups: list[tuple[int, int, list[Referent]]] = []  # (end char, sentence, members)
+        for i, mention in by_token.items():
+            token = doc[i]
+            if token.dep_ == "conj":
+                continue  # the group is read from its first member
+            members = [mention] + [by_token[c.i] for c in token.conjuncts if c.i in by_token]
+            if len(members) > 1:
+                end = max(m.end for m in members)
+                sentence = self._sentence(token)
+                groups.append((end, sentence, [Referent(m.text, m.id) for m in members]))
+        groups.sort(key=lambda g: g[0])
+        self._groups = groups
+        self._ends = [g[0] for g in groups]
+        self.doc = doc
+        self.segment = segment
+
+    def of(self, token: Token) -> list[Referent]:
+        """The people a plural pronoun or description stands for; [] when it is no group."""
+        if not _plural(token):
+            return []
+        at = self.segment.start + token.idx
+        here = self._sentence(token)
+        for end, sentence, members in reversed(self._groups[: bisect_right(self._ends, at)]):
+            if end <= at and here - sentence <= REACH:
+                return members
+        return []
+
+    def _sentence(self, token: Token) -> int:
+        return bisect_right(self._sentences, token.sent.start)
+
+
+class Speakers:
+    """First-person words inside quotations stand for the quotation's speaker."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self._quotes = sorted((q for q in quotes if q.speaker), key=lambda q: (q.start, q.end))
+
+    def of(self, token: Token, segment: Segment) -> Referent | None:
+        if token.lower_ not in FIRST_PERSON:
+            return None
+        at = segment.start + token.idx
+        for q in self._quotes:
+            if q.start <= at < q.end and q.speaker:
+                return Referent(q.speaker, q.speaker_mention_id)
+        return None
+
+
+def _plural(token: Token) -> bool:
+    word = token.lower_
+    if word in PLURAL_PRONOUNS:
+        return True
+    if word in PEOPLE_NOUNS and token.tag_ in ("NNS", "NNPS"):
+        return any(
+            c.dep_ in ("det", "nummod", "predet") and c.lower_ in COUNTING for c in token.children
+        )
+    return False
