@@ -210,6 +210,7 @@ def _lists(workspace: Workspace, config: BuildConfig, display: Display) -> dict[
         return {
             "loaded": {d.dataset: d.version for d in loaded.loaded},
             "errors": loaded.errors,
+            "notes": loaded.notes,
         }
     if config.update_lists:
         updated = update(workspace, None, config.list_options)

@@ -64,8 +64,16 @@ def load_command(
         report = load(ws, [str(p) for p in paths])
     for line in report.errors:
         stderr.print(f"[red]error[/red] {line}", highlight=False)
+    for line in report.notes:
+        stderr.print(f"note {line}", highlight=False)
     if format is ListFormat.json:
-        print_json({"loaded": [d.__dict__ for d in report.loaded], "errors": report.errors})
+        print_json(
+            {
+                "loaded": [d.__dict__ for d in report.loaded],
+                "errors": report.errors,
+                "notes": report.notes,
+            }
+        )
     else:
         for d in report.loaded:
             skipped = f", {d.skipped} records skipped" if d.skipped else ""

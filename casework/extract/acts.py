@@ -78,6 +78,8 @@ from casework.extract.triggers import (
 )
 from casework.store.ids import make_id
 
+# Intransitive triggers whose subject is who suffered the act, not who did it.
+UNDERGONE = frozenset({"disappeared", "vanished", "disappear", "disappears", "vanish"})
 # Words that need their object before they name an act ("prosecution of journalists").
 NEED_OBJECT = frozenset("prosecution prosecutions".split())
 # Words that name an act only against someone named: "X remains behind bars" is, "14
@@ -448,6 +450,8 @@ def _place_or_regime(token: Token) -> bool:
 
 def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
     """(actor, target) words of a trigger, from the parse."""
+    if token.lower_ == "missing":  # "X has been missing", "X went missing"
+        return None, _subject(token) or _subject(token.head)
     if is_verb(token) and token.lower_ not in ("sentence", "sentences"):
         return _verb_roles(token)
     if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):
@@ -508,6 +512,8 @@ def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
         return None, _subject(token)
     if token.lower_ in TERM_VERBS:  # "X is serving nine years", "got 4 years from Y"
         return prep_object(token, ("from", "by")), _subject(token)
+    if token.lower_ in UNDERGONE:  # "X disappeared", "X went missing": X suffered it
+        return None, _subject(token)
     target = next((c for c in token.children if c.dep_ == "dobj"), None)
     for verb in token.conjuncts:  # "arrested and beat him": the object they share
         if target is None and verb.i > token.i:

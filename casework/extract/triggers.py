@@ -38,7 +38,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     # Enforced disappearance: "the disappearance of two students", "he vanished".
     "disappearance": frozenset(
-        "disappearance disappearances disappeared vanished disappear".split()
+        "disappearance disappearances disappeared vanished disappear missing".split()
     ),
     # Searches and raids of homes, offices and newsrooms (a search needs premises).
     "raid": frozenset("raid raids raided raiding stormed storming storm".split()),
@@ -140,7 +140,9 @@ PRESS_WORDS = frozenset(
 )
 
 # Moving money is laundering only when money is what moves ("transferred the funds").
-MONEY_WORDS = frozenset("money funds cash proceeds dollars millions billions payments".split())
+MONEY_WORDS = frozenset(
+    "money funds cash proceeds dollars millions billions payments budget budgets sum sums".split()
+)
 
 # Verbs whose subject is who suffers the act the noun after them names:
 # "X remains in detention", "X is serving a sentence", "X was recognised as a prisoner".
@@ -255,7 +257,7 @@ def _in_context(token: Token, word: str) -> str | None:
         negated = any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in head.children)
         return "detention" if head.lower_ in GRANT_VERBS and negated else ""
     if word in ("took", "taken", "take") and any(
-        c.dep_ == "prt" and c.lower_ == "away" for c in token.children
+        c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in token.children
     ):
         return "detention"
     if word in ("remanded",) and verb:
@@ -305,12 +307,28 @@ def _in_context(token: Token, word: str) -> str | None:
         return "corruption" if moves_money(token) else ""
     if word in ("disappeared", "vanished", "disappear") and verb:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in MONEY_WORDS or subject.ent_type_ == "MONEY":
+        if subject is None or _money_subject(subject):
+            return ""
+        return "disappearance"
+    if word == "missing" and (
+        any(c.lower_ in ("been", "is", "are", "was", "were") for c in token.children)
+        or head.lower_ in ("went", "gone", "go", "goes", "going")
+    ):
+        # "has been missing since police took him", "went missing": a person, not a sum.
+        holder = token if any(c.dep_ == "nsubj" for c in token.children) else head
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if subject is None or _money_subject(subject):
             return ""
         return "disappearance"
     if word == "surveillance" and token.dep_ == "pobj" and head.lower_ != "under":
         return "intimidation" if head.head.lower_ in ("campaign", "placed", "put") else ""
     return None
+
+
+def _money_subject(subject: Token) -> bool:
+    """ "Half the budget went missing": what vanished is money, not a person."""
+    words = {t.lower_ for t in subject.subtree}
+    return bool(words & MONEY_WORDS) or any(t.ent_type_ == "MONEY" for t in subject.subtree)
 
 
 def _searched_premises(token: Token) -> bool:

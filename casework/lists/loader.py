@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casework.errors import Errors, ListError
-from casework.lists.formats import COMPANIONS, detect
+from casework.lists.formats import COMPANIONS, detect, is_unread_companion
 from casework.lists.store import replace_dataset
 from casework.store import Workspace
 
@@ -28,23 +28,32 @@ class LoadedDataset:
 class LoadReport:
     loaded: list[LoadedDataset] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Files a folder held that are not lists (readmes, comments overflow files).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
         return 1 if self.errors else 0
 
 
-def expand(paths: list[str]) -> list[Path]:
-    """Files as given; directories give their list files (companions ride along)."""
+def expand(paths: list[str], skipped: list[Path] | None = None) -> list[Path]:
+    """Files as given; directories give their list files (companions ride along).
+
+    Files in a directory that are not lists (see `is_unread_companion`) go to
+    `skipped` when it is given, so the caller can say what it left aside.
+    """
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.name.lower() not in COMPANIONS and not p.name.startswith(".")
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or p.name.lower() in COMPANIONS or p.name.startswith("."):
+                    continue
+                if is_unread_companion(p):
+                    if skipped is not None:
+                        skipped.append(p)
+                    continue
+                out.append(p)
         else:
             out.append(path)
     return out
@@ -57,7 +66,10 @@ def load(workspace: Workspace, paths: list[str], version_hint: str | None = None
     of a file that carries none itself; a version the reader found always wins.
     """
     report = LoadReport()
-    for path in expand(paths):
+    unread: list[Path] = []
+    files = expand(paths, unread)
+    report.notes.extend(f"{p}: not a list file; skipped" for p in unread)
+    for path in files:
         try:
             if not path.is_file():
                 raise ListError(Errors.E106, source=str(path))

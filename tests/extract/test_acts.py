@@ -257,3 +257,16 @@ def test_general_abuse_denied_negated_or_nowhere_is_not_an_act():
         assert _acts(text) == [], text
     # Abuse of office is corruption, not a rights abuse.
     assert [a[0] for a in _acts("The minister was accused of abuse of office.")] == ["corruption"]
+
+
+def test_raids_disappearances_intimidation_and_forced_labour():
+    assert _who("Officers raided the home of the journalist Leyla Orujova on Monday.") == [
+        ("raid", None, "Leyla Orujova")
+    ]
+    assert _who("Officers threatened the family of the blogger Sevda Karimli.") == [
+        ("intimidation", None, "Sevda Karimli")
+    ]
+    # The one who went missing suffered the act; a sum that went missing is not a person.
+    assert ("disappearance", None, "Safarov") in _who("The blogger Safarov went missing in May.")
+    assert _who("Half the budget went missing.") == []
+    assert [k for k, _, _ in _who("Inmates were forced to work without pay.")] == ["forced_labour"]

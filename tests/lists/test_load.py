@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
+
+import pytest
 
 from casework.lists import list_datasets, load
 from tests.conftest import SHARED, WATCHLIST, needs_shared, write_jsonl
@@ -73,3 +76,50 @@ def test_un_consolidated_xml(workspace):
     assert loaded.version == "2026-02-27"
     (dataset,) = list_datasets(workspace.backend)
     assert dataset["schemata"]["Person"] == 730 and dataset["schemata"]["Organization"] == 273
+
+
+SAMPLES = SHARED / "data" / "sanctions" / "samples"
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    "consolidated",
+    [
+        SAMPLES / "ofac_consolidated_csv" / "cons_prim.csv",
+        SAMPLES / "ofac_cons_advanced_2020-03-17.xml",
+    ],
+    ids=["csv", "advanced-xml"],
+)
+def test_the_consolidated_list_loads_beside_the_sdn_list(workspace, consolidated):
+    sdn = load(workspace, [str(OFAC / "sdn.csv")])
+    (sdn_loaded,) = sdn.loaded
+    cons = load(workspace, [str(consolidated)])
+    assert cons.errors == []
+    assert [d.dataset for d in cons.loaded] == ["us_ofac_cons"]
+    held = {d["name"]: d["entities"] for d in list_datasets(workspace.backend)}
+    # The SDN dataset is whole after the consolidated list came in.
+    assert held["us_ofac_sdn"] == sdn_loaded.entities and held["us_ofac_cons"] > 0
+
+
+@needs_shared
+def test_consolidated_csv_reads_its_alias_and_address_files(workspace):
+    load(workspace, [str(SAMPLES / "ofac_consolidated_csv" / "cons_prim.csv")])
+    (dataset,) = list_datasets(workspace.backend)
+    assert sorted(Path(s).name for s in dataset["sources"]) == [
+        "cons_add.csv",
+        "cons_alt.csv",
+        "cons_prim.csv",
+    ]
+    aliases = workspace.backend.query(
+        "SELECT count(*) AS n FROM list_entities WHERE dataset = 'us_ofac_cons' AND len(names) > 1"
+    )[0]["n"]
+    assert aliases > 0
+
+
+@needs_shared
+def test_a_folder_skips_its_readme_and_comments_file_with_a_note(workspace):
+    report = load(workspace, [str(SAMPLES / "ofac_consolidated_csv"), str(SAMPLES / "README.md")])
+    assert [d.dataset for d in report.loaded] == ["us_ofac_cons"]
+    assert any("cons_comments.csv: not a list file" in n for n in report.notes)
+    # Named on its own, a file that is not a list is still an error.
+    assert len(report.errors) == 1 and "README.md" in report.errors[0]

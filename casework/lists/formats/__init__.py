@@ -37,6 +37,18 @@ FORMATS: tuple[ListFormat, ...] = (
 )
 # Companion files read together with a main file, never loaded on their own.
 COMPANIONS = frozenset({"alt.csv", "add.csv", "cons_alt.csv", "cons_add.csv"})
+# Files a list folder holds beside the lists that no loader reads: OFAC's
+# comments overflow files (remarks past the CSV's field limit) and the
+# documentation people keep next to their downloads. A folder load skips them
+# with a note; naming one on its own still fails, as any unreadable file does.
+UNREAD_COMPANIONS = frozenset({"sdn_comments.csv", "cons_comments.csv"})
+DOCUMENTATION_SUFFIXES = frozenset({".md", ".txt", ".rst", ".html", ".htm", ".pdf", ".xsd"})
+
+
+def is_unread_companion(path: Path) -> bool:
+    """True for a file a folder of lists holds that is not itself a list."""
+    name = path.name.lower()
+    return name in UNREAD_COMPANIONS or path.suffix.lower() in DOCUMENTATION_SUFFIXES
 
 
 def detect(path: Path) -> ListFormat:

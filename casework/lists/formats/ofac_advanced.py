@@ -10,9 +10,13 @@ order (reference values, locations, documents, parties, entries), which lets
 the reader stream it: a party that comes before the reference values is a
 malformed file (E302), like a truncated one.
 
-It is the same list as sdn.csv and sdn.xml and loads into the same dataset,
-us_ofac_sdn; a profile id is OFAC's uid there, so an entry keeps its entity id
-whichever encoding was loaded last. Two namespaces are accepted: the
+The format carries either of OFAC's lists: the SDN list (sdn_advanced.xml,
+the same list as sdn.csv and sdn.xml, dataset us_ofac_sdn; a profile id is
+OFAC's uid there, so an entry keeps its entity id whichever encoding was
+loaded last) or the consolidated non-SDN list (cons_advanced.xml, dataset
+us_ofac_cons, as cons_prim.csv). Which one a file holds is read from its
+SanctionsEntry ListIDs before the parties are built, so that loading the
+consolidated list never replaces the SDN dataset. Two namespaces are accepted: the
 Sanctions List Service's ADVANCED_XML one and the older UN-drafted
 `http://www.un.org/sanctions/1.0` of the earlier downloads.
 
@@ -32,6 +36,7 @@ measures other than the program, and features screening does not compare
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -40,7 +45,7 @@ from followthemoney.proxy import EntityProxy
 
 from casework.errors import Errors, ListError
 from casework.lists.formats.markup import records, root_element
-from casework.lists.formats.ofac_csv import AUTHORITY, DATASET
+from casework.lists.formats.ofac_csv import AUTHORITY, CONS_DATASET, DATASET
 from casework.lists.formats.ofac_xml import document_property
 from casework.lists.model import ListBuilder, ListFile, Skipped, clean_country, clean_date
 
@@ -84,6 +89,10 @@ FEATURE_PROPERTY: dict[str, tuple[str, str]] = {
     "Registration Country": ("jurisdiction", "country"),
 }
 PROGRAM_MEASURE = "Program"
+SDN_LIST = "SDN List"
+_LIST_VALUE = re.compile(rb'<List\s+ID="(\d+)"[^>]*>([^<]*)</List>')
+_ENTRY_LIST = re.compile(rb'<SanctionsEntry\b[^>]*\bListID="(\d+)"')
+_SCAN_CHUNK = 1 << 22
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -92,8 +101,37 @@ def sniff(path: Path, head: bytes) -> bool:
     return tag == "Sanctions" and namespace in NAMESPACES
 
 
+def dataset_of(path: Path) -> str:
+    """us_ofac_sdn when most sanctions entries are on the SDN list, else us_ofac_cons.
+
+    A byte scan, not a parse: the parties (whose ids carry the dataset) come
+    before the entries that say which list they are on.
+    """
+    names: dict[bytes, str] = {}
+    counts: dict[bytes, int] = {}
+    tail = b""
+    with path.open("rb") as stream:
+        while chunk := stream.read(_SCAN_CHUNK):
+            window = tail + chunk
+            # Keep an unfinished tag for the next window; count only whole ones.
+            cut = window.rfind(b"<")
+            whole, tail = (window[:cut], window[cut:]) if cut > 0 else (window, b"")
+            for list_id, name in _LIST_VALUE.findall(whole):
+                names[list_id] = name.decode("utf-8", "replace").strip()
+            for list_id in _ENTRY_LIST.findall(whole):
+                counts[list_id] = counts.get(list_id, 0) + 1
+    sdn = sum(n for list_id, n in counts.items() if names.get(list_id) == SDN_LIST)
+    others = sum(counts.values()) - sdn
+    return CONS_DATASET if others > sdn else DATASET
+
+
 def read(path: Path) -> ListFile:
-    reader = _Reader(path, ListFile(DATASET, FORMAT, "unknown", [str(path)]))
+    dataset = dataset_of(path)
+    reader = _Reader(
+        path,
+        ListFile(dataset, FORMAT, "unknown", [str(path)]),
+        builder=ListBuilder(dataset, AUTHORITY),
+    )
     for element in records(path, STREAMED):
         reader.take(element)
     return reader.finish()

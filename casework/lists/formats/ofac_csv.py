@@ -1,11 +1,17 @@
-"""OFAC's SDN list in its legacy CSV files: SDN.CSV with ALT.CSV (aliases) and ADD.CSV.
+"""OFAC's lists in their legacy CSV files: SDN.CSV with ALT.CSV (aliases) and ADD.CSV,
+and the consolidated (non-SDN) list in the same layout as CONS_PRIM.CSV with
+CONS_ALT.CSV and CONS_ADD.CSV.
 
-The three files share `ent_num`. Facts OFAC keeps only in the free-text
-remarks (birth dates, nationality, gender, passports, national ids) are
-read from them with the patterns below. Alias and address rows whose
-entry is not in the SDN file (it happens when the files come from
-different days) are skipped and counted, not fatal. A row with the wrong
-number of columns means a truncated or foreign file: the load stops.
+The two lists are separate datasets (us_ofac_sdn, us_ofac_cons): OFAC names
+the consolidated files with the `cons_` prefix, and loading one list must
+never replace the other. The three files of a list share `ent_num`.
+
+Facts OFAC keeps only in the free-text remarks (birth dates, nationality,
+gender, passports, national ids) are read from them with the patterns below.
+Alias and address rows whose entry is not in the main file (it happens when
+the files come from different days) are skipped and counted, not fatal. A row
+with the wrong number of columns means a truncated or foreign file: the load
+stops.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from casework.errors import Errors, ListError
 from casework.lists.model import ListBuilder, ListFile, Skipped, clean_country, clean_date
 
 DATASET = "us_ofac_sdn"
+CONS_DATASET = "us_ofac_cons"
+CONS_PREFIX = "cons_"
 AUTHORITY = "US Office of Foreign Assets Control (OFAC)"
 EMPTY = "-0-"
 EOF_MARK = "\x1a"
@@ -65,11 +73,13 @@ def sniff(path: Path, head: bytes) -> bool:
 
 def read(path: Path) -> ListFile:
     folder = path.parent
-    alt = _sibling(folder, "alt.csv")
-    add = _sibling(folder, "add.csv")
+    prefix = CONS_PREFIX if path.name.lower().startswith(CONS_PREFIX) else ""
+    dataset = CONS_DATASET if prefix else DATASET
+    alt = _sibling(folder, f"{prefix}alt.csv")
+    add = _sibling(folder, f"{prefix}add.csv")
     sources = [p for p in (path, alt, add) if p is not None]
-    listing = ListFile(DATASET, "ofac-csv", _version(sources), [str(p) for p in sources])
-    builder = ListBuilder(DATASET, AUTHORITY)
+    listing = ListFile(dataset, "ofac-csv", _version(sources), [str(p) for p in sources])
+    builder = ListBuilder(dataset, AUTHORITY)
     entities: dict[str, EntityProxy] = {}
     for _line, row in _rows(path, SDN_COLUMNS):
         entity, sanction = _entry(builder, row)
