@@ -63,7 +63,13 @@ from casework.extract.dates import is_duration
 from casework.extract.dates import resolve as resolve_date
 from casework.extract.descriptions import Descriptions
 from casework.extract.groups import Groups, Speakers
-from casework.extract.involvement import commanders, direct_mode, is_judicial
+from casework.extract.involvement import (
+    commanders,
+    direct_mode,
+    is_judicial,
+    operations,
+    paper_of,
+)
 from casework.extract.model import Act, Mention, Position, Quote, Segment
 from casework.extract.parse import is_verb, prep_object, prep_objects
 from casework.extract.referents import Referent, Referents
@@ -71,9 +77,11 @@ from casework.extract.triggers import (
     CATEGORIES,
     HOLD_VERBS,
     PATIENT_VERBS,
+    REFUSE_VERBS,
     RIGHTS_WORDS,
     TERM_VERBS,
     about_press,
+    grant_refused,
     kind_of,
 )
 from casework.store.ids import make_id
@@ -182,12 +190,15 @@ def acts(
     judicial = _judicial_mentions(found, roles)
     places = [m for m in found if m.label == "PLACE" and m.segment == segment.seq]
     out: list[Act] = []
+    led = _operations(who, doc)
     for token in doc:
         reading = _read(token)
         if reading is None:
             continue
         victims = [v for t in reading.targets for v in _victims(who, t, token, reading.kind)]
         involved = _involved(who, judicial, reading)
+        if all(actor is None for actor, _, _ in involved) and CATEGORIES[reading.kind] != "context":
+            involved = _leader(led, token) or involved
         if reading.needs and not any(victims):
             named = any(who for who, _, _ in involved)
             if reading.needs == "target" or not named:
@@ -196,6 +207,33 @@ def acts(
             for victim in victims or [None]:
                 out.append(_act(segment, reading, actor, victim, mode, cue, places))
     return _once(out)
+
+
+def _operations(who: _Who, doc: Doc) -> list[tuple[Token, list[tuple[Referent, str, str]]]]:
+    """Each operation with a named leader, in text order (involvement.operations)."""
+    out = []
+    for noun, leaders in operations(list(doc)):
+        named = [
+            (r, inv.mode, f"{inv.cue} ({noun.text})") for inv in leaders for r in who.all(inv.who)
+        ]
+        if named:
+            out.append((noun, named))
+    return out
+
+
+def _leader(
+    led: list[tuple[Token, list[tuple[Referent, str, str]]]], trigger: Token
+) -> list[tuple[Referent | None, str | None, str | None]]:
+    """The leader of the operation told in this sentence or the one before, for an act
+    that names no one who did it: "interrogations led by X ... Two of those reporters
+    say they were kept awake"."""
+    sentences = list(trigger.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
+    for noun, named in reversed(led):
+        there = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+        if noun.i != trigger.i and 0 <= here - there <= 1:
+            return [(r, mode, cue) for r, mode, cue in named]
+    return []
 
 
 @dataclass(frozen=True)
@@ -313,6 +351,7 @@ def _read(token: Token) -> _Found | None:
     anchored = kind in ANCHORED_KINDS and _is_noun(token)
     anchored = anchored and (_anchored(token) or (actor is not None and _place_or_regime(actor)))
     bare = actor is None and target is None and _is_noun(token) and not _reported(token)
+    bare = bare and paper_of(token) is None  # "detention orders approved by X": X's act
     if bare and not anchored:
         return None  # "pardons are an act of humanism": nothing is alleged of anyone
     needs = ""
@@ -348,7 +387,10 @@ def _not_alleged(token: Token) -> bool:
 def _negated(token: Token) -> bool:
     """A negation or an "if" in the trigger's own clause; a negated predicate of an act
     noun ("the sentence was not an aberration") does not negate the act, a condition on
-    it does ("if abuses occur")."""
+    it does ("if abuses occur"). A refusal said as a negation ("never granted bail") is
+    the act, not its denial."""
+    if grant_refused(token):
+        return False
     node = token
     while True:
         if any(c.dep_ == "neg" for c in node.children):
@@ -456,6 +498,19 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
         return _verb_roles(token)
     if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):
         return None, _clause_patient(token)
+    if token.dep_ == "dobj" and (token.head.lower_ in REFUSE_VERBS or grant_refused(token)):
+        # "refused him a lawyer", "never granted bail to the defendants": who refused whom
+        verb = token.head
+        target = next((c for c in verb.children if c.dep_ in ("dative", "iobj")), None)
+        target = target or prep_object(verb, ("to",))
+        passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+            verb.dep_ == "conj"
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children)
+        )
+        if target is None and passive:  # "they were refused a lawyer", "kept awake and refused"
+            return None, _subject(verb)
+        return _subject(verb), target
     actor = prep_object(token, ("by",)) or _overseer(token)
     if kind == "political_prisoner":
         actor = None  # who recognises a political prisoner did nothing to them
@@ -773,11 +828,22 @@ def _time(trigger: Token) -> str | None:
         for e in trigger.doc.ents
         if e.label_ in ("DATE", "TIME") and e.sent == sentence and not is_duration(e.text)
     ]
+    # A date in a relative clause about someone dates that clause, never this act.
+    times = [e for e in times if _same_clause(e.root, trigger) or not _in_relcl(e.root)]
     if not times:
         return None
     return min(
         times, key=lambda e: (not _same_clause(e.root, trigger), abs(e.start - trigger.i))
     ).text
+
+
+def _in_relcl(word: Token) -> bool:
+    node = word
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return True
+        node = node.head
+    return False
 
 
 def _same_clause(word: Token, trigger: Token) -> bool:

@@ -50,8 +50,10 @@ class Groups:
         groups: list[tuple[int, int, list[Referent]]] = []  # (end char, sentence, members)
         for i, mention in by_token.items():
             token = doc[i]
-            if token.dep_ == "conj":
-                continue  # the group is read from its first member
+            if token.dep_ == "conj" and any(c.i in by_token and c.i < i for c in token.conjuncts):
+                continue  # the group is read from its first named member
+            # ("Two of those reporters, A and B": the parser may conjoin the names with
+            # the description, which is no member of its own.)
             members = [mention] + [by_token[c.i] for c in token.conjuncts if c.i in by_token]
             if len(members) > 1:
                 end = max(m.end for m in members)

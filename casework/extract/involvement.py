@@ -83,6 +83,15 @@ APPROVAL_NOUNS = frozenset(
     "approval approvals authorisation authorization permission signature consent blessing".split()
 )
 COMMAND_PREPS = frozenset("under on at by with upon".split())
+# How many words before an act a misattached command phrase may stand.
+COMMAND_REACH = 14
+# Nouns for an operation someone leads, in which acts are done to people.
+OPERATION_NOUNS = frozenset(
+    """
+    interrogation interrogations operation operations raid raids search searches
+    crackdown sweep sweeps roundup arrests questioning
+    """.split()
+)
 # Papers whose signer approves the act they order: "the order placing X under
 # surveillance", "the search warrant", "every extension of my detention".
 PAPER_NOUNS = frozenset(
@@ -177,7 +186,42 @@ def commanders(trigger: Token, actor: Token | None) -> list[Involvement]:
     found.extend(_signature(trigger))
     found.extend(_failure(trigger))
     found.extend(_owners(trigger))
+    if not found:
+        found.extend(_sentence_command(trigger))
     return _distinct(found, actor)
+
+
+def _sentence_command(trigger: Token) -> list[Involvement]:
+    """A command phrase the parser hung on the wrong word: "officers, acting under the
+    command of X, searched the office" parsed with "acting" on another verb. Read when
+    no command was found on the act's own words: the phrase must come before the act,
+    in its sentence and within a clause's reach, with no other act verb in between."""
+    sentence = trigger.sent
+    out: list[Involvement] = []
+    for prep in sentence:
+        if prep.i >= trigger.i or trigger.i - prep.i > COMMAND_REACH:
+            continue
+        if prep.dep_ != "prep" or prep.lower_ not in COMMAND_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lower_ in COMMAND_NOUNS:
+                cue = f"{prep.text} {'the ' if _has_det(noun) else ''}{noun.text}"
+                out.extend(Involvement(who, "ordered", cue) for who in _holders(noun))
+    return out
+
+
+def operations(doc_tokens: list[Token]) -> list[tuple[Token, list[Involvement]]]:
+    """Operations and who led them: "interrogations led by X", "the raid, ordered by X".
+    An act told in the next sentence without an actor ("two of those reporters say
+    they were kept awake") happened in that operation: casework.extract.acts gives it
+    the operation's leader."""
+    out = []
+    for token in doc_tokens:
+        if token.lower_ in OPERATION_NOUNS:
+            led = _agent_of_modifier(token, exclude=None)
+            if led:
+                out.append((token, led))
+    return out
 
 
 def _distinct(found: list[Involvement], actor: Token | None) -> list[Involvement]:
@@ -311,7 +355,7 @@ def _signature(trigger: Token) -> list[Involvement]:
     """The signer of the paper that orders the act: "signed the order placing X under
     surveillance", "the warrant was approved by X", "signed every extension of my detention"."""
     out: list[Involvement] = []
-    paper = _paper(trigger)
+    paper = paper_of(trigger)
     if paper is None:
         return out
     verb = paper.head
@@ -338,7 +382,7 @@ def _paper_mode(verb: Token) -> str:
     return "approved" if mode in ("approved", "ordered", "carried_out") else mode
 
 
-def _paper(trigger: Token) -> Token | None:
+def paper_of(trigger: Token) -> Token | None:
     """The order, warrant or extension that the act is the content of."""
     if trigger.dep_ == "compound" and trigger.head.lower_ in PAPER_NOUNS:
         return trigger.head  # "detention orders", "the search warrant"

@@ -140,6 +140,16 @@ PRESS_WORDS = frozenset(
 )
 
 # Moving money is laundering only when money is what moves ("transferred the funds").
+PERSON_PRONOUNS = frozenset("he she they who i we you him her them".split())
+# Subjects that are never a disappeared person.
+NOT_SOMEONE = frozenset("what it this that which something nothing everything anything".split())
+# Things that "disappear" in reporting: evidence, charges, files, money, votes.
+THINGS = frozenset(
+    """
+    charge charges case cases evidence file files document documents record records
+    money funds budget ballots votes accusations allegations problem problems fear fears
+    """.split()
+)
 MONEY_WORDS = frozenset(
     "money funds cash proceeds dollars millions billions payments budget budgets sum sums".split()
 )
@@ -254,8 +264,7 @@ def _in_context(token: Token, word: str) -> str | None:
     if word == "bail" and token.dep_ == "dobj":
         if head.lower_ in REFUSE_VERBS:
             return "detention"
-        negated = any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in head.children)
-        return "detention" if head.lower_ in GRANT_VERBS and negated else ""
+        return "detention" if head.lower_ in GRANT_VERBS and grant_refused(token) else ""
     if word in ("took", "taken", "take") and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in token.children
     ):
@@ -325,10 +334,27 @@ def _in_context(token: Token, word: str) -> str | None:
     return None
 
 
+def grant_refused(token: Token) -> bool:
+    """ "has never granted bail", "did not once grant bail": the negation is the act."""
+    head = token.head
+    return head.lower_ in GRANT_VERBS and any(
+        c.dep_ == "neg" or c.lower_ in ("never", "not") for c in head.children
+    )
+
+
 def _money_subject(subject: Token) -> bool:
-    """ "Half the budget went missing": what vanished is money, not a person."""
+    """Not someone who can be disappeared: money ("half the budget went missing"), a thing
+    ("their charges would disappear") or a clause ("what has been missing is the will")."""
     words = {t.lower_ for t in subject.subtree}
-    return bool(words & MONEY_WORDS) or any(t.ent_type_ == "MONEY" for t in subject.subtree)
+    if words & MONEY_WORDS or any(t.ent_type_ == "MONEY" for t in subject.subtree):
+        return True
+    if subject.lower_ in NOT_SOMEONE or subject.dep_ == "csubj":
+        return True
+    if subject.ent_type_ in ("PERSON", "NORP") or subject.lower_ in PERSON_PRONOUNS:
+        return False
+    # A noun: someone when a person is named in it or it is a plural of people-words
+    # the parser tags as such ("two students", "the activist Tural Safarov").
+    return not any(t.ent_type_ == "PERSON" for t in subject.subtree) and subject.lower_ in THINGS
 
 
 def _searched_premises(token: Token) -> bool:
