@@ -64,6 +64,7 @@ from casework.extract.dates import resolve as resolve_date
 from casework.extract.descriptions import Descriptions
 from casework.extract.groups import Groups, Speakers
 from casework.extract.involvement import (
+    OPERATION_KINDS,
     commanders,
     direct_mode,
     is_judicial,
@@ -121,6 +122,10 @@ OVERSEE_VERBS = frozenset(
     "oversaw oversee overseeing oversees overseen ordered order orders ordering "
     "presided presides presiding directed directing led leading ran running "
     "authorised authorized committed commit carried organised organized".split()
+)
+# Verbs that keep an act going: "extended their detention", "prolonged the arrest".
+EXTEND_VERBS = frozenset(
+    "extended extend extends extending prolonged prolong prolongs renewed renew renews".split()
 )
 # Verbs whose object is behind the act they are "for" or "of": "accused X of torture".
 BLAME_VERBS = frozenset(
@@ -198,7 +203,7 @@ def acts(
         victims = [v for t in reading.targets for v in _victims(who, t, token, reading.kind)]
         involved = _involved(who, judicial, reading)
         if all(actor is None for actor, _, _ in involved) and CATEGORIES[reading.kind] != "context":
-            involved = _leader(led, token) or involved
+            involved = _leader(led, token, reading.kind) or involved
         if reading.needs and not any(victims):
             named = any(who for who, _, _ in involved)
             if reading.needs == "target" or not named:
@@ -222,7 +227,7 @@ def _operations(who: _Who, doc: Doc) -> list[tuple[Token, list[tuple[Referent, s
 
 
 def _leader(
-    led: list[tuple[Token, list[tuple[Referent, str, str]]]], trigger: Token
+    led: list[tuple[Token, list[tuple[Referent, str, str]]]], trigger: Token, kind: str
 ) -> list[tuple[Referent | None, str | None, str | None]]:
     """The leader of the operation told in this sentence or the one before, for an act
     that names no one who did it: "interrogations led by X ... Two of those reporters
@@ -231,7 +236,13 @@ def _leader(
     here = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
     for noun, named in reversed(led):
         there = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
-        if noun.i != trigger.i and 0 <= here - there <= 1:
+        # "The operation was led by X" looks back at the acts just told.
+        back = there == here + 1 and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        )
+        if kind not in OPERATION_KINDS[noun.lower_]:
+            continue
+        if noun.i != trigger.i and (0 <= here - there <= 1 or back):
             return [(r, mode, cue) for r, mode, cue in named]
     return []
 
@@ -498,6 +509,13 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
         return _verb_roles(token)
     if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):
         return None, _clause_patient(token)
+    if token.lower_ == "way" and token.head.lower_ in ("forced", "force", "forcing"):
+        # "officers forced their way into the offices of X"
+        return _subject(token.head), prep_object(token.head, ("into",))
+    if token.dep_ == "dobj" and token.head.lower_ in EXTEND_VERBS and _subject(token.head):
+        # "the judge twice extended their detention": who kept them held, and whom
+        possessive = next((c for c in token.children if c.dep_ == "poss"), None)
+        return _subject(token.head), possessive or prep_object(token, ("of",))
     if token.dep_ == "dobj" and (token.head.lower_ in REFUSE_VERBS or grant_refused(token)):
         # "refused him a lawyer", "never granted bail to the defendants": who refused whom
         verb = token.head

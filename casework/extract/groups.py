@@ -47,7 +47,8 @@ class Groups:
             span = doc.char_span(m.start - segment.start, m.end - segment.start)
             if span is not None:
                 by_token[span.root.i] = m
-        groups: list[tuple[int, int, list[Referent]]] = []  # (end char, sentence, members)
+        # (end char, sentence, members, the people noun they were introduced with)
+        groups: list[tuple[int, int, list[Referent], str | None]] = []
         for i, mention in by_token.items():
             token = doc[i]
             if token.dep_ == "conj" and any(c.i in by_token and c.i < i for c in token.conjuncts):
@@ -58,7 +59,8 @@ class Groups:
             if len(members) > 1:
                 end = max(m.end for m in members)
                 sentence = self._sentence(token)
-                groups.append((end, sentence, [Referent(m.text, m.id) for m in members]))
+                members_of = [Referent(m.text, m.id) for m in members]
+                groups.append((end, sentence, members_of, _introduced_as(token)))
         groups.sort(key=lambda g: g[0])
         self._groups = groups
         self._ends = [g[0] for g in groups]
@@ -71,10 +73,21 @@ class Groups:
             return []
         at = self.segment.start + token.idx
         here = self._sentence(token)
-        for end, sentence, members in reversed(self._groups[: bisect_right(self._ends, at)]):
-            if end <= at and here - sentence <= REACH:
-                return members
-        return []
+        near = [
+            (members, noun)
+            for end, sentence, members, noun in reversed(
+                self._groups[: bisect_right(self._ends, at)]
+            )
+            if end <= at and here - sentence <= REACH
+        ]
+        word = token.lower_
+        if word in PEOPLE_NOUNS:
+            # "the students" is the group introduced as students; "the two men" is not.
+            same = [members for members, noun in near if noun == word]
+            if same:
+                return same[0]
+            near = [(members, noun) for members, noun in near if noun is None]
+        return near[0][0] if near else []
 
     def _sentence(self, token: Token) -> int:
         return bisect_right(self._sentences, token.sent.start)
@@ -94,6 +107,18 @@ class Speakers:
             if q.start <= at < q.end and q.speaker:
                 return Referent(q.speaker, q.speaker_mention_id)
         return None
+
+
+def _introduced_as(first: Token) -> str | None:
+    """The people noun a group's names stand beside: "the students, A and B" (the names
+    in apposition, or conjoined to it by the parser), "two journalists, A and B"."""
+    head = first.head
+    if first.dep_ in ("appos", "conj") and head.lower_ in PEOPLE_NOUNS:
+        return head.lower_
+    for child in first.children:
+        if child.dep_ == "appos" and child.lower_ in PEOPLE_NOUNS:
+            return child.lower_
+    return None
 
 
 def _plural(token: Token) -> bool:

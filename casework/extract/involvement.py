@@ -64,6 +64,8 @@ MODE_VERBS: dict[str, frozenset[str]] = {
         """.split()
     ),
     "presided": frozenset("preside presided presides presiding ruled rule rules".split()),
+    # Only for an operation told apart from its acts: "the raid was carried out by X".
+    "carried_out": frozenset("carried conducted executed performed".split()),
     "failed_to_prevent": frozenset(
         "fail failed fails failing ignore ignored ignores ignoring neglected neglect".split()
     ),
@@ -85,13 +87,21 @@ APPROVAL_NOUNS = frozenset(
 COMMAND_PREPS = frozenset("under on at by with upon".split())
 # How many words before an act a misattached command phrase may stand.
 COMMAND_REACH = 14
-# Nouns for an operation someone leads, in which acts are done to people.
-OPERATION_NOUNS = frozenset(
-    """
-    interrogation interrogations operation operations raid raids search searches
-    crackdown sweep sweeps roundup arrests questioning
-    """.split()
-)
+# Nouns for an operation someone leads, with the kinds of act done to people in it:
+# an act told next to it without an actor is taken to be part of it only when it is
+# of a kind the operation is made of (sleeplessness in an interrogation, an arrest
+# in a raid; not a beating at headquarters days after the raid).
+_QUESTIONING = frozenset({"torture", "due_process", "intimidation"})
+_RAIDING = frozenset({"raid", "detention", "killing"})
+OPERATION_KINDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys("interrogation interrogations questioning".split(), _QUESTIONING),
+    **dict.fromkeys(
+        "operation operations raid raids search searches crackdown sweep sweeps roundup "
+        "arrests".split(),
+        _RAIDING,
+    ),
+}
+OPERATION_NOUNS = frozenset(OPERATION_KINDS)
 # Papers whose signer approves the act they order: "the order placing X under
 # surveillance", "the search warrant", "every extension of my detention".
 PAPER_NOUNS = frozenset(
@@ -195,11 +205,12 @@ def _sentence_command(trigger: Token) -> list[Involvement]:
     """A command phrase the parser hung on the wrong word: "officers, acting under the
     command of X, searched the office" parsed with "acting" on another verb. Read when
     no command was found on the act's own words: the phrase must come before the act,
-    in its sentence and within a clause's reach, with no other act verb in between."""
+    in its sentence and within a clause's reach of it ("beaten in the basement on X's
+    orders")."""
     sentence = trigger.sent
     out: list[Involvement] = []
     for prep in sentence:
-        if prep.i >= trigger.i or trigger.i - prep.i > COMMAND_REACH:
+        if prep.i == trigger.i or abs(trigger.i - prep.i) > COMMAND_REACH:
             continue
         if prep.dep_ != "prep" or prep.lower_ not in COMMAND_PREPS:
             continue
@@ -217,10 +228,22 @@ def operations(doc_tokens: list[Token]) -> list[tuple[Token, list[Involvement]]]
     the operation's leader."""
     out = []
     for token in doc_tokens:
-        if token.lower_ in OPERATION_NOUNS:
-            led = _agent_of_modifier(token, exclude=None)
-            if led:
-                out.append((token, led))
+        if token.lower_ not in OPERATION_NOUNS:
+            continue
+        led = _agent_of_modifier(token, exclude=None)
+        verb = token.head
+        if token.dep_ == "nsubjpass" and verb.lower_ in MODE_OF_VERB:
+            # "The operation was led by X", "was carried out by Unit 9 ... approved by Y"
+            for v in (verb, *verb.conjuncts):
+                agent = next((c for c in v.children if c.dep_ == "agent"), None)
+                for obj in agent.children if agent is not None else ():
+                    if obj.dep_ == "pobj" and v.lower_ in MODE_OF_VERB:
+                        led.extend(
+                            Involvement(who, MODE_OF_VERB[v.lower_], f"{_phrase(v)} by")
+                            for who in (obj, *obj.conjuncts)
+                        )
+        if led:
+            out.append((token, led))
     return out
 
 
