@@ -36,11 +36,14 @@ from casework.casefile.model import (
     Name,
     Provenance,
     Quote,
+    Reply,
     Role,
     Screening,
     Source,
     Subject,
 )
+from casework.casefile.parts import Evidence as PartEvidence
+from casework.casefile.parts import holds_state_office, is_state_body, part_of
 from casework.coordination import store as coordination
 from casework.coordination.model import Evidence, Network, TalkingPoint
 from casework.coordination.text import normalise
@@ -56,6 +59,7 @@ REQUIRES = (
     "positions",
     "quotes",
     "acts",
+    "replies",
     "documents",
     "comments",
     "document_groups",
@@ -97,6 +101,14 @@ JOIN segments s ON s.document_id = a.document_id AND s.seq = a.segment
 WHERE a.actor IS NULL AND a.actor_mention_id IS NULL AND a.category <> 'context'
   AND a.document_id IN (SELECT unnest(?::VARCHAR[]))
 ORDER BY a.document_id, a.span_start
+"""
+# Exculpatory information tied to the subject (extract.replies), report text only.
+_REPLIES = """
+SELECT r.*, s.kind AS segment_kind, s.comment_id FROM replies r
+JOIN segments s ON s.document_id = r.document_id AND s.seq = r.segment
+JOIN entity_mentions em ON em.mention_id = r.subject_mention_id
+WHERE em.entity_id = ? AND s.kind NOT IN ('comment', 'post')
+ORDER BY r.document_id, r.span_start
 """
 _PLACES = """
 SELECT document_id, text, span_start FROM mentions
@@ -166,23 +178,39 @@ def assemble(
     mentions = backend.query(_MENTIONS, [entity_id])
     documents = sorted({m["document_id"] for m in mentions})
     roles = _roles(backend, entity_id)
-    offices = sorted({c for r in roles for c in r.countries})
+    offices = _offices(subject, roles)
     places = _places(backend, documents)
     quoted = _quote_index(backend, documents)
     acts = [_act(a, places, quoted) for a in backend.query(_ACTS, [entity_id])]
+    own = {a.id for a in acts}
     context = [
         item
         for a in backend.query(_UNATTRIBUTED, [documents])
-        if (item := _act(a, places, quoted)).places and set(_countries(item.places)) & set(offices)
+        if a["id"] not in own  # an act done to the subject is never its jurisdiction's
+        and (item := _act(a, places, quoted)).places
+        and not item.in_comment
+        and set(_countries(item.places)) & set(offices)
     ]
     for item in context:
         where = ", ".join(p for p in item.places if set(_countries([p])) & set(offices))
-        held = "; ".join(sorted({r.role for r in roles if set(r.countries) & set(offices)}))
+        held = "; ".join(
+            sorted({r.role for r in roles if set(r.countries) & set(offices)}) or [subject.name]
+        )
         item.basis = f"alleged in {where}, where the subject holds office as {held}"
+    calls = [a for a in acts if a.kind == "sanctions_call" and a.part == "actor"]
+    named_in_calls = [a for a in acts if a.kind == "sanctions_call" and a.part == "target"]
     doc_rows = {
-        d["id"]: d for d in backend.query(_DOCUMENTS, [_cited_documents(acts, context) + documents])
+        d["id"]: d
+        for d in backend.query(
+            _DOCUMENTS, [_cited_documents(acts, context, named_in_calls) + documents]
+        )
     }
-    conduct = _conduct([a for a in acts if a.part == "actor"], doc_rows)
+    for item in calls + named_in_calls:
+        item.reported = _day(doc_rows.get(item.citation.document_id, {}).get("published"))
+    # A call for sanctions is context, never conduct: it is listed apart.
+    conduct = _conduct(
+        [a for a in acts if a.part == "actor" and a.category != "context"], doc_rows
+    )
     conduct += _conduct(context, doc_rows)
     said = [_quote(q) for q in backend.query(_QUOTES_BY, [entity_id])]
     said_ids = {(q.citation.document_id, q.citation.start, q.text) for q in said}
@@ -198,7 +226,9 @@ def assemble(
         roles=roles,
         affiliations=sorted({r.organisation for r in roles if r.organisation}),
         conduct=conduct,
-        suffered=[a for a in acts if a.part == "target"],
+        suffered=[
+            a for a in acts if a.part == "target" and a.category in ("human_rights", "corruption")
+        ],
         said=said,
         said_about=said_about,
         screening=_screening(backend, entity_id),
@@ -206,9 +236,60 @@ def assemble(
         sources={},
         provenance=_provenance(backend, generated_at, workspace, network),
     )
+    case.calls, case.named_in_calls = calls, named_in_calls
+    case.exculpatory = [_reply(r) for r in backend.query(_REPLIES, [entity_id])]
+    case.part = part_of(_evidence(mentions, case), subject.schema)
     case.sources = _sources(case, backend)
     case.weight = weigh(case)
     return case
+
+
+def _evidence(mentions: list[dict[str, Any]], case: CaseFile) -> PartEvidence:
+    """What the case file holds about the subject, counted for casefile.parts."""
+    evidence = PartEvidence()
+    for m in mentions:
+        evidence.add_mention(m["segment_kind"])
+    for role in case.roles:
+        evidence.add_role(role.role)
+    for conduct in case.conduct:
+        for act in conduct.acts:
+            if act.part == "actor":
+                evidence.add_act("actor", act.kind, act.category, act.in_comment)
+    for act in case.suffered:
+        evidence.add_act("target", act.kind, act.category, act.in_comment)
+    for act in case.calls:
+        evidence.add_act("actor", act.kind, act.category, act.in_comment)
+    for quote in case.said:
+        if quote.citation.part not in ("comment", "post"):
+            evidence.add_quote()
+    for reply in case.exculpatory:
+        evidence.add_reply(reply.kind)
+    return evidence
+
+
+def _reply(row: dict[str, Any]) -> Reply:
+    return Reply(
+        kind=row["kind"],
+        speaker=row["speaker"],
+        citation=_citation(
+            row["document_id"],
+            row["sentence_start"],
+            row["sentence"],
+            row["segment_kind"],
+            row["comment_id"],
+        ),
+    )
+
+
+def _offices(subject: Subject, roles: list[Role]) -> list[str]:
+    """The countries where the subject holds a state office: from its roles in a state
+    ("Azerbaijani President"), or, for a body, from its name when it is a state body
+    ("the Azerbaijani Interior Ministry"). Never from where a source is based."""
+    if subject.schema == "Person":
+        return sorted({c for r in roles if holds_state_office([r.role]) for c in r.countries})
+    if is_state_body(subject.name):
+        return _countries([subject.name])
+    return []
 
 
 def weigh(case: CaseFile) -> dict[str, float]:
@@ -285,16 +366,31 @@ def _roles(backend: Backend, entity_id: str) -> list[Role]:
 
 def _countries(texts: list[str]) -> list[str]:
     """Country codes named in some words ("Azerbaijani President" -> az), through
-    followthemoney's country type, which knows names, demonyms and capitals."""
+    followthemoney's country type, which knows names, demonyms and capitals.
+
+    Only spans that are names are looked up: capitalised words, and a code only when
+    written in capitals ("US", "UK"). A lower-case word is never a country, so "at",
+    "to" and "as" are not Austria, Tonga and American Samoa."""
     found: set[str] = set()
     for text in texts:
         words = text.replace(",", " ").split()
         spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, i + 4)]
-        for span in [text, *spans]:
-            code = registry.country.clean_text(span) if span.strip() else None
+        for span in spans:
+            if not _name_like(span):
+                continue
+            code = registry.country.clean_text(span)
             if code:
                 found.add(code)
     return sorted(found)
+
+
+def _name_like(span: str) -> bool:
+    words = span.split()
+    if not all(w[:1].isupper() for w in words if w.casefold() not in ("of", "the", "and")):
+        return False
+    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    return len(span) > 3 or span.isupper()
 
 
 def _places(backend: Backend, documents: list[str]) -> dict[str, list[tuple[int, str]]]:
@@ -340,7 +436,7 @@ def _act(
         part=row["part"],
         actor=row["actor"],
         target=row["target"],
-        date=row["time_text"],
+        date=row.get("date") or row["time_text"],
         reported=None,
         places=in_sentence,
         said_by=speaker,
@@ -348,6 +444,10 @@ def _act(
         citation=_citation(
             row["document_id"], start, sentence, row["segment_kind"], row["comment_id"]
         ),
+        mode=row.get("mode"),
+        mode_cue=row.get("mode_cue"),
+        date_text=row["time_text"],
+        date_basis=row.get("date_basis"),
     )
 
 
@@ -390,8 +490,9 @@ def independent(documents: list[dict[str, Any]]) -> int:
 
 
 def _quote(q: dict[str, Any]) -> Quote:
+    basis = q.get("speaker_basis") or "name"
     return Quote(
-        speaker=q["speaker"] or q["speaker_text"],
+        speaker=q["speaker"] or (q["speaker_text"] if basis != "unclear" else "speaker unclear"),
         text=q["text"],
         kind=q["kind"],
         cue=q["cue"],
@@ -402,6 +503,8 @@ def _quote(q: dict[str, Any]) -> Quote:
             q["segment_kind"],
             q["comment_id"],
         ),
+        confidence=q.get("confidence") if q.get("confidence") is not None else 1.0,
+        basis=basis,
     )
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from casework.casefile.parts import LABELS as PART_LABELS
+
 # Global Magnitsky / UK Global Human Rights criteria, in the order a submission uses.
 CRITERIA: dict[str, str] = {
     "human_rights": "Serious human-rights abuse",
@@ -78,13 +80,28 @@ class Act:
     part: str  # actor | target | context (in a place where the subject holds office)
     actor: str | None
     target: str | None
-    date: str | None  # the date the sentence gives, else None
+    date: str | None  # absolute (ISO, as precise as the text) when read, else as written
     reported: str | None  # the document's publication date
     places: list[str]
     said_by: str | None  # the speaker when the sentence is a quotation, else the source
     in_comment: bool
     citation: Citation
     basis: str = ""  # for context acts: why the act is in this subject's file
+    mode: str | None = None  # extract.involvement.MODES: how the actor took part
+    mode_cue: str | None = None  # the words that show the mode ("under the command")
+    date_text: str | None = None  # the time expression as the sentence writes it
+    date_basis: str | None = None  # extract.dates: how the absolute date was read
+
+    @property
+    def mode_label(self) -> str:
+        from casework.extract.involvement import LABELS
+
+        return LABELS.get(self.mode or "", "")
+
+    @property
+    def dated(self) -> bool:
+        """Whether the act carries an absolute date (a year at least)."""
+        return bool(self.date and self.date[:4].isdigit())
 
 
 @dataclass
@@ -109,6 +126,24 @@ class Quote:
     kind: str
     cue: str
     citation: Citation
+    confidence: float = 1.0  # how sure the attribution is (extract.quotes)
+    basis: str = "name"  # how the speaker was settled: name, pronoun, continuation, ...
+
+
+@dataclass
+class Reply:
+    """Exculpatory information or the subject's side: a denial, no response to a
+    request for comment, a rebuttal, an acquittal, dropped charges, a ruling in the
+    subject's favour, a release (extract.replies). Found in the sources, for the
+    researcher to verify."""
+
+    kind: str
+    speaker: str | None
+    citation: Citation
+
+    @property
+    def label(self) -> str:
+        return self.kind.replace("_", " ")
 
 
 @dataclass
@@ -211,6 +246,14 @@ class CaseFile:
     sources: dict[str, Source]
     provenance: Provenance
     weight: dict[str, float] = field(default_factory=dict)
+    part: str = "other"  # casefile.parts.PARTS: the subject's part in the story
+    calls: list[Act] = field(default_factory=list)  # sanctions calls the subject makes
+    named_in_calls: list[Act] = field(default_factory=list)  # calls naming the subject
+    exculpatory: list[Reply] = field(default_factory=list)
+
+    @property
+    def part_label(self) -> str:
+        return PART_LABELS.get(self.part, self.part)
 
     def by_category(self) -> dict[str, list[Conduct]]:
         grouped: dict[str, list[Conduct]] = {key: [] for key in CRITERIA}

@@ -87,6 +87,8 @@ from casework.extract.triggers import (
 )
 from casework.store.ids import make_id
 
+# Words the entity model tags DATE that date nothing: "the online weekly Meydan".
+FREQUENCIES = frozenset("daily weekly monthly yearly annual nightly hourly fortnightly".split())
 # Intransitive triggers whose subject is who suffered the act, not who did it.
 UNDERGONE = frozenset({"disappeared", "vanished", "disappear", "disappears", "vanish"})
 # Words that need their object before they name an act ("prosecution of journalists").
@@ -844,7 +846,10 @@ def _time(trigger: Token) -> str | None:
     times = [
         e
         for e in trigger.doc.ents
-        if e.label_ in ("DATE", "TIME") and e.sent == sentence and not is_duration(e.text)
+        if e.label_ in ("DATE", "TIME")
+        and e.sent == sentence
+        and not is_duration(e.text)
+        and e.text.casefold() not in FREQUENCIES  # "the online weekly X" names a paper
     ]
     # A date in a relative clause about someone dates that clause, never this act.
     times = [e for e in times if _same_clause(e.root, trigger) or not _in_relcl(e.root)]

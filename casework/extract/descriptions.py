@@ -36,7 +36,7 @@ class Descriptions:
         for p in roles:
             mention = by_id.get(p.mention_id)
             if mention is not None and mention.segment == segment.seq:
-                entries.append((min(p.start, mention.start), _words(p.role), mention))
+                entries.append((min(p.start, mention.start), _words(_head_of(p.role)), mention))
         entries.sort(key=lambda e: e[0])
         self._entries = entries
         self._starts = [e[0] for e in entries]
@@ -56,6 +56,18 @@ class Descriptions:
             if word in words and mention.end <= at:
                 return Referent(mention.text, mention.id)
         return None
+
+
+# Words after which a role names where it is held, not what its holder is.
+ROLE_PREPS = frozenset("of at in for from with to on".split())
+
+
+def _head_of(role: str) -> str:
+    """What a role calls its holder: "deputy head of investigations at the directorate"
+    makes its holder "the deputy head", not "the directorate" (that is the body's)."""
+    words = role.split()
+    cut = next((i for i, w in enumerate(words) if w.casefold() in ROLE_PREPS), len(words))
+    return " ".join(words[:cut])
 
 
 def _words(text: str) -> frozenset[str]:

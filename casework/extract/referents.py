@@ -63,6 +63,11 @@ class Referents:
             key=lambda m: m.start,
         )
         self._starts = [m.start for m in self.named]
+        # Surnames of the people the document names in full, to tell that a lone
+        # surname the model labelled otherwise ("Nazarli, 34, was detained") is one.
+        self._surnames = {
+            m.text.split()[-1].casefold() for m in found if m.label == "PERSON" and " " in m.text
+        }
 
     def of(self, token: Token | None) -> Referent | None:
         """The named person, organisation or place this token refers to, if any."""
@@ -146,8 +151,14 @@ class Referents:
 
     def _antecedent(self, token: Token) -> Referent | None:
         """Who "he" or "she" is: for a subject pronoun, the named subject of a clause
-        its clause depends on ("X had been investigating when she was arrested");
-        else the nearest person named before it."""
+        its clause depends on ("X had been investigating when she was arrested"); for
+        the subject of a sentence, the person the sentence before was about (its main
+        subject: "Nazarli was detained after officers under Colonel T searched the
+        office. He has denied the charges" is Nazarli, not the colonel); else the
+        nearest person named before it."""
+        topic = self._topic(token)
+        if topic is not None:
+            return topic
         node = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
         while token.dep_ in ("nsubj", "nsubjpass") and node.head.i != node.i:
             node = node.head
@@ -160,6 +171,26 @@ class Referents:
         for mention in reversed(self.named[: bisect_right(self._starts, at)]):
             if mention.label == "PERSON" and mention.end <= at:
                 return Referent(mention.text, mention.id)
+        return None
+
+    def _topic(self, token: Token) -> Referent | None:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+            return None
+        if any(t.dep_ in ("nsubj", "nsubjpass") for t in token.sent if t.i < token.i):
+            return None  # not the sentence's first subject
+        sentences = list(self.doc.sents)
+        here = next((i for i, s in enumerate(sentences) if s.start == token.sent.start), 0)
+        if here == 0:
+            return None
+        before = sentences[here - 1].root
+        subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        mention = self.mention_at(subject)
+        if mention is None or mention.segment != self.segment.seq:
+            return None
+        if mention.label == "PERSON" or mention.text.casefold() in self._surnames:
+            return Referent(mention.text, mention.id)
         return None
 
     def _is_person(self, token: Token) -> bool:
