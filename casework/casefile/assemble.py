@@ -208,9 +208,7 @@ def assemble(
     for item in calls + named_in_calls:
         item.reported = _day(doc_rows.get(item.citation.document_id, {}).get("published"))
     # A call for sanctions is context, never conduct: it is listed apart.
-    conduct = _conduct(
-        [a for a in acts if a.part == "actor" and a.category != "context"], doc_rows
-    )
+    conduct = _conduct([a for a in acts if a.part == "actor" and a.category != "context"], doc_rows)
     conduct += _conduct(context, doc_rows)
     said = [_quote(q) for q in backend.query(_QUOTES_BY, [entity_id])]
     said_ids = {(q.citation.document_id, q.citation.start, q.text) for q in said}
@@ -532,10 +530,12 @@ def _screening(backend: Backend, entity_id: str) -> Screening:
             status=r["status"],
             decision=r["decision"],
             explanation=json.loads(r["explanation"])["summary"],
+            identifiers=_identifiers(r.get("properties")),
         )
         for r in backend.query(
-            "SELECT * FROM entity_screening WHERE entity_id = ? ORDER BY score DESC, "
-            "list_entity_id",
+            "SELECT s.*, l.properties FROM entity_screening s LEFT JOIN list_entities l "
+            "ON l.dataset = s.dataset AND l.id = s.list_entity_id "
+            "WHERE s.entity_id = ? ORDER BY s.score DESC, s.list_entity_id",
             [entity_id],
         )
     ]
@@ -547,6 +547,31 @@ def _screening(backend: Backend, entity_id: str) -> Screening:
         hits=[r for r in results if r.status in HIT_STATUSES],
         possible=[r for r in results if r.status not in HIT_STATUSES],
     )
+
+
+# List-entry properties a submission sets beside the subject's own details.
+IDENTIFIER_PROPERTIES = {
+    "birthDate": "born",
+    "birthPlace": "place of birth",
+    "nationality": "nationality",
+    "citizenship": "citizenship",
+    "passportNumber": "passport",
+    "idNumber": "national id",
+    "taxNumber": "tax id",
+    "registrationNumber": "registration",
+    "alias": "aliases",
+}
+
+
+def _identifiers(properties: str | dict[str, Any] | None) -> dict[str, list[str]]:
+    if not properties:
+        return {}
+    props = json.loads(properties) if isinstance(properties, str) else properties
+    return {
+        label: [str(v) for v in props[prop]]
+        for prop, label in IDENTIFIER_PROPERTIES.items()
+        if props.get(prop)
+    }
 
 
 def _discourse(backend: Backend, documents: list[str], network: Network | None) -> list[Discourse]:

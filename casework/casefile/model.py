@@ -11,7 +11,7 @@ read it, so all five say the same thing.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from casework.casefile.parts import LABELS as PART_LABELS
@@ -22,6 +22,14 @@ CRITERIA: dict[str, str] = {
     "corruption": "Corruption",
     "context": "Other reported acts and calls for sanctions",
 }
+
+
+def _mode_label(mode: str | None) -> str:
+    """ "ordered or commanded" for "ordered" (extract.involvement.LABELS); imported
+    here, not at module load, so reading a case file needs no parser."""
+    from casework.extract.involvement import LABELS
+
+    return LABELS.get(mode or "", "")
 
 
 @dataclass(frozen=True)
@@ -94,9 +102,7 @@ class Act:
 
     @property
     def mode_label(self) -> str:
-        from casework.extract.involvement import LABELS
-
-        return LABELS.get(self.mode or "", "")
+        return _mode_label(self.mode)
 
     @property
     def dated(self) -> bool:
@@ -161,6 +167,9 @@ class ListHit:
     status: str  # match | confirmed | review
     decision: str | None
     explanation: str
+    # What the list entry itself records, to set beside what the sources say:
+    # birth date and place, nationality, passport and other ids, aliases.
+    identifiers: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -251,6 +260,25 @@ class CaseFile:
     named_in_calls: list[Act] = field(default_factory=list)  # calls naming the subject
     exculpatory: list[Reply] = field(default_factory=list)
 
+    def incidents(self) -> list[Act]:
+        """The alleged acts naming the subject as perpetrator, one per sentence and
+        kind, oldest first: the incidents a submission describes one by one."""
+        seen: dict[tuple[str, int, str], Act] = {}
+        for conduct in self.conduct:
+            for act in conduct.acts:
+                if act.part != "actor" or act.in_comment:
+                    continue
+                key = (act.citation.document_id, act.citation.start, act.kind)
+                if key in seen:
+                    first = seen[key]
+                    if act.target and act.target not in (first.target or ""):
+                        first.target = (
+                            f"{first.target}; {act.target}" if first.target else act.target
+                        )
+                    continue
+                seen[key] = replace(act)
+        return sorted(seen.values(), key=lambda a: (a.date or a.reported or "9999", a.id))
+
     @property
     def part_label(self) -> str:
         return PART_LABELS.get(self.part, self.part)
@@ -266,7 +294,8 @@ class CaseFile:
         found: list[Citation] = [n.citation for n in self.names]
         found += [r.citation for r in self.roles]
         found += [a.citation for c in self.conduct for a in c.acts]
-        found += [a.citation for a in self.suffered]
+        found += [a.citation for a in (*self.suffered, *self.calls, *self.named_in_calls)]
+        found += [r.citation for r in self.exculpatory]
         found += [q.citation for q in (*self.said, *self.said_about)]
         found += [c.citation for d in self.discourse for f in d.findings for c in f.comments]
         return found
@@ -275,4 +304,8 @@ class CaseFile:
         data = asdict(self)
         data["screening"]["statement"] = self.screening.statement
         data["criteria"] = CRITERIA
+        data["part_label"] = self.part_label
+        for conduct in data["conduct"]:
+            for act in conduct["acts"]:
+                act["mode_label"] = _mode_label(act["mode"])
         return data
