@@ -255,6 +255,9 @@ def _evidence(mentions: list[dict[str, Any]], case: CaseFile) -> PartEvidence:
                 evidence.add_act("actor", act.kind, act.category, act.in_comment)
     for act in case.suffered:
         evidence.add_act("target", act.kind, act.category, act.in_comment)
+    evidence.jurisdiction = sum(
+        1 for c in case.conduct for a in c.acts if a.part == "context" and not a.in_comment
+    )
     for act in case.calls:
         evidence.add_act("actor", act.kind, act.category, act.in_comment)
     for quote in case.said:

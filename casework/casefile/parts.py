@@ -14,6 +14,9 @@ precedence (a subject who is both gets the first):
    report (not a reader comment), an official bribed, or the accused side of
    exculpatory information (who denies, who did not respond, who was acquitted);
 2. victim: the target of an alleged human-rights abuse;
+   then perpetrator by office: a state official with abuses alleged, without a
+   named perpetrator, where they hold office (command responsibility, which a
+   submission must argue; the case file says so);
 3. advocate: who calls for sanctions;
 4. source: who is quoted, or holds a role that reports or represents (lawyer,
    researcher, spokesperson, analyst, journalist) and nothing above;
@@ -38,6 +41,16 @@ LABELS = {
     "institution": "institution",
     "other": "other",
     "not_subject": "not a subject",
+}
+# Headings for the subjects of each part, in the report.
+PLURALS = {
+    "perpetrator": "alleged perpetrators",
+    "victim": "victims",
+    "advocate": "advocates",
+    "source": "sources and witnesses",
+    "institution": "institutions",
+    "other": "others",
+    "not_subject": "not subjects",
 }
 # Roles whose holder speaks for, reports on or represents others.
 SOURCE_ROLE_WORDS = frozenset(
@@ -91,6 +104,8 @@ class Evidence:
     accused_replies: int = 0
     calls: int = 0
     quotes: int = 0
+    # Acts with no named perpetrator alleged where the subject holds a state office.
+    jurisdiction: int = 0
     roles: list[str] = field(default_factory=list)
 
     def add_mention(self, segment_kind: str) -> None:
@@ -129,6 +144,8 @@ def part_of(evidence: Evidence, schema: str) -> str:
         return "perpetrator"
     if evidence.suffered:
         return "victim"
+    if evidence.jurisdiction:
+        return "perpetrator"  # by office: abuses alleged where the subject holds office
     if evidence.calls:
         return "advocate"
     if evidence.quotes or _source_role(evidence.roles):

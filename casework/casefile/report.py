@@ -1,6 +1,8 @@
 """The report over all case files: `report.html` in the build's output folder.
 
-Subjects ranked by weight of evidence (casefile.assemble.weigh, its parts shown),
+Alleged perpetrators ranked by weight of evidence (casefile.assemble.weigh, its
+parts shown), the other subjects listed apart under their part (victims,
+advocates, sources, institutions),
 each with its sanctions hits and the coordination findings under its sources and
 a link to its case file; a timeline of the alleged acts; the coordination
 network drawn as SVG (the same picture `casework coordination --out` writes); and
@@ -23,6 +25,7 @@ from markupsafe import Markup
 from casework import __version__
 from casework.casefile.assemble import WEIGHTS
 from casework.casefile.model import CRITERIA, Act, CaseFile
+from casework.casefile.parts import PARTS, PLURALS
 from casework.casefile.render import html_environment, stylesheet
 from casework.coordination.export import svg
 from casework.coordination.model import Network
@@ -123,14 +126,27 @@ def to_html(
     title: str = "Casework report",
 ) -> str:
     ranked = sorted(listed, key=lambda i: (-i.case.weight["total"], i.case.subject.name))
+    # The report ranks the alleged perpetrators; everyone else is listed apart,
+    # under their part (casefile.parts), not ranked against the accused.
+    accused = [i for i in ranked if i.case.part == "perpetrator"]
+    others = {
+        part: [i for i in ranked if i.case.part == part]
+        for part in PARTS
+        if part not in ("perpetrator", "not_subject")
+    }
+    others = {part: items for part, items in others.items() if items}
+    not_subjects = [i for i in ranked if i.case.part == "not_subject"]
     picture = Markup(svg(network)) if network is not None and network.links else None
     return (
         html_environment()
         .get_template("report.html.j2")
         .render(
             title=title,
-            listed=ranked,
-            timeline=timeline(ranked),
+            listed=accused,
+            others=others,
+            part_labels=PLURALS,
+            not_subjects=not_subjects,
+            timeline=timeline(accused),
             network=network,
             picture=picture,
             facts=facts,

@@ -177,7 +177,8 @@ def test_json_case_file_for_an_alleged_perpetrator(hostile):
     conduct = {(c["kind"], c["target"]) for c in data["conduct"]}
     assert ("detention", "Anna Petrova") in conduct
     act = next(a for c in data["conduct"] for a in c["acts"] if c["kind"] == "detention")
-    assert act["part"] == "actor" and act["date"] == "2 February 2025" and "Karvia" in act["places"]
+    assert act["part"] == "actor" and act["date"] == "2025-02-02" and "Karvia" in act["places"]
+    assert act["date_text"] == "2 February 2025"
     assert data["provenance"]["casework_version"] and data["provenance"]["generated_at"]
     said_about = [q["speaker"] for q in data["said_about"]]
     assert "Lev Orlan" in said_about
