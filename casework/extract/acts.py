@@ -531,7 +531,7 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
         if target is None and passive:  # "they were refused a lawyer", "kept awake and refused"
             return None, _subject(verb)
         return _subject(verb), target
-    actor = prep_object(token, ("by",)) or _overseer(token)
+    actor = prep_object(token, ("by",)) or _overseer(token) or _during(token, kind)
     if kind == "political_prisoner":
         actor = None  # who recognises a political prisoner did nothing to them
     target = prep_object(token, ("of", "against"))
@@ -637,7 +637,27 @@ def _clause_patient(token: Token) -> Token | None:
         return None
     if verb.lower_ not in PATIENT_VERBS:
         return None
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        # "which has recognised Belitsa as a political prisoner": the one recognised
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        recognised = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if recognised is not None and not passive:
+            return recognised
     return _subject(verb)
+
+
+def _during(token: Token, kind: str) -> Token | None:
+    """ "Officers detained 22 people during searches of homes": the searches are the
+    work of whoever the clause says acted."""
+    if kind not in ("raid", "detention", "torture", "killing") or token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ not in ("during", "amid") or not is_verb(prep.head):
+        return None
+    subject = _subject(prep.head)
+    if subject is None or any(c.dep_ == "auxpass" for c in prep.head.children):
+        return None
+    return subject
 
 
 def _overseer(token: Token) -> Token | None:

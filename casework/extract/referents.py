@@ -116,6 +116,12 @@ class Referents:
                     return found
         if word in MEMBERS:
             for child in token.children:
+                if child.dep_ in ("compound", "poss") and child.i < token.i:
+                    named = self._named(child)  # "National Guard troops", "the ISD's officers"
+                    body = self.mention_at(child)
+                    if named is not None and body is not None and body.label == "ORG":
+                        return named
+            for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in MEMBER_PREPS:
                     obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if obj is not None:

@@ -206,6 +206,8 @@ def kind_of(token: Token) -> str | None:
     if word in ("prisoner", "prisoners"):
         if token.i > 0 and token.nbor(-1).lower_ == "political":
             return "political_prisoner"
+        if any(o.lower_ == "conscience" for o in prep_objects(token, ("of",))):
+            return "political_prisoner"  # "a prisoner of conscience"
         return None
     if word == "bars" and token.i > 0 and token.nbor(-1).lower_ == "behind":
         return "imprisonment"
