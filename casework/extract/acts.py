@@ -183,13 +183,14 @@ def acts(
     found: list[Mention],
     roles: list[Position] = (),
     quoted: list[Quote] = (),
+    earlier: tuple[list[Mention], list[Position]] = ((), ()),
 ) -> list[Act]:
     """The alleged acts in one parsed segment; `roles` are the titles it gives people,
     for "the colonel" and "the judge", and for telling a judge who presides; `quoted`
     the quotations found in it, for who "I" is inside them."""
     who = _Who(
         Referents(doc, segment, found),
-        Descriptions(segment, found, list(roles)),
+        Descriptions(segment, [*earlier[0], *found], [*earlier[1], *roles]),
         Groups(doc, segment, found),
         Speakers(list(quoted)),
         segment,

@@ -20,6 +20,14 @@ from casework.extract.model import Mention, Position, Segment
 from casework.extract.referents import Referent
 
 DEFINITE = frozenset({"the", "this", "that"})
+# Bodies a text names once and then by their kind, capitalised or not.
+BODY_WORDS = frozenset(
+    """
+    ministry ministries court directorate service agency bureau commission council
+    committee office prosecutor's government army police guard regulator authority
+    department unit brigade centre center colony
+    """.split()
+)
 # Words too general to pick one referent: "the official" names no one in particular.
 VAGUE = frozenset("official officials person people man woman group body member".split())
 
@@ -30,12 +38,14 @@ class Descriptions:
     def __init__(self, segment: Segment, found: list[Mention], roles: list[Position]) -> None:
         by_id = {m.id: m for m in found}
         entries: list[tuple[int, frozenset[str], Mention]] = []
+        # Earlier paragraphs count: "the ministry" answers paragraphs after the
+        # Interior Ministry was named (the caller passes the document so far).
         for m in found:
-            if m.label == "ORG" and m.segment == segment.seq:
+            if m.label == "ORG" and m.start <= segment.start + len(segment.text):
                 entries.append((m.start, _words(m.text), m))
         for p in roles:
             mention = by_id.get(p.mention_id)
-            if mention is not None and mention.segment == segment.seq:
+            if mention is not None:
                 entries.append((min(p.start, mention.start), _words(_head_of(p.role)), mention))
         entries.sort(key=lambda e: e[0])
         self._entries = entries
@@ -44,8 +54,10 @@ class Descriptions:
 
     def of(self, token: Token) -> Referent | None:
         """The person or body a definite description ("the colonel") stands for."""
-        if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
+        if token.tag_ in ("NNS", "NNPS"):
             return None
+        if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.lower_ in BODY_WORDS):
+            return None  # "The Ministry" the model took for a name is still a description
         word = token.lower_
         if word in VAGUE or not any(
             c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children

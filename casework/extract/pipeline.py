@@ -17,6 +17,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -158,6 +159,9 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
     found = Found()
     memory, memory_of = Speakers(), None
     parsed: dict[str, list[tuple[Doc, Segment]]] = defaultdict(list)
+    read_so_far: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    # Per document, the mentions and roles of the segments read so far.
+    earlier: dict[str, tuple[list[Mention], list[Position]]] = defaultdict(lambda: ([], []))
     for doc, segment in nlp.pipe(
         ((s.text, s) for s in parts), as_tuples=True, batch_size=batch_size
     ):
@@ -171,9 +175,24 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
         found.positions.extend(given)
         said = quotes(doc, segment, here, memory)
         found.quotes.extend(said)
-        alleged = acts(doc, segment, here, given, said)
+        before = earlier[segment.document_id]
+        alleged = acts(doc, segment, here, given, said, (list(before[0]), list(before[1])))
         found.acts.extend(alleged)
-        found.replies.extend(replies(doc, segment, here, given, alleged))
+        read_so_far[segment.document_id].append(
+            (doc, segment, here, given, (list(before[0]), list(before[1])))
+        )
+        before[0].extend(here)
+        before[1].extend(given)
+    # The reply of the accused often stands paragraphs away from the allegation it
+    # answers: replies are read once a document's acts are all known.
+    alleged_in: dict[str, list[Act]] = defaultdict(list)
+    for act in found.acts:
+        alleged_in[act.document_id].append(act)
+    for document_id, segments in read_so_far.items():
+        for doc, segment, here, given, before in segments:
+            found.replies.extend(
+                replies(doc, segment, here, given, alleged_in[document_id], before)
+            )
     found.mentions = _by_document(found.mentions, parsed, model)
     return found
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from casework.extract.descriptions import Descriptions
+from casework.extract.descriptions import BODY_WORDS, Descriptions
 from casework.extract.model import Act, Mention, Position, Reply, Segment
 from casework.extract.referents import Referent, Referents
 from casework.store.ids import make_id
@@ -130,15 +130,18 @@ def replies(
     found: list[Mention],
     roles: list[Position],
     alleged: list[Act],
+    earlier: tuple[list[Mention], list[Position]] = ((), ()),
 ) -> list[Reply]:
-    """The exculpatory statements in one parsed segment."""
+    """The exculpatory statements in one parsed segment; `alleged` the acts of its whole
+    document, `earlier` the mentions and roles of the segments before it."""
     refs = Referents(doc, segment, found)
-    described = Descriptions(segment, found, roles)
+    described = Descriptions(segment, [*earlier[0], *found], [*earlier[1], *roles])
     represented = _represented(roles)
-    accused = {a.actor for a in alleged if a.actor and a.category != "context"}
-    accused |= {a.actor_mention_id for a in alleged if a.actor_mention_id}
-    victims = {a.target for a in alleged if a.target and a.category != "context"}
-    victims |= {a.target_mention_id for a in alleged if a.target_mention_id}
+    abuses = [a for a in alleged if a.category != "context"]
+    accused = _keys(a.actor for a in abuses) | {a.actor_mention_id for a in abuses}
+    victims = _keys(a.target for a in abuses) | {a.target_mention_id for a in abuses}
+    accused.discard(None)
+    victims.discard(None)
     out: list[Reply] = []
     seen: set[tuple[str, int, str]] = set()
     for token in doc:
@@ -146,13 +149,14 @@ def replies(
         if reading is None:
             continue
         for word in reading.subjects:
-            speaker = refs.of(word) or described.of(word)
+            speaker = described.of(word) if _body_word(word) else None
+            speaker = speaker or refs.of(word) or described.of(word)
             subject = _side(word, refs, described) or speaker
             if subject is not None and subject.mention_id in represented:
                 subject = represented[subject.mention_id]
             if subject is None:
                 continue
-            keys = {subject.text, subject.mention_id} - {None}
+            keys = (_keys([subject.text]) | {subject.mention_id}) - {None}
             is_accused = bool(keys & accused)
             is_victim = bool(keys & victims)
             if is_victim and not is_accused:
@@ -164,6 +168,30 @@ def replies(
                 continue
             seen.add(key)
             out.append(_record(segment, reading, token, subject, speaker))
+    return out
+
+
+def _body_word(word: Token) -> bool:
+    """ "The Ministry said": a description of a body named before, even capitalised."""
+    return word.lower_ in BODY_WORDS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this") for c in word.children
+    )
+
+
+def _keys(names) -> set[str | None]:
+    """A name, its last word and its initials, casefolded: "Ernesto Calvar" answers
+    as "Calvar" in a later paragraph."""
+    out: set[str | None] = set()
+    for name in names:
+        if name:
+            words = "".join(c if c.isalnum() or c in " -'’" else " " for c in name).split()
+            if not words:
+                continue
+            out.add(name.casefold())
+            out.add(words[-1].casefold())
+            capitals = [w for w in words if w[:1].isupper()]
+            if len(capitals) >= 2:  # "Internal Security Directorate" answers as "ISD"
+                out.add("".join(w[0] for w in capitals).casefold())
     return out
 
 
@@ -226,12 +254,26 @@ def _denial(token: Token) -> _Reply | None:
 def _rebuttal(token: Token) -> _Reply | None:
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is None:
+        clause = _that_clause(token)
+    if clause is None:
         return None
     words = {t.lower_ for t in clause.subtree}
     if not words & REBUTTAL_WORDS:
         return None
     subjects = _subjects(token)
     return _Reply("rebuttal", token, subjects, False) if subjects else None
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """What a speech verb reports when the parser hung its "that" clause on a noun
+    ("said in a written response that the search had been authorised")."""
+    subject_words = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    for t in verb.subtree:
+        if t.i <= verb.i or t.i in subject_words or t.dep_ not in ("acl", "relcl", "advcl"):
+            continue
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children):
+            return t
+    return None
 
 
 def _patient_reply(kind: str, token: Token, explicit: bool = True) -> _Reply | None:
