@@ -123,6 +123,7 @@ PLACE_NOUNS = frozenset(
 OVERSEE_VERBS = frozenset(
     "oversaw oversee overseeing oversees overseen ordered order orders ordering "
     "presided presides presiding directed directing led leading ran running "
+    "headed heads heading operated operates "
     "authorised authorized committed commit carried organised organized".split()
 )
 # Verbs that keep an act going: "extended their detention", "prolonged the arrest".
@@ -588,6 +589,9 @@ def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
         return None, _subject(token)
     if token.lower_ in TERM_VERBS:  # "X is serving nine years", "got 4 years from Y"
         return prep_object(token, ("from", "by")), _subject(token)
+    if token.lower_ in ("allowed", "allow", "permitted", "permit", "let"):
+        # "never allowed the defence to call an expert": who refused it, to whom
+        return _subject(token), None
     if token.lower_ in UNDERGONE:  # "X disappeared", "X went missing": X suffered it
         return None, _subject(token)
     target = next((c for c in token.children if c.dep_ == "dobj"), None)

@@ -120,6 +120,7 @@ REFUSE_VERBS = frozenset(
     "denied deny denies refused refuse refuses withheld withhold rejected reject".split()
 )
 GRANT_VERBS = frozenset("granted grant grants allowed allow".split())
+DEFENDANT_WORDS = frozenset("defendant defendants accused detainee detainees".split())
 LAWYER_WORDS = frozenset("lawyer lawyers counsel attorney attorneys defence defense".split())
 # Evidence made up: "material planted on the seized drives", "fabricated charges".
 FABRICATION_WORDS = frozenset("planted fabricated falsified doctored".split())
@@ -140,6 +141,11 @@ PRESS_WORDS = frozenset(
 )
 
 # Moving money is laundering only when money is what moves ("transferred the funds").
+# A criminal enterprise someone runs: corruption when marked as criminal or corrupt.
+SCHEME_NOUNS = frozenset("network networks scheme schemes ring rings syndicate racket".split())
+SCHEME_MARKS = frozenset(
+    "criminal corrupt corruption bribery kickback embezzlement laundering extortion".split()
+)
 PERSON_PRONOUNS = frozenset("he she they who i we you him her them".split())
 # Subjects that are never a disappeared person.
 NOT_SOMEONE = frozenset("what it this that which something nothing everything anything".split())
@@ -292,6 +298,8 @@ def _in_context(token: Token, word: str) -> str | None:
         return "due_process"
     if word in FABRICATION_WORDS:
         return "due_process"
+    if word in ("told", "warned") and verb and _conditional_threat(token):
+        return "intimidation"  # "were told their charges would go away if they named..."
     if word == "warned" and verb:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         return "intimidation" if passive else ""
@@ -321,6 +329,17 @@ def _in_context(token: Token, word: str) -> str | None:
         if subject is None or _money_subject(subject):
             return ""
         return "disappearance"
+    if word in ("allowed", "allow", "permitted", "permit", "let") and verb:
+        # "has not once granted bail or allowed the defence to call an expert"
+        negated = _negated_here(token) or (token.dep_ == "conj" and _negated_here(head))
+        allowed = [c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        allowed += [g for c in allowed for g in c.children if g.dep_ == "nsubj"]
+        defence = any(c.lower_ in LAWYER_WORDS | DEFENDANT_WORDS for c in allowed)
+        return "due_process" if negated and defence else ""
+    if word in SCHEME_NOUNS:
+        # "headed a criminal network that took over businesses", "a bribery scheme"
+        marks = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        return "corruption" if marks & SCHEME_MARKS else ""
     if word == "missing" and (
         any(c.lower_ in ("been", "is", "are", "was", "were") for c in token.children)
         or head.lower_ in ("went", "gone", "go", "goes", "going")
@@ -334,6 +353,31 @@ def _in_context(token: Token, word: str) -> str | None:
     if word == "surveillance" and token.dep_ == "pobj" and head.lower_ != "under":
         return "intimidation" if head.head.lower_ in ("campaign", "placed", "put") else ""
     return None
+
+
+def _conditional_threat(verb: Token) -> bool:
+    """What someone was told is a consequence on a condition: "told me my father would
+    lose his job if I did not name my sources"."""
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in said:
+        modal = any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in clause.children)
+        condition = any(
+            c.dep_ == "advcl"
+            and any(m.lower_ in ("if", "unless") for m in c.children)
+            # the condition is on the one told: "if I did not name", "if they named"
+            and any(
+                g.dep_ == "nsubj" and g.lower_ in ("i", "we", "they", "he", "she", "you")
+                for g in c.children
+            )
+            for c in clause.children
+        )
+        if modal and condition:
+            return True
+    return False
+
+
+def _negated_here(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
 
 
 def grant_refused(token: Token) -> bool:
