@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Token
 from casework.extract.attribution import SPEECH_VERBS
 from casework.extract.dates import is_duration
 from casework.extract.dates import resolve as resolve_date
-from casework.extract.descriptions import Descriptions
+from casework.extract.descriptions import Descriptions, affiliated
 from casework.extract.groups import Groups, Speakers
 from casework.extract.involvement import (
     OPERATION_KINDS,
@@ -264,9 +264,14 @@ class _Who:
     def one(self, token: Token | None) -> Referent | None:
         if token is None:
             return None
-        return (
+        found = (
             self.speakers.of(token, self.segment) or self.refs.of(token) or self.described.of(token)
         )
+        if found is None:  # "her organisation had asked": the body her role names
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                found = affiliated(self.described, token, self.one(owner))
+        return found
 
     def all(self, token: Token | None) -> list[Referent]:
         """Who a word stands for: a group for "they" or "the two men", else one or none."""
@@ -697,6 +702,9 @@ def _all(target: Token | None) -> tuple[Token | None, ...]:
     if target is None:
         return (None,)
     more = [t for t in target.conjuncts if t.i > target.i]
+    for child in target.children:  # "the minister, his son and X": a list read as apposition
+        if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+            more.extend([child, *child.conjuncts])
     if target.dep_ == "pobj":  # "the torture of bloggers and of the poet X"
         for prep in target.head.conjuncts:
             more.extend(c for c in prep.children if c.dep_ == "pobj")

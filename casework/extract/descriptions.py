@@ -20,6 +20,11 @@ from casework.extract.model import Mention, Position, Segment
 from casework.extract.referents import Referent
 
 DEFINITE = frozenset({"the", "this", "that"})
+# What someone's own body is called: "her organisation", "his newspaper".
+BODY_NOUNS = frozenset(
+    "organisation organization group party company firm newspaper paper outlet station "
+    "office ministry team union association centre center".split()
+)
 # Bodies a text names once and then by their kind, capitalised or not.
 BODY_WORDS = frozenset(
     """
@@ -48,6 +53,12 @@ class Descriptions:
             if mention is not None:
                 entries.append((min(p.start, mention.start), _words(_head_of(p.role)), mention))
         entries.sort(key=lambda e: e[0])
+        # Whose organisation is whose: "Jane Roe, director of Kara Watch".
+        self._affiliation = {
+            p.mention_id: Referent(p.organisation, p.organisation_mention_id)
+            for p in roles
+            if p.organisation
+        }
         self._entries = entries
         self._starts = [e[0] for e in entries]
         self.segment = segment
@@ -72,6 +83,13 @@ class Descriptions:
 
 # Words after which a role names where it is held, not what its holder is.
 ROLE_PREPS = frozenset("of at in for from with to on".split())
+
+
+def affiliated(descriptions: Descriptions, token: Token, owner: Referent | None) -> Referent | None:
+    """ "her organisation", "his newspaper": the body the owner's role ties them to."""
+    if token.lower_ not in BODY_NOUNS or owner is None or owner.mention_id is None:
+        return None
+    return descriptions._affiliation.get(owner.mention_id)
 
 
 def _head_of(role: str) -> str:
