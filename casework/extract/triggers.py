@@ -238,6 +238,8 @@ def kind_of(token: Token) -> str | None:
         return kind if moves_money(token) else None
     if word in ("sentence", "sentences") and not legal_sentence(token):
         return None
+    if kind == "imprisonment" and _held_to_account(token):
+        return None  # "sentenced the two officers for the students' disappearance"
     if kind == "rights_abuse" and not rights_abuse(token):
         return None
     return kind
@@ -374,6 +376,36 @@ def _conditional_threat(verb: Token) -> bool:
         if modal and condition:
             return True
     return False
+
+
+# What a court punishes when it holds an abuser or a corrupt official to account.
+# Officials' crimes only: fraud, smuggling and tax evasion are the charges brought
+# against reporters, so a conviction for them stays an alleged abuse.
+ACCOUNTABILITY_CHARGES = frozenset(
+    """
+    disappearance disappearances killing killings murder murders torture torturing
+    beating beatings abduction abductions rigging rigged failing declare manslaughter
+    bribery bribes embezzlement embezzling misappropriation kickbacks office
+    """.split()
+)
+
+
+def _held_to_account(token: Token) -> bool:
+    """A conviction or sentence for an abuse or for corruption is accountability, not
+    an abuse of the one convicted: "sentenced X to 25 years for the disappearance of",
+    "convicted Y on a lesser charge of failing to declare", "ruling that the two men
+    had detained the students"."""
+    if not is_verb(token):
+        return False
+    charged = [o for o in prep_objects(token, ("for", "of", "on")) for o in o.subtree]
+    if {t.lower_ for t in charged} & ACCOUNTABILITY_CHARGES:
+        return True
+    ruling = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.lower_ == "ruling"]
+    return any(
+        t.lower_ in ("detained", "abducted", "killed", "tortured", "beat", "beaten")
+        for r in ruling
+        for t in r.subtree
+    )
 
 
 def _negated_here(verb: Token) -> bool:
