@@ -185,6 +185,7 @@ def acts(
     roles: list[Position] = (),
     quoted: list[Quote] = (),
     earlier: tuple[list[Mention], list[Position]] = ((), ()),
+    issued_by: Referent | None = None,
 ) -> list[Act]:
     """The alleged acts in one parsed segment; `roles` are the titles it gives people,
     for "the colonel" and "the judge", and for telling a judge who presides; `quoted`
@@ -193,7 +194,7 @@ def acts(
         Referents(doc, segment, found),
         Descriptions(segment, [*earlier[0], *found], [*earlier[1], *roles]),
         Groups(doc, segment, found),
-        Speakers(list(quoted)),
+        Speakers(list(quoted), issued_by),
         segment,
     )
     judicial = _judicial_mentions(found, roles)

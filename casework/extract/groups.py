@@ -93,11 +93,35 @@ class Groups:
         return bisect_right(self._sentences, token.sent.start)
 
 
-class Speakers:
-    """First-person words inside quotations stand for the quotation's speaker."""
+FIRST_PLURAL = frozenset("we us our ours ourselves".split())
 
-    def __init__(self, quotes: list[Quote]) -> None:
+
+def issuer(doc: Doc, segment: Segment, found: list[Mention]) -> Referent | None:
+    """Who "we" is in a statement or report outside any quotation: the organisation the
+    text opens with as the subject of its first sentence ("The Tamsar Human Rights
+    Observatory publishes this report", "The Interior Ministry informs the public").
+    Read on a document's first body segment; None when it opens otherwise."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    subject = next((c for c in first.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    for m in found:
+        if m.label == "ORG" and m.segment == segment.seq:
+            span = doc.char_span(m.start - segment.start, m.end - segment.start)
+            if span is not None and span.root.i == subject.i:
+                return Referent(m.text, m.id)
+    return None
+
+
+class Speakers:
+    """First-person words inside quotations stand for the quotation's speaker; "we" and
+    "our" outside them for the organisation that issues the text, when it says so."""
+
+    def __init__(self, quotes: list[Quote], issued_by: Referent | None = None) -> None:
         self._quotes = sorted((q for q in quotes if q.speaker), key=lambda q: (q.start, q.end))
+        self._issuer = issued_by
 
     def of(self, token: Token, segment: Segment) -> Referent | None:
         if token.lower_ not in FIRST_PERSON:
@@ -106,7 +130,15 @@ class Speakers:
         for q in self._quotes:
             if q.start <= at < q.end and q.speaker:
                 return Referent(q.speaker, q.speaker_mention_id)
+        if token.lower_ in FIRST_PLURAL and self._issuer is not None and not _quoted(token):
+            return self._issuer
         return None
+
+
+def _quoted(token: Token) -> bool:
+    """Inside quotation marks in its sentence (an unattributed quotation too)."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.is_quote)
+    return marks % 2 == 1
 
 
 def _introduced_as(first: Token) -> str | None:

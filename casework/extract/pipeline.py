@@ -25,9 +25,11 @@ from spacy.tokens import Doc
 from casework import __version__
 from casework.extract.acts import acts
 from casework.extract.entities import in_document, mentions
+from casework.extract.groups import issuer
 from casework.extract.model import Act, Mention, Position, Quote, Reply, Segment
 from casework.extract.nlp import load, model_id
 from casework.extract.quotes import Speakers, quotes
+from casework.extract.referents import Referent
 from casework.extract.replies import replies
 from casework.extract.roles import positions
 from casework.ingest.pipeline import Listener
@@ -162,6 +164,7 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
     read_so_far: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     # Per document, the mentions and roles of the segments read so far.
     earlier: dict[str, tuple[list[Mention], list[Position]]] = defaultdict(lambda: ([], []))
+    issuers: dict[str, Referent | None] = {}  # who "we" is in each document
     for doc, segment in nlp.pipe(
         ((s.text, s) for s in parts), as_tuples=True, batch_size=batch_size
     ):
@@ -176,7 +179,17 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
         said = quotes(doc, segment, here, memory)
         found.quotes.extend(said)
         before = earlier[segment.document_id]
-        alleged = acts(doc, segment, here, given, said, (list(before[0]), list(before[1])))
+        if segment.document_id not in issuers and segment.kind == "body":
+            issuers[segment.document_id] = issuer(doc, segment, here)
+        alleged = acts(
+            doc,
+            segment,
+            here,
+            given,
+            said,
+            (list(before[0]), list(before[1])),
+            issuers.get(segment.document_id),
+        )
         found.acts.extend(alleged)
         read_so_far[segment.document_id].append(
             (doc, segment, here, given, (list(before[0]), list(before[1])))
