@@ -89,6 +89,11 @@ from casework.store.ids import make_id
 
 # Words the entity model tags DATE that date nothing: "the online weekly Meydan".
 FREQUENCIES = frozenset("daily weekly monthly yearly annual nightly hourly fortnightly".split())
+# What can be denied to someone: "denied a lawyer", "denied bail", "denied medical care".
+DEPRIVED_OF = frozenset(
+    "lawyer lawyers counsel attorney bail access care treatment medication medicine "
+    "visits".split()
+)
 # Intransitive triggers whose subject is who suffered the act, not who did it.
 UNDERGONE = frozenset({"disappeared", "vanished", "disappear", "disappears", "vanish"})
 # Words that need their object before they name an act ("prosecution of journalists").
@@ -429,7 +434,16 @@ def _negated(token: Token) -> bool:
 
 
 def _denied(token: Token) -> bool:
-    """Inside what a denial governs: "denied that", "rejected allegations that"."""
+    """Inside what a denial governs: "denied that", "rejected allegations that". What is
+    denied to someone is no denial: "was denied a lawyer", "denied access to a lawyer"."""
+    if (
+        token.head.lower_ in REFUSE_VERBS
+        and token.dep_ in ("dobj", "nsubjpass")
+        and token.lower_ in DEPRIVED_OF
+    ):
+        return False
+    if token.dep_ == "pobj" and token.head.head.lower_ == "access":
+        return False  # "denied access to a lawyer"
     node = token
     while node.head.i != node.i:
         node = node.head
@@ -519,6 +533,17 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
         return _verb_roles(token)
     if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):
         return None, _clause_patient(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "without" and is_verb(token.head.head):
+        # "questioned Mores for nine hours without a lawyer": the questioning's roles
+        verb = token.head.head
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return by, _subject(verb)
+        return _subject(verb), next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if token.lower_ == "fire" and token.head.lower_ in ("opened", "open", "opening"):
+        # "troops opened fire on protesters": who fired, on whom
+        return _subject(token.head), prep_object(token.head, ("on", "at"))
     if token.lower_ == "way" and token.head.lower_ in ("forced", "force", "forcing"):
         # "officers forced their way into the offices of X"
         return _subject(token.head), prep_object(token.head, ("into",))

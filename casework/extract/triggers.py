@@ -146,6 +146,8 @@ SCHEME_NOUNS = frozenset("network networks scheme schemes ring rings syndicate r
 SCHEME_MARKS = frozenset(
     "criminal corrupt corruption bribery kickback embezzlement laundering extortion".split()
 )
+# People held by the state, whose work in custody is forced labour.
+HELD_PEOPLE = frozenset("prisoners inmates detainees convicts prisoner inmate".split())
 PERSON_PRONOUNS = frozenset("he she they who i we you him her them".split())
 # Subjects that are never a disappeared person.
 NOT_SOMEONE = frozenset("what it this that which something nothing everything anything".split())
@@ -338,6 +340,13 @@ def _in_context(token: Token, word: str) -> str | None:
         allowed += [g for c in allowed for g in c.children if g.dep_ == "nsubj"]
         defence = any(c.lower_ in LAWYER_WORDS | DEFENDANT_WORDS for c in allowed)
         return "due_process" if negated and defence else ""
+    if word in ("work", "works", "worked", "working") and verb:
+        # "Prisoners work up to eleven hours a day for three euros a month"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if (subject is None or subject.lower_ in ("who", "that")) and token.dep_ == "relcl":
+            subject = token.head  # "prisoners at the colony, who work eleven-hour shifts"
+        held = subject is not None and subject.lower_ in HELD_PEOPLE
+        return "forced_labour" if held else ""
     if word in SCHEME_NOUNS:
         # "headed a criminal network that took over businesses", "a bribery scheme"
         marks = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}

@@ -270,3 +270,78 @@ def test_raids_disappearances_intimidation_and_forced_labour():
     assert ("disappearance", None, "Safarov") in _who("The blogger Safarov went missing in May.")
     assert _who("Half the budget went missing.") == []
     assert [k for k, _, _ in _who("Inmates were forced to work without pay.")] == ["forced_labour"]
+
+
+def test_command_and_approval_reach_the_official_behind_the_act():
+    # A command phrase the small parser hangs on another verb still names the commander.
+    assert ("raid", "Omar Beks", None) in _who(
+        "Vera Lind was detained in May after officers of the Border Guard, acting under "
+        "the command of Colonel Omar Beks, searched the newspaper's office."
+    )
+    # A refusal said as a negation is the act; the judge is its actor.
+    assert _who("Judge Petra Holm has never granted bail to the defendants.") == [
+        ("detention", "Petra Holm", None)
+    ]
+    assert ("due_process", "Petra Holm", None) in _who(
+        "Judge Petra Holm has not once granted bail or allowed the defence to call a witness."
+    )
+    assert _who("The judge allowed the defence to call two witnesses.") == []
+    # Detention orders approved by someone are that person's detentions.
+    assert _who("Detention orders for reporters are approved by General Ivo Darn.") == [
+        ("detention", "Ivo Darn", None)
+    ]
+
+
+def test_the_leader_of_an_operation_is_behind_the_acts_told_next():
+    found = _who(
+        "Detainees describe interrogations led by Major Lena Kost. Two of those reporters, "
+        "Ana Berg and Ole Rand, say they were kept awake for two nights."
+    )
+    assert ("torture", "Lena Kost", "Ana Berg") in found
+    assert ("torture", "Lena Kost", "Ole Rand") in found
+
+
+def test_bodies_behind_their_people_and_searches_during_arrests():
+    assert ("killing", "National Guard", None) in _who(
+        "National Guard troops opened fire on protesters in the capital on Saturday."
+    )
+    assert ("raid", "Jaguar Unit", None) in _who(
+        "Officers of the Jaguar Unit detained 12 people during searches of their homes."
+    )
+
+
+def test_due_process_and_forced_labour_in_context():
+    assert _who("Police questioned Ilse Varn for nine hours without a lawyer.") == [
+        ("due_process", None, "Ilse Varn")
+    ]
+    assert [k for k, _, _ in _who("Ilse Varn was denied a lawyer for 19 days.")] == ["due_process"]
+    assert _who("The government denied any human rights abuses.") == []
+    assert [k for k, _, _ in _who("Prisoners work eleven hours a day for two euros.")] == [
+        "forced_labour"
+    ]
+    assert _who("Journalists work long hours.") == []
+
+
+def test_holding_an_abuser_to_account_is_not_an_abuse():
+    assert not [
+        k
+        for k, _, _ in _who(
+            "Judge Ana Soto sentenced Sergeant Luis Pinar to 25 years for the disappearance "
+            "of two students."
+        )
+        if k == "imprisonment"
+    ]
+    # A reporter jailed on a smuggling charge is the alleged abuse the story is about.
+    assert _who("A court sentenced Elin Dahl to nine years on charges of smuggling.") == [
+        ("imprisonment", None, "Elin Dahl")
+    ]
+
+
+def test_a_threat_is_a_consequence_on_the_listeners_condition():
+    assert [
+        k
+        for k, _, _ in _who(
+            "They told me my father would lose his job if I did not name my sources."
+        )
+    ] == ["intimidation"]
+    assert _who("She told me the train would be late if it snowed.") == []
