@@ -91,8 +91,7 @@ from casework.store.ids import make_id
 FREQUENCIES = frozenset("daily weekly monthly yearly annual nightly hourly fortnightly".split())
 # What can be denied to someone: "denied a lawyer", "denied bail", "denied medical care".
 DEPRIVED_OF = frozenset(
-    "lawyer lawyers counsel attorney bail access care treatment medication medicine "
-    "visits".split()
+    "lawyer lawyers counsel attorney bail access care treatment medication medicine visits".split()
 )
 # Intransitive triggers whose subject is who suffered the act, not who did it.
 UNDERGONE = frozenset({"disappeared", "vanished", "disappear", "disappears", "vanish"})
@@ -564,6 +563,9 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
         if target is None and passive:  # "they were refused a lawyer", "kept awake and refused"
             return None, _subject(verb)
         return _subject(verb), target
+    if token.lower_ == "custody" and prep_object(token, ("of",)) is not None:
+        # "spent four months in the custody of the Bureau": the Bureau held her
+        return prep_object(token, ("of",)), _clause_patient(token)
     actor = prep_object(token, ("by",)) or _overseer(token) or _during(token, kind)
     if kind == "political_prisoner":
         actor = None  # who recognises a political prisoner did nothing to them

@@ -174,10 +174,25 @@ class Referents:
                 if named is not None and (named.mention_id is None or self._is_person(subject)):
                     return named
         at = self.segment.start + token.idx
+        own = self._own_subject(token)
         for mention in reversed(self.named[: bisect_right(self._starts, at)]):
             if mention.label == "PERSON" and mention.end <= at:
+                if own is not None and mention.id == own.id:
+                    continue  # "President Malin pardoned him": "him" is not Malin
                 return Referent(mention.text, mention.id)
         return None
+
+    def _own_subject(self, token: Token) -> Mention | None:
+        """The subject of the verb an object pronoun belongs to ("him", "her" are never
+        the subject of their own clause; "himself" would be)."""
+        if token.dep_ not in ("dobj", "pobj", "dative", "iobj") or token.lower_ in (
+            "himself",
+            "herself",
+        ):
+            return None
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self.mention_at(subject) if subject is not None else None
 
     def _topic(self, token: Token) -> Referent | None:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
@@ -234,6 +249,8 @@ def _proper_name(token: Token) -> Referent | None:
     """A run of proper nouns the entity model did not label: "Leyla Kazimli"."""
     if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "MONEY", "LAW"):
         return None
+    if len(token.text) < 2 or (token.i + 1 < len(token.doc) and token.nbor(1).text == ":"):
+        return None  # "Q:", "A:", "Hadad:": an interview's speaker labels, not names
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE"):
             return Referent(ent.text, None)

@@ -406,7 +406,9 @@ def _held_to_account(token: Token) -> bool:
     had detained the students"."""
     if not is_verb(token):
         return False
-    charged = [o for o in prep_objects(token, ("for", "of", "on")) for o in o.subtree]
+    convicted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = [o for holder in (token, *convicted) for o in prep_objects(holder, ("for", "of", "on"))]
+    charged = [t for o in preps for t in o.subtree]
     if {t.lower_ for t in charged} & ACCOUNTABILITY_CHARGES:
         return True
     ruling = [c for c in token.children if c.dep_ in ("advcl", "xcomp") and c.lower_ == "ruling"]
