@@ -911,6 +911,8 @@ def _time(trigger: Token) -> str | None:
         and e.sent == sentence
         and not is_duration(e.text)
         and e.text.casefold() not in FREQUENCIES  # "the online weekly X" names a paper
+        and not (e.text.isdigit() and len(e.text) < 4)  # "Tavil, 31,": an age
+        and not _in_name(e)  # "Drenna Today": a paper's name
     ]
     # A date in a relative clause about someone dates that clause, never this act.
     times = [e for e in times if _same_clause(e.root, trigger) or not _in_relcl(e.root)]
@@ -919,6 +921,20 @@ def _time(trigger: Token) -> str | None:
     return min(
         times, key=lambda e: (not _same_clause(e.root, trigger), abs(e.start - trigger.i))
     ).text
+
+
+def _in_name(ent) -> bool:
+    """A time word inside an organisation's name ("Drenna Today", "Radio Free Tuesday")."""
+    return any(
+        other.label_ in ("ORG", "PERSON") and other.start <= ent.start and ent.end <= other.end
+        for other in ent.doc.ents
+        if other is not ent
+    ) or (
+        ent.start > 0
+        and ent.doc[ent.start - 1].pos_ == "PROPN"
+        and ent.text[:1].isupper()
+        and ent.text.casefold() in ("today", "tonight", "tomorrow")
+    )
 
 
 def _in_relcl(word: Token) -> bool:

@@ -47,6 +47,11 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A span of time: dated by where it starts.
+_RANGE = re.compile(
+    r"^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through)\s+(.+)$", re.IGNORECASE
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _PRECISION = {"day": 3, "week": 3, "month": 2, "year": 1}
 
 
@@ -69,12 +74,25 @@ def resolve(text: str, published: date | None) -> Dated | None:
     None when the words are no point in time at all (a duration, "recently")."""
     if is_duration(text):
         return None
+    span = _RANGE.match(text.strip().rstrip(".,;"))
+    if span is not None:
+        # "between 2021 and 2024", "from September 2023 to January 2024": it began then;
+        # "between May and July 2023" takes its year from the end.
+        start, end = span.group(1), span.group(2)
+        year = _YEAR.search(end)
+        if year and not _YEAR.search(start):
+            start = f"{start} {year.group(1)}"
+        return resolve(start, published)
     words = _AROUND.sub("", text.strip().rstrip(".,;")).strip()
     if not words:
         return None
     stated = bool(_YEAR.search(words))
     if not stated and published is None:
         return Dated(None, "relative, and the source has no publication date")
+    if published is not None and words.casefold() == _WEEKDAYS[published.weekday()]:
+        # "on Thursday" in a report dated a Thursday is that day: news is written the
+        # day it happens, and a week-old event is dated "last Thursday".
+        return Dated(published.isoformat(), f"relative to the publication date {published}")
     period = _period_of_base(words, published) if published is not None else None
     if period is not None:
         return Dated(period, f"relative to the publication date {published.isoformat()}")
