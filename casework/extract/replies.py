@@ -67,7 +67,7 @@ ALLEGATIONS = frozenset(
     """
     allegation allegations accusation accusations claim claims charge charges report
     reports finding findings wrongdoing involvement responsibility guilt criticism
-    accounts account suggestion suggestions version assertion assertions
+    accounts account suggestion suggestions version assertion assertions role part
     """.split()
 )
 # "deny" followed by these is a deprivation: "denied access", "denied bail".
@@ -89,7 +89,7 @@ REBUTTAL_WORDS = frozenset(
     baseless unfounded groundless fabricated false falsehood lies slander smear
     provocation provocative politically motivated invented untrue proper properly
     procedure procedures regulations authorised authorized sanctioned justified
-    innocent innocence no nobody none never not neither
+    innocent innocence no nobody none never not neither victim vindicated
     """.split()
 )
 SPEECH_OF_SIDE = frozenset(
@@ -139,6 +139,9 @@ def replies(
     represented = _represented(roles)
     abuses = [a for a in alleged if a.category != "context"]
     accused = _keys(a.actor for a in abuses) | {a.actor_mention_id for a in abuses}
+    # Whom the text wants sanctioned stands accused too.
+    called = [a for a in alleged if a.kind == "sanctions_call"]
+    accused |= _keys(a.target for a in called) | {a.target_mention_id for a in called}
     victims = _keys(a.target for a in abuses) | {a.target_mention_id for a in abuses}
     accused.discard(None)
     victims.discard(None)
