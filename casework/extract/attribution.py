@@ -116,12 +116,15 @@ def subject(verb: Token, outside: Span | None = None) -> Token | None:
     return None
 
 
-def governing_verb(words: Span) -> Token | None:
+def governing_verb(words: Span, quoted: frozenset[int] = frozenset()) -> Token | None:
     """The speech verb whose complement holds these words (quotation marks inside
     reported speech: 'said the site had published "materials ..."'), or None
-    when the way up reaches the sentence root without one."""
+    when the way up reaches the sentence root without one. A verb in quotation
+    marks of its own (`quoted`: token indices) is the speaker's word, not the
+    attribution: 'said the forces had "responded proportionately" and that "..."'
+    is said by the subject of "said"."""
     for ancestor in _way_up(words):
-        if is_speech_verb(ancestor):
+        if is_speech_verb(ancestor) and ancestor.i not in quoted:
             return ancestor
     return None
 

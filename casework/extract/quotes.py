@@ -33,7 +33,9 @@ segments, in order (`Speakers`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +47,15 @@ from casework.extract.attribution import (
     reported_clauses,
     subject,
 )
+from casework.extract.discourse import (
+    HONORIFIC_GENDER,
+    NOUN_GENDER,
+    PRONOUN_GENDER,
+    Discourse,
+    Topic,
+    paragraph_starts,
+)
+from casework.extract.entities import in_document
 from casework.extract.model import Mention, Position, Quote, Segment
 from casework.store.ids import make_id
 
@@ -52,6 +63,14 @@ MIN_QUOTE_WORDS = 4  # quotation marks standing alone in a sentence
 MIN_CLAUSE_WORDS = 3  # a reported clause: "she would appeal"
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 BODY_PRONOUNS = frozenset({"it"})
+# People who speak for a body but are people: "he" may stand for them.
+SPOKESPERSONS = frozenset(
+    "spokesman spokeswoman spokesperson representative spokesmen spokeswomen".split()
+)
+# Labels that name a part in an interview, not a person: "Q:", "A:".
+INTERVIEW_PARTS = frozenset(
+    "q a q. a. question answer interviewer interviewee reporter journalist host".split()
+)
 # Subjects that are someone the text does not name.
 UNNAMED = frozenset({"another", "one", "someone", "somebody", "others", "some", "many"})
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})
@@ -90,9 +109,32 @@ _QUOTES = re.compile(
 )
 
 
-# A speaker resolved: (name or None for an unnamed source, as written, mention id,
-# "person", "body" or "unnamed").
-_Said = tuple[str | None, str, str | None, str]
+class _Said(NamedTuple):
+    """A speaker resolved, and how: `basis` and `confidence` go on the quote."""
+
+    name: str | None  # None: an unnamed source, or a speaker the text leaves unclear
+    written: str
+    mention_id: str | None
+    kind: str  # person, body, unnamed
+    basis: str = "named"  # named, label, description, pronoun-subject, continuation, unclear
+    confidence: float = 0.95
+
+
+# How sure each way of settling a speaker is.
+CONFIDENCE = {
+    "named": 0.95,
+    "label": 0.9,
+    "surname": 0.9,  # a surname completed from the full name given before
+    "untagged": 0.8,  # a proper noun the entity model did not tag
+    "description": 0.75,
+    "anaphor": 0.65,  # "the expert": the person the passage is about
+    "pronoun-subject": 0.85,  # the subject of a sentence of the same paragraph
+    "pronoun-earlier": 0.7,  # the subject of a sentence of the paragraph before
+    "pronoun-paragraph": 0.6,  # the one person the paragraph names
+    "continuation": 0.8,
+    "unclear": 0.2,
+}
+UNCLEAR = "(speaker unclear)"
 
 
 @dataclass
@@ -110,8 +152,21 @@ class Speakers:
     # differs from "an unnamed speaker" ((None,)).
     quoted: tuple[str | None] | None = None
     labels: dict[str, _Said] = field(default_factory=dict)  # interview label -> speaker
+    discourse: Discourse = field(default_factory=Discourse)
+    quoted_mention: str | None = None  # the last quotation's speaker's mention
+    quoted_paragraph: int | None = None  # the paragraph (running number) it stands in
+    paragraphs: int = 0  # paragraphs in the segments read before this one
+    starts: list[int] = field(default_factory=list)  # this segment's paragraph starts
 
     def learn(self, found: list[Mention], roles: list[Position]) -> None:
+        self._names(found)
+        for p in roles:
+            person = self.name(p.person)
+            for word in _title_words(p.role):
+                self.roles.append((word, person))
+                self.discourse.learn_gender(person, NOUN_GENDER.get(word))
+
+    def _names(self, found: list[Mention]) -> None:
         for m in found:
             if m.label == "PERSON" and " " in m.text:
                 self.full_names.append((m.start, m.text.split()[-1].casefold(), m.text))
@@ -119,10 +174,24 @@ class Speakers:
                 self.people.append((m.start, m.text))
             if m.label == "ORG":
                 self.bodies.append((m.start, m.text))
-        for p in roles:
-            person = self.name(p.person)
-            for word in _title_words(p.role):
-                self.roles.append((word, person))
+
+    def settle(self, doc: Doc, segment: Segment, found: list[Mention]) -> list[Mention]:
+        """This segment's mentions with one label per name (the model calls a name
+        a person in one sentence and a place in the next), relearned, so that "he"
+        never stands for a company the model once took for a person."""
+        model = found[0].model if found else ""
+        settled = [m for m in in_document(found, [(doc, segment)], model)]
+        end = segment.start + len(segment.text)
+        self.full_names = [e for e in self.full_names if not segment.start <= e[0] < end]
+        self.people = [e for e in self.people if not segment.start <= e[0] < end]
+        self.bodies = [e for e in self.bodies if not segment.start <= e[0] < end]
+        self._names(settled)
+        self.starts = paragraph_starts(doc.text)
+        return settled
+
+    def paragraph(self, at: int) -> int:
+        """The running number of the paragraph at this point of the segment."""
+        return self.paragraphs + max(bisect_right(self.starts, at) - 1, 0)
 
     def name(self, written: str, at: int | None = None) -> str:
         """A surname alone completed to the full name the document gave last before
@@ -185,25 +254,129 @@ class _Candidate:
 
 
 def quotes(doc: Doc, segment: Segment, found: list[Mention], memory: Speakers) -> list[Quote]:
-    """The quotations in one parsed segment, in text order (speakers are resolved in
-    that order, so "he" is the one quoted just before)."""
+    """The quotations in one parsed segment, in text order. Sentences are read in
+    order: the quotations that start in one are attributed before its subject
+    joins the discourse, so "he" is the subject of a sentence before."""
+    found = memory.settle(doc, segment, found)
+    quoted = _quoted_tokens(doc)
     taken: list[tuple[int, int]] = []
-    candidates = _direct(doc, taken)
+    candidates = _direct(doc, taken, quoted)
     if segment.kind != "comment":
         # A reader's "he says the same" is conversation, not a reported statement;
         # in comments only words in quotation marks are taken as someone's.
         candidates += _labelled(doc, segment, found, memory, taken)
         candidates += _indirect(doc, taken)
         candidates += _according_to(doc, taken)
+    todo = sorted(candidates, key=lambda c: c.start)
     out = []
-    for c in sorted(candidates, key=lambda c: c.start):
-        quote = _make(doc, segment, found, memory, c)
-        if quote is not None:
-            out.append(quote)
+    n = 0
+    for sent in doc.sents:
+        while n < len(todo) and todo[n].start < sent.end_char:
+            quote = _make(doc, segment, found, memory, todo[n])
+            n += 1
+            if quote is not None:
+                out.append(quote)
+        _note_topic(doc, segment, found, memory, sent, quoted)
+    memory.paragraphs += len(memory.starts)
     return out
 
 
-def _direct(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
+def _quoted_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens inside quotation marks: the speakers' words, not the reporter's."""
+    inside: set[int] = set()
+    for match in _QUOTES.finditer(doc.text):
+        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is not None:
+            inside.update(range(words.start, words.end))
+    return frozenset(inside)
+
+
+def _note_topic(
+    doc: Doc,
+    segment: Segment,
+    found: list[Mention],
+    memory: Speakers,
+    sent: Span,
+    quoted: frozenset[int],
+) -> None:
+    """Add who this sentence is about to the discourse: the subject of its main
+    verb (active or passive) outside quotation marks, when it is one person or one
+    body; a plural subject is no antecedent for "he" or "it"."""
+    root = sent.root
+    who = next(
+        (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quoted),
+        None,
+    )
+    if who is None and root.i not in quoted:
+        who = subject(root)
+    if who is None or who.i in quoted or _plural(who):
+        return
+    said = _speaker(doc, segment, found, memory, who)
+    if said is None or said.basis == "unclear":
+        return
+    kind = said.kind
+    if who.lower_ in SPOKESPERSONS or (kind == "unnamed" and who.lower_ not in BODY_NOUNS):
+        # "a spokesman for the ministry" is a person speaking for a body: "he" is
+        # that person, whose name the text does not give.
+        name, kind = (said.name if kind == "person" else None), "person"
+    elif kind == "unnamed":
+        name, kind = None, "body"
+    else:
+        name = said.name
+    memory.discourse.note(
+        Topic(name, kind, said.mention_id, said.written, memory.paragraph(who.idx))
+    )
+    if kind == "person" and name is not None:
+        memory.discourse.learn_gender(name, _shown_gender(doc, segment, found, sent, who, quoted))
+
+
+def _plural(who: Token) -> bool:
+    return (
+        (who.tag_ in ("NNS", "NNPS") and who.ent_type_ not in ("ORG", "PERSON"))
+        or who.lower_ in ("they", "we", "both", "all")
+        or any(c.dep_ == "conj" for c in who.children)
+    )
+
+
+def _shown_gender(
+    doc: Doc,
+    segment: Segment,
+    found: list[Mention],
+    sent: Span,
+    who: Token,
+    quoted: frozenset[int],
+) -> str | None:
+    """The gender a sentence shows its one named person to be: an honorific or a
+    gendered noun in the subject's phrase, else a possessive or reflexive pronoun
+    in a sentence that names no other person."""
+    phrase = doc[who.left_edge.i : who.right_edge.i + 1]
+    for token in phrase:
+        gender = HONORIFIC_GENDER.get(token.lower_) or NOUN_GENDER.get(token.lower_)
+        if gender is not None:
+            return gender
+    start, end = segment.start + sent.start_char, segment.start + sent.end_char
+    subject_at = segment.start + phrase.start_char, segment.start + phrase.end_char
+    others = [
+        m
+        for m in found
+        if m.label == "PERSON"
+        and start <= m.start < end
+        and not subject_at[0] <= m.start < subject_at[1]
+    ]
+    if others:
+        return None
+    shown = {
+        PRONOUN_GENDER[t.lower_]
+        for t in sent
+        if (t.lower_ in ("his", "himself", "herself") or t.tag_ == "PRP$")
+        and t.lower_ in PRONOUN_GENDER
+        and t.i not in quoted
+        and t.i > who.i
+    }
+    return shown.pop() if len(shown) == 1 else None
+
+
+def _direct(doc: Doc, taken: list[tuple[int, int]], quoted: frozenset[int]) -> list[_Candidate]:
     out = []
     matches = list(_QUOTES.finditer(doc.text))
     for n, match in enumerate(matches):
@@ -213,7 +386,7 @@ def _direct(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
         if words is None or _is_title(text) or names_not_speech(words):
             continue
         long = len(text.split()) >= MIN_QUOTE_WORDS
-        attribution = _governed(words)
+        attribution = _governed(words, quoted)
         if attribution is None and long:
             attribution = _nearby(doc, match.start(), match.end(), words)
         if attribution is None and n + 1 < len(matches):
@@ -260,8 +433,8 @@ def _is_title(text: str) -> bool:
     return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
 
 
-def _governed(words: Span) -> tuple[Token, Token] | None:
-    verb = governing_verb(words)
+def _governed(words: Span, quoted: frozenset[int]) -> tuple[Token, Token] | None:
+    verb = governing_verb(words, quoted)
     if verb is None or (who := subject(verb, words)) is None:
         return None
     return verb, who
@@ -398,29 +571,52 @@ def _make(
         return None
     start = c.start + len(doc.text[c.start : c.end]) - len(doc.text[c.start : c.end].lstrip())
     end = start + len(text)
-    if c.subject is None:  # a continuation: the speaker quoted just before
-        if memory.quoted is None:
-            return None
-        speaker = memory.quoted[0]
-        return _quote(doc, segment, speaker, "(continued)", None, c.kind, c.cue, start, end)
-    if c.label is not None:
+    paragraph = memory.paragraph(start)
+    if c.subject is None:
+        said = _continued(memory, paragraph)
+    elif c.label is not None:
         said = _labelled_speaker(segment, found, memory, c.subject, c.label)
     else:
         said = _speaker(doc, segment, found, memory, c.subject)
     if said is None:
         return None
-    speaker, written, mention_id, kind = said
-    if kind == "unnamed" and (c.kind == "indirect" or len(text.split()) < MIN_QUOTE_WORDS):
+    if said.kind == "unnamed" and (c.kind == "indirect" or len(text.split()) < MIN_QUOTE_WORDS):
         # "witnesses said ...": reporting from sources, not a quotation; and a few
         # words in quotation marks from no one in particular are a label
         # ('prosecutors accused him of "inciting unrest"').
         return None
-    if kind == "person":
-        memory.last = speaker
-    elif kind == "body":
-        memory.last_body = speaker
-    memory.quoted = (speaker,)
-    return _quote(doc, segment, speaker, written, mention_id, c.kind, c.cue, start, end)
+    if said.kind == "person" and said.name is not None:
+        memory.last = said.name
+    elif said.kind == "body":
+        memory.last_body = said.name
+    memory.quoted = (said.name,)
+    memory.quoted_mention = said.mention_id
+    memory.quoted_paragraph = paragraph
+    return _quote(doc, segment, said, c.kind, c.cue, start, end)
+
+
+def _continued(memory: Speakers, paragraph: int) -> _Said:
+    """A quotation that opens without an attribution goes on with the speaker of
+    the quotation before, in its paragraph or the one just before (a quotation
+    over several paragraphs); after a paragraph that quotes no one, it is unclear."""
+    if memory.quoted is None or memory.quoted_paragraph is None:
+        return _unclear("")
+    if not 0 <= paragraph - memory.quoted_paragraph <= 1:
+        return _unclear("")
+    speaker = memory.quoted[0]
+    kind = "person" if speaker == memory.last else "body" if speaker else "unnamed"
+    return _Said(
+        speaker,
+        "(continued)",
+        memory.quoted_mention,
+        kind,
+        "continuation",
+        CONFIDENCE["continuation"],
+    )
+
+
+def _unclear(written: str) -> _Said:
+    return _Said(None, written or UNCLEAR, None, "unclear", "unclear", CONFIDENCE["unclear"])
 
 
 def _labelled_speaker(
@@ -433,9 +629,12 @@ def _labelled_speaker(
     if key not in memory.labels:
         mention = _mention_at(found, segment, root)
         if mention is not None and mention.label != "PERSON" and not memory.knows(label):
-            memory.labels[key] = _named(mention, memory, segment.start + root.idx)
+            memory.labels[key] = _named(mention, memory, segment.start + root.idx)._replace(
+                basis="label", confidence=CONFIDENCE["label"]
+            )
         else:
-            memory.labels[key] = (memory.first_full_name(label), label, None, "person")
+            full = memory.first_full_name(label)
+            memory.labels[key] = _Said(full, label, None, "person", "label", CONFIDENCE["label"])
     return memory.labels[key]
 
 
@@ -448,52 +647,117 @@ def _speaker(
     if mention is not None:
         return _named(mention, memory, segment.start + who.idx)
     word = who.lower_
-    if word in PRONOUNS:
-        person = memory.last or memory.person_before(segment.start + who.idx)
-        return None if person is None else (person, who.text, None, "person")
-    if word in BODY_PRONOUNS:
-        return None if memory.last_body is None else (memory.last_body, who.text, None, "body")
+    if word in PRONOUNS or word in BODY_PRONOUNS:
+        return _pronoun(segment, found, memory, who)
     if word in UNNAMED:
-        return None, who.text, None, "unnamed"
+        return _Said(None, who.text, None, "unnamed", "description", CONFIDENCE["description"])
     phrase = doc[who.left_edge.i : who.right_edge.i + 1].text
     if who.pos_ == "PROPN" and (inside := _person_in(found, segment, who)) is not None:
         return _named(inside, memory, segment.start + who.idx)  # "President of X Jane Roe"
     if who.pos_ == "PROPN":  # a name the model did not tag: as written, completed
         first = min((t.left_edge.i for t in who.lefts if t.dep_ == "compound"), default=who.i)
         name = doc[first : who.i + 1].text  # "Al-Mansouri" as written, hyphen and all
-        return memory.name(name, segment.start + who.idx), name, None, "person"
+        completed = memory.name(name, segment.start + who.idx)
+        return _Said(completed, name, None, "person", "named", CONFIDENCE["untagged"])
     if who.pos_ != "NOUN":
         return None
     return _described(segment, found, memory, who, phrase)
+
+
+def _pronoun(segment: Segment, found: list[Mention], memory: Speakers, who: Token) -> _Said:
+    """ "he said": the subject of a sentence before, in this paragraph or the one
+    before, that agrees with the pronoun (discourse.Discourse.antecedent); else the
+    one person this paragraph names before it; else unclear. A person pronoun
+    never stands for a body, nor "it" for a person."""
+    word = who.lower_
+    paragraph = memory.paragraph(who.idx)
+    found_topic = memory.discourse.antecedent(word, paragraph)
+    if found_topic is not None:
+        topic, back = found_topic
+        basis = "pronoun-subject"
+        confidence = CONFIDENCE["pronoun-subject" if back == 0 else "pronoun-earlier"]
+        if topic.name is None:
+            # "A former officer said ... '...,' he said": the same unnamed source.
+            return _Said(None, who.text, None, "unnamed", basis, confidence)
+        memory.discourse.learn_gender(topic.name, PRONOUN_GENDER.get(word))
+        return _Said(topic.name, who.text, topic.mention_id, topic.kind, basis, confidence)
+    if word in PRONOUNS:
+        person = _paragraph_person(segment, found, memory, who)
+        if person is not None:
+            return person
+    return _unclear(who.text)
+
+
+def _paragraph_person(
+    segment: Segment, found: list[Mention], memory: Speakers, who: Token
+) -> _Said | None:
+    """The person a paragraph is about when it names one person before the pronoun
+    and no one else, and the gender the text shows does not contradict it."""
+    at = who.idx
+    first = memory.starts[max(bisect_right(memory.starts, at) - 1, 0)] if memory.starts else 0
+    named = [
+        m
+        for m in found
+        if m.label == "PERSON" and segment.start + first <= m.start < segment.start + at
+    ]
+    people = {memory.name(m.text, m.start) for m in named}
+    if len(people) != 1:
+        return None
+    person = people.pop()
+    known = memory.discourse.gender(person)
+    if known is not None and known != PRONOUN_GENDER.get(who.lower_):
+        return None
+    mention = named[-1]
+    return _Said(
+        person, who.text, mention.id, "person", "pronoun-paragraph", CONFIDENCE["pronoun-paragraph"]
+    )
 
 
 def _described(
     segment: Segment, found: list[Mention], memory: Speakers, who: Token, phrase: str
 ) -> _Said | None:
     """A speaker named by a description: a spokesman for a body, a role, a body,
-    or an unnamed source."""
+    or an unnamed source. A description that fits no one named before ("the former
+    officer" after "a former officer ... said") is someone the text does not name."""
     at = segment.start + who.idx
+    sure = CONFIDENCE["description"]
     body = _represented(segment, found, memory, who)
     if who.lower_ in SPOKESPEOPLE:  # "the statement said": the body that issued it
         body = body or memory.last_body
         if body is not None:
-            return body, phrase, None, "body"
+            return _Said(body, phrase, None, "body", "description", sure)
     if who.tag_ in ("NNS", "NNPS"):
-        return None, phrase, None, "unnamed"  # witnesses, officials, rights groups
+        if _title_case(phrase):  # "Reporters Without Borders": a name the model missed
+            return _Said(phrase, phrase, None, "body", "named", CONFIDENCE["untagged"])
+        return _Said(None, phrase, None, "unnamed", "description", sure)  # witnesses
     if (person := memory.by_role(who.lower_)) is not None:
-        return person, phrase, None, "person"
+        return _Said(person, phrase, None, "person", "description", sure)
     if body is not None:  # "the EU's delegation said"
-        return body, phrase, None, "body"
+        return _Said(body, phrase, None, "body", "description", sure)
     if (body := memory.body(who.lower_, at)) is not None:
-        return body, phrase, None, "body"
-    determiner = next((c.lower_ for c in who.children if c.dep_ in ("det", "poss")), None)
-    if determiner in INDEFINITE or determiner in POSSESSIVE:
-        return None, phrase, None, "unnamed"  # a shopkeeper, his family
-    if who.lower_ in SPOKESPEOPLE or who.lower_ in BODY_NOUNS:
-        return None, phrase, None, "unnamed"  # the spokesman, the ministry: unknown
-    if memory.last is None:
-        return None
-    return memory.last, phrase, None, "person"
+        return _Said(body, phrase, None, "body", "description", sure)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in who.children)
+    if definite and who.lower_ not in BODY_NOUNS and who.lower_ not in SPOKESPEOPLE:
+        return _anaphor(memory, who, phrase)
+    return _Said(None, phrase, None, "unnamed", "description", sure)
+
+
+def _anaphor(memory: Speakers, who: Token, phrase: str) -> _Said:
+    """ "the expert said", where no one was given that word: a definite description
+    takes up the person the passage is about, as a pronoun does."""
+    gender = NOUN_GENDER.get(who.lower_)
+    pronoun = {"m": "he", "f": "she"}.get(gender or "", "")
+    found = memory.discourse.antecedent(pronoun, memory.paragraph(who.idx))
+    if found is None:
+        return _Said(None, phrase, None, "unnamed", "description", CONFIDENCE["description"])
+    topic = found[0]
+    kind = "person" if topic.name is not None else "unnamed"
+    return _Said(topic.name, phrase, topic.mention_id, kind, "description", CONFIDENCE["anaphor"])
+
+
+def _title_case(phrase: str) -> bool:
+    words = phrase.split()
+    return len(words) > 1 and _is_title(phrase) and not words[0][:1].islower()
 
 
 def _represented(
@@ -502,11 +766,11 @@ def _represented(
     """The body a spokesman or statement speaks for: "the ministry's spokesman",
     "a statement from the Interior Ministry"."""
     for child in who.children:
-        tokens = [child] if child.dep_ == "poss" else []
+        tokens = [child] if child.dep_ in ("poss", "compound") else []
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "by"):
             tokens = [c for c in child.children if c.dep_ == "pobj"]
         for token in tokens:
-            mention = _mention_at(found, segment, token)
+            mention = _mention_at(found, segment, token) or _body_in(found, segment, token)
             if mention is not None and mention.label != "PERSON":
                 return mention.text
             if token.pos_ == "NOUN":
@@ -514,23 +778,25 @@ def _represented(
     return None
 
 
+def _body_in(found: list[Mention], segment: Segment, token: Token) -> Mention | None:
+    """An organisation named inside a noun's phrase: "the European Union delegation"
+    speaks for the European Union."""
+    start = segment.start + token.left_edge.idx
+    end = segment.start + token.idx + len(token)
+    return next((m for m in found if start <= m.start and m.end <= end and m.label == "ORG"), None)
+
+
 def _named(mention: Mention, memory: Speakers, at: int) -> _Said:
     # A surname the model took for an organisation is still the person named before.
     if mention.label == "PERSON" or memory.knows(mention.text):
-        return memory.name(mention.text, at), mention.text, mention.id, "person"
-    return mention.text, mention.text, mention.id, "body"
+        name = memory.name(mention.text, at)
+        basis = "named" if name == mention.text else "surname"
+        return _Said(name, mention.text, mention.id, "person", "named", CONFIDENCE[basis])
+    return _Said(mention.text, mention.text, mention.id, "body", "named", CONFIDENCE["named"])
 
 
 def _quote(
-    doc: Doc,
-    segment: Segment,
-    speaker: str | None,
-    written: str,
-    mention_id: str | None,
-    kind: str,
-    cue: str,
-    start: int,
-    end: int,
+    doc: Doc, segment: Segment, said: _Said, kind: str, cue: str, start: int, end: int
 ) -> Quote:
     text = doc.text[start:end]
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -539,9 +805,9 @@ def _quote(
         id=make_id("quote", segment.document_id, segment.start + start, segment.start + end),
         document_id=segment.document_id,
         segment=segment.seq,
-        speaker=speaker,
-        speaker_text=written,
-        speaker_mention_id=mention_id,
+        speaker=said.name,
+        speaker_text=said.written,
+        speaker_mention_id=said.mention_id,
         kind=kind,
         cue=cue,
         text=text,
@@ -549,6 +815,8 @@ def _quote(
         end=segment.start + end,
         sentence=sent.text,
         sentence_start=segment.start + sent.start_char,
+        confidence=said.confidence,
+        speaker_basis=said.basis,
     )
 
 
