@@ -65,6 +65,23 @@ NOUN_GENDER = {
         "f",
     ),
 }
+# Nouns for people (beyond titles and roles, casework.extract.roles.TITLE_WORDS): "the
+# poet said" takes up a person, "the poem" does not.
+PEOPLE_NOUNS = frozenset(
+    """
+    person poet artist singer witness survivor victim detainee prisoner inmate student
+    doctor surgeon nurse farmer resident source trader guard soldier defendant
+    teacher worker driver neighbour neighbor cousin friend relative colleague
+    engineer pilot cleric imam pastor monk nun blogger dissident protester
+    """.split()
+)
+# Endings of nouns for someone who does something: a reporter, an investigator,
+# a novelist, a physician, an informant, a resident.
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+# Nouns for several people, which "he" or "she" cannot take up: "his family said".
+COLLECTIVE_NOUNS = frozenset(
+    "family families relatives crowd team staff group couple household community".split()
+)
 # How many paragraphs back a pronoun may look for its subject: the one it stands in
 # and the one before.
 PARAGRAPHS_BACK = 1
@@ -75,7 +92,7 @@ class Topic:
     """The subject of a sentence: who the sentence is about."""
 
     name: str | None  # None: someone the text does not name ("a former officer")
-    kind: str  # person, body
+    kind: str  # person, body, thing (a subject neither: "the poem"; "it" stops there)
     mention_id: str | None
     written: str  # as written: "Daskal", "a former TPC trader"
     paragraph: int  # running number of the paragraph in the document
@@ -111,6 +128,8 @@ class Discourse:
             if back < 0:
                 continue
             if word in BODY_PRONOUNS:
+                if topic.kind == "thing":
+                    return None  # "The poem ... It described": not a body speaking
                 if topic.kind == "body":
                     return topic, back
                 continue
@@ -120,6 +139,20 @@ class Discourse:
             if wanted is None or known is None or known == wanted:
                 return topic, back
         return None
+
+
+def is_person_noun(word: str, titles: frozenset[str]) -> bool:
+    """Whether a common noun stands for a person: a title or role, a gendered or
+    listed noun for people, or a noun for someone who does something."""
+    word = word.casefold()
+    singular = word[:-1] if word.endswith("s") else word
+    return (
+        word in titles
+        or singular in titles
+        or word in NOUN_GENDER
+        or word in PEOPLE_NOUNS
+        or (len(word) > 4 and word.endswith(AGENT_ENDINGS))
+    )
 
 
 def paragraph_starts(text: str) -> list[int]:

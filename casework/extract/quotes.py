@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -48,15 +48,18 @@ from casework.extract.attribution import (
     subject,
 )
 from casework.extract.discourse import (
+    COLLECTIVE_NOUNS,
     HONORIFIC_GENDER,
     NOUN_GENDER,
     PRONOUN_GENDER,
     Discourse,
     Topic,
+    is_person_noun,
     paragraph_starts,
 )
 from casework.extract.entities import in_document
 from casework.extract.model import Mention, Position, Quote, Segment
+from casework.extract.roles import TITLE_WORDS
 from casework.store.ids import make_id
 
 MIN_QUOTE_WORDS = 4  # quotation marks standing alone in a sentence
@@ -180,7 +183,7 @@ class Speakers:
         a person in one sentence and a place in the next), relearned, so that "he"
         never stands for a company the model once took for a person."""
         model = found[0].model if found else ""
-        settled = [m for m in in_document(found, [(doc, segment)], model)]
+        settled = _people_by_role(doc, segment, in_document(found, [(doc, segment)], model))
         end = segment.start + len(segment.text)
         self.full_names = [e for e in self.full_names if not segment.start <= e[0] < end]
         self.people = [e for e in self.people if not segment.start <= e[0] < end]
@@ -230,6 +233,32 @@ class Speakers:
             if start < before and noun in name.casefold().split():
                 return name
         return None
+
+
+def _people_by_role(doc: Doc, segment: Segment, found: list[Mention]) -> list[Mention]:
+    """A name in apposition with a noun for a person is a person's, whatever the
+    model labelled it: "Belitsa's lawyer, Oleg Fenner", "Marta Lisac, the director";
+    and so is that person's surname standing alone."""
+    people: set[str] = set()
+    for m in found:
+        if m.label == "PERSON" or " " not in m.text:
+            continue
+        span = doc.char_span(m.start - segment.start, m.end - segment.start)
+        if span is None:
+            continue
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        if any(is_person_noun(n.lower_, TITLE_WORDS) for n in nouns):
+            people.add(m.text)
+    surnames = {name.split()[-1] for name in people}
+    return [
+        replace(m, label="PERSON")
+        if m.label != "PERSON" and (m.text in people or m.text in surnames)
+        else m
+        for m in found
+    ]
 
 
 def _title_words(role: str) -> list[str]:
@@ -315,12 +344,17 @@ def _note_topic(
     if said is None or said.basis == "unclear":
         return
     kind = said.kind
-    if who.lower_ in SPOKESPERSONS or (kind == "unnamed" and who.lower_ not in BODY_NOUNS):
+    described = kind == "unnamed" or said.confidence == CONFIDENCE["anaphor"]
+    if who.lower_ in SPOKESPERSONS:
         # "a spokesman for the ministry" is a person speaking for a body: "he" is
         # that person, whose name the text does not give.
         name, kind = (said.name if kind == "person" else None), "person"
-    elif kind == "unnamed":
+    elif described and who.lower_ in BODY_NOUNS:
         name, kind = None, "body"
+    elif described and who.pos_ == "NOUN" and not is_person_noun(who.lower_, TITLE_WORDS):
+        name, kind = None, "thing"  # "The poem ...", "The decision ...": no one
+    elif kind == "unnamed":
+        name, kind = None, "person"  # "a former officer": someone
     else:
         name = said.name
     memory.discourse.note(
@@ -334,6 +368,7 @@ def _plural(who: Token) -> bool:
     return (
         (who.tag_ in ("NNS", "NNPS") and who.ent_type_ not in ("ORG", "PERSON"))
         or who.lower_ in ("they", "we", "both", "all")
+        or who.lower_ in COLLECTIVE_NOUNS
         or any(c.dep_ == "conj" for c in who.children)
     )
 
@@ -643,7 +678,11 @@ def _speaker(
 ) -> _Said | None:
     """Whose words these are, from the subject of the speech verb; None when the
     subject cannot be resolved (then there is no quote to report)."""
-    mention = _mention_at(found, segment, who) or _appositive(found, segment, who)
+    mention = _mention_at(found, segment, who)
+    if mention is None and (name := _appositive_name(found, segment, who)) is not None:
+        completed = memory.name(name, segment.start + who.idx)
+        return _Said(completed, name, None, "person", "named", CONFIDENCE["untagged"])
+    mention = mention or _appositive(found, segment, who)
     if mention is not None:
         return _named(mention, memory, segment.start + who.idx)
     word = who.lower_
@@ -727,7 +766,8 @@ def _described(
         if body is not None:
             return _Said(body, phrase, None, "body", "description", sure)
     if who.tag_ in ("NNS", "NNPS"):
-        if _title_case(phrase):  # "Reporters Without Borders": a name the model missed
+        if _title_case(phrase) and _person_in(found, segment, who) is None:
+            # "Reporters Without Borders": a name the model missed
             return _Said(phrase, phrase, None, "body", "named", CONFIDENCE["untagged"])
         return _Said(None, phrase, None, "unnamed", "description", sure)  # witnesses
     if (person := memory.by_role(who.lower_)) is not None:
@@ -765,6 +805,8 @@ def _represented(
 ) -> str | None:
     """The body a spokesman or statement speaks for: "the ministry's spokesman",
     "a statement from the Interior Ministry"."""
+    if who.lower_ not in SPOKESPEOPLE and who.lower_ not in BODY_NOUNS:
+        return None  # "a director of the trust" is a person, not the trust speaking
     for child in who.children:
         tokens = [child] if child.dep_ in ("poss", "compound") else []
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "by"):
@@ -836,6 +878,21 @@ def _appositive(found: list[Mention], segment: Segment, who: Token) -> Mention |
         ]
     inside.sort(key=lambda m: (m.label != "PERSON", m.start))
     return inside[0] if inside else None
+
+
+def _appositive_name(found: list[Mention], segment: Segment, who: Token) -> str | None:
+    """A proper name in apposition that the model did not tag at all: "The chief
+    prosecutor of Ezrak, Kerem Dulan, said"."""
+    for appos in (t for t in who.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"):
+        at = segment.start + appos.idx
+        if any(m.start <= at < m.end for m in found) or not appos.text[:1].isupper():
+            continue
+        words = [c for c in appos.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        first = min([appos, *words], key=lambda t: t.i)
+        name = appos.doc[first.i : appos.i + 1].text
+        if " " in name:
+            return name
+    return None
 
 
 def _person_in(found: list[Mention], segment: Segment, who: Token) -> Mention | None:
