@@ -678,6 +678,8 @@ def _speaker(
 ) -> _Said | None:
     """Whose words these are, from the subject of the speech verb; None when the
     subject cannot be resolved (then there is no quote to report)."""
+    if _interview_part(who):
+        return _after_label(found, segment, memory, who)
     mention = _mention_at(found, segment, who)
     if mention is None and (name := _appositive_name(found, segment, who)) is not None:
         completed = memory.name(name, segment.start + who.idx)
@@ -701,6 +703,24 @@ def _speaker(
     if who.pos_ != "NOUN":
         return None
     return _described(segment, found, memory, who, phrase)
+
+
+def _interview_part(token: Token) -> bool:
+    """ "Q" or "A" before a colon: an interview's question or answer, no one's name."""
+    after = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
+    return after and token.text.casefold() in INTERVIEW_PARTS
+
+
+def _after_label(found: list[Mention], segment: Segment, memory: Speakers, label: Token) -> _Said:
+    """The parser takes "Q" for the subject of "Q: The minister X says ..."; the
+    speaker is the person named after the colon, before the verb."""
+    for token in label.doc[label.i + 2 :]:
+        if token.pos_ in ("VERB", "AUX") or "\n" in token.text:
+            break
+        mention = _mention_at(found, segment, token)
+        if mention is not None and mention.label == "PERSON":
+            return _named(mention, memory, mention.start)
+    return _unclear("")
 
 
 def _pronoun(segment: Segment, found: list[Mention], memory: Speakers, who: Token) -> _Said:
@@ -761,7 +781,14 @@ def _described(
     at = segment.start + who.idx
     sure = CONFIDENCE["description"]
     body = _represented(segment, found, memory, who)
+    owner = next((c for c in who.children if c.dep_ == "poss"), None)
+    if who.lower_ in SPOKESPERSONS and owner is not None and owner.lower_ in PRONOUN_GENDER:
+        # "his spokesman said": the one "his" stands for speaks through him.
+        return _pronoun(segment, found, memory, owner)._replace(written=phrase)
     if who.lower_ in SPOKESPEOPLE:  # "the statement said": the body that issued it
+        if body is None and _names_a_body(who):
+            # "a police spokesman": a body the text does not name
+            return _Said(None, phrase, None, "unnamed", "description", sure)
         body = body or memory.last_body
         if body is not None:
             return _Said(body, phrase, None, "body", "description", sure)
@@ -785,6 +812,16 @@ def _described(
 def _anaphor(memory: Speakers, who: Token, phrase: str) -> _Said:
     """ "the expert said", where no one was given that word: a definite description
     takes up the person the passage is about, as a pronoun does."""
+    introduced = _introduced_as(who)
+    if introduced is not None:
+        return _Said(
+            memory.name(introduced, None),
+            phrase,
+            None,
+            "person",
+            "description",
+            CONFIDENCE["description"],
+        )
     gender = NOUN_GENDER.get(who.lower_)
     pronoun = {"m": "he", "f": "she"}.get(gender or "", "")
     found = memory.discourse.antecedent(pronoun, memory.paragraph(who.idx))
@@ -793,6 +830,33 @@ def _anaphor(memory: Speakers, who: Token, phrase: str) -> _Said:
     topic = found[0]
     kind = "person" if topic.name is not None else "unnamed"
     return _Said(topic.name, phrase, topic.mention_id, kind, "description", CONFIDENCE["anaphor"])
+
+
+def _names_a_body(who: Token) -> bool:
+    """Whether a spokesman's phrase says whose he is: "a police spokesman", "a
+    spokesman for the ministry"."""
+    for child in who.children:
+        if child.dep_ in ("compound", "poss") and child.pos_ in ("NOUN", "PROPN"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
+            return True
+    return False
+
+
+def _introduced_as(who: Token) -> str | None:
+    """The person the segment last introduced with this noun before their name:
+    "the poet" after "released the poet Yousef al-Mansouri"."""
+    doc = who.doc
+    for token in reversed(doc[: who.i]):
+        if token.lower_ != who.lower_ or token.i + 1 >= len(doc):
+            continue
+        name = doc[token.i + 1]
+        if name.pos_ == "PROPN" and name.ent_type_ == "PERSON":
+            end = name.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return doc[name.i : end + 1].text
+    return None
 
 
 def _title_case(phrase: str) -> bool:
