@@ -804,7 +804,7 @@ def _described(
     if (body := memory.body(who.lower_, at)) is not None:
         return _Said(body, phrase, None, "body", "description", sure)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in who.children)
-    if definite and who.lower_ not in BODY_NOUNS and who.lower_ not in SPOKESPEOPLE:
+    if definite and is_person_noun(who.lower_, TITLE_WORDS):
         return _anaphor(memory, who, phrase)
     return _Said(None, phrase, None, "unnamed", "description", sure)
 
