@@ -73,11 +73,13 @@ PEOPLE_NOUNS = frozenset(
     doctor surgeon nurse farmer resident source trader guard soldier defendant
     teacher worker driver neighbour neighbor cousin friend relative colleague
     engineer pilot cleric imam pastor monk nun blogger dissident protester
+    employee trainee refugee agent informant servant participant migrant applicant
+    claimant opponent
     """.split()
 )
 # Endings of nouns for someone who does something: a reporter, an investigator,
-# a novelist, a physician, an informant, a resident.
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee")
+# a novelist, a physician (not "-ee", "-ent": a decree, a government).
+AGENT_ENDINGS = ("er", "or", "ist", "ian")
 # Nouns for several people, which "he" or "she" cannot take up: "his family said".
 COLLECTIVE_NOUNS = frozenset(
     "family families relatives crowd team staff group couple household community".split()

@@ -37,6 +37,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from casework.extract.attribution import (
@@ -62,6 +63,7 @@ from casework.extract.model import Mention, Position, Quote, Segment
 from casework.extract.roles import TITLE_WORDS
 from casework.store.ids import make_id
 
+MIN_MISSPELT = 7  # letters in a surname before a one-letter slip is taken for it
 MIN_QUOTE_WORDS = 4  # quotation marks standing alone in a sentence
 MIN_CLAUSE_WORDS = 3  # a reported clause: "she would appeal"
 PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -183,12 +185,14 @@ class Speakers:
         a person in one sentence and a place in the next), relearned, so that "he"
         never stands for a company the model once took for a person."""
         model = found[0].model if found else ""
-        settled = _people_by_role(doc, segment, in_document(found, [(doc, segment)], model))
+        settled, full = _people_by_role(doc, segment, in_document(found, [(doc, segment)], model))
         end = segment.start + len(segment.text)
         self.full_names = [e for e in self.full_names if not segment.start <= e[0] < end]
         self.people = [e for e in self.people if not segment.start <= e[0] < end]
         self.bodies = [e for e in self.bodies if not segment.start <= e[0] < end]
         self._names(settled)
+        self.full_names += full
+        self.full_names.sort()
         self.starts = paragraph_starts(doc.text)
         return settled
 
@@ -202,6 +206,8 @@ class Speakers:
         if " " in written.strip():
             return written
         named = [(start, full) for start, s, full in self.full_names if s == written.casefold()]
+        if not named:  # "Ismailzade" for the "Tural Ismayilzade" named before
+            named = [(start, full) for start, s, full in self.full_names if _misspelt(s, written)]
         before = [full for start, full in named if at is None or start < at]
         return (before or [full for _, full in named] or [written])[-1]
 
@@ -235,30 +241,53 @@ class Speakers:
         return None
 
 
-def _people_by_role(doc: Doc, segment: Segment, found: list[Mention]) -> list[Mention]:
+def _misspelt(surname: str, written: str) -> bool:
+    """Whether a surname standing alone is a slip of one letter from one the text
+    gave in full: long names only, and the same first letter."""
+    written = written.casefold()
+    return (
+        len(written) >= MIN_MISSPELT
+        and written[0] == surname[0]
+        and Levenshtein.distance(surname, written) <= 1
+    )
+
+
+def _people_by_role(
+    doc: Doc, segment: Segment, found: list[Mention]
+) -> tuple[list[Mention], list[tuple[int, str, str]]]:
     """A name in apposition with a noun for a person is a person's, whatever the
-    model labelled it: "Belitsa's lawyer, Oleg Fenner", "Marta Lisac, the director";
-    and so is that person's surname standing alone."""
+    model labelled it: "Belitsa's lawyer, Oleg Fenner", "Tural Ismayilzade, director
+    of the forum"; and so is that person's surname standing alone. Also returns
+    the full names (start, surname, name) read off the parse where the model took
+    only the surname."""
     people: set[str] = set()
+    full: list[tuple[int, str, str]] = []
     for m in found:
-        if m.label == "PERSON" or " " not in m.text:
-            continue
         span = doc.char_span(m.start - segment.start, m.end - segment.start)
-        if span is None:
+        if span is None or m.label not in ("PERSON", "ORG", "PLACE"):
             continue
         root = span.root
+        given = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        name = doc[min([root.i, *(c.i for c in given)]) : root.i + 1].text
         nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             nouns.append(root.head)
-        if any(is_person_noun(n.lower_, TITLE_WORDS) for n in nouns):
+        if m.label == "PERSON" and " " not in m.text and " " in name:
+            full.append((m.start, m.text.casefold(), name))
+        if m.label == "PERSON" or not any(is_person_noun(n.lower_, TITLE_WORDS) for n in nouns):
+            continue
+        if " " in name or " " in m.text:
             people.add(m.text)
+        if " " in name and " " not in m.text:
+            full.append((m.start, m.text.casefold(), name))
     surnames = {name.split()[-1] for name in people}
-    return [
+    settled = [
         replace(m, label="PERSON")
         if m.label != "PERSON" and (m.text in people or m.text in surnames)
         else m
         for m in found
     ]
+    return settled, full
 
 
 def _title_words(role: str) -> list[str]:
@@ -504,12 +533,17 @@ def _labelled(
 ) -> list[_Candidate]:
     """Interview answers: "Safarova: Leyla is strong." is Safarova's, when the
     label is a name (a mention, or a surname the document gave in full)."""
-    out = []
+    out: list[_Candidate] = []
+    if segment.kind in ("title", "description"):
+        return out  # "Explainer: what the designations show" is a headline
     for line in _LABELLED.finditer(doc.text):
         label = doc.char_span(line.start("who"), line.end("who"), alignment_mode="expand")
         if label is None or _overlaps(taken, line.start("text"), line.end("text")):
             continue
-        if _mention_at(found, segment, label.root) is None and not memory.knows(label.text):
+        if label.text.casefold() in INTERVIEW_PARTS:
+            continue  # "Q:" and "A:" say whose turn it is, not who
+        mention = _mention_at(found, segment, label.root)
+        if not memory.knows(label.text) and (mention is None or mention.label != "PERSON"):
             continue
         out.append(
             _Candidate(line.start("text"), line.end("text"), "direct", ":", label.root, label.text)
@@ -525,6 +559,8 @@ def _indirect(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
     for verb in doc:
         if not is_speech_verb(verb) or verb.lower_ in DENIALS:
             continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not say who carries out the audits": nothing said
         who = subject(verb)
         if who is None:
             continue
