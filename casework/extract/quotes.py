@@ -736,6 +736,8 @@ def _speaker(
         name = doc[first : who.i + 1].text  # "Al-Mansouri" as written, hyphen and all
         completed = memory.name(name, segment.start + who.idx)
         return _Said(completed, name, None, "person", "named", CONFIDENCE["untagged"])
+    if who.pos_ == "PRON" and who.lower_ in ("they", "we"):
+        return _unclear(who.text)  # "..., they said": some people, not one named
     if who.pos_ != "NOUN":
         return None
     return _described(segment, found, memory, who, phrase)
