@@ -999,11 +999,26 @@ def _appositive_name(found: list[Mention], segment: Segment, who: Token) -> str 
 
 def _person_in(found: list[Mention], segment: Segment, who: Token) -> Mention | None:
     """A person named inside a capitalised subject's phrase: the parser makes the
-    title the head of "President of Azerbaijan Ilham Aliyev"."""
+    title the head of "President of Azerbaijan Ilham Aliyev". A clause on the
+    subject is not its name: "Vera Holub of the centre, which has recognised
+    Belitsa as a prisoner, said" is Holub."""
     start = segment.start + who.left_edge.idx
     end = segment.start + who.right_edge.idx + len(who.right_edge)
+    clauses = [
+        (segment.start + c.left_edge.idx, segment.start + c.right_edge.idx + len(c.right_edge))
+        for c in who.children
+        if c.dep_ in ("relcl", "acl", "advcl")
+    ]
     return next(
-        (m for m in found if start <= m.start and m.end <= end and m.label == "PERSON"), None
+        (
+            m
+            for m in found
+            if start <= m.start
+            and m.end <= end
+            and m.label == "PERSON"
+            and not any(a <= m.start < b for a, b in clauses)
+        ),
+        None,
     )
 
 
