@@ -7,27 +7,37 @@
   after another quotation (a continuation). Quotation marks with no speech verb
   above them, or with a title, charge or label on the way up to it, are a name
   or a scare quote ("Difficult Question" programme, charged with "hooliganism"),
-  not speech; so are words in Title Case.
+  not speech; so are words in Title Case. A speech verb inside quotation marks
+  is the speaker's word, not the attribution.
 - Indirect speech: a speech verb with a clause ("Gasimly noted that the topic
   ...", "said in a statement that ...") and "according to X, ...". A reported
   clause that holds quotation marks is left to them; its other conjoined
   clauses are quotes of their own ('said his client "has never ..." and that
-  the payments were approved'). Denials do not quote what they deny.
+  the payments were approved'). Denials do not quote what they deny, and a
+  negated verb ("did not say who") reports nothing.
 
-The speaker is the verb's subject (casework.extract.attribution). A name is
-taken as written and completed from the document (a surname alone takes the
-full name last mentioned before it: two people may share it; an interview's
-"Name:" label takes the first, the person introduced); "X's editor, Jane Roe"
-is Jane Roe; "he" or "she" is the person last quoted, else last mentioned, and
-"it" the body last quoted; a description ("the expert", "the politician") is
-the person last given that role, a body ("the agency", "his centre") the
-organisation last named with that word, else the person last quoted; "a
-spokesman for the ministry" and "the EU's delegation" are the body.
-Unnamed sources ("a shopkeeper", "witnesses", "his family") are quoted with
-no speaker when their own words stand in quotation marks; what they are
-reported to have said is the reporter's sourcing, not a quotation. Comments
-are read for quotation marks only. That memory runs across a document's
-segments, in order (`Speakers`).
+The speaker is the verb's subject (casework.extract.attribution), and every
+quotation says how it was settled (`speaker_basis`) and how surely
+(`confidence`, CONFIDENCE). A name is taken as written and completed from the
+document (a surname alone takes the full name last mentioned before it: two
+people may share it; one a letter off is a slip for it; an interview's "Name:"
+label takes the first, the person introduced; "Q:" and "A:" are no one);
+"X's editor, Jane Roe" is Jane Roe. "He", "she" and "it" are the subject of a
+sentence before, in the paragraph or the one before, that agrees with them
+(casework.extract.discourse): "he" never stands for a body, and after an
+unnamed source ("a former officer said") it is that unnamed source. A
+description is the person given that role ("the expert"), introduced with
+that noun ("the poet X"), else, when definite, the person the passage is
+about; a body ("the agency", "his centre") is the organisation last named with
+that word; "a spokesman for the ministry" and "the EU's delegation" are the
+body, "his spokesman" the one "his" stands for. A quotation that opens a
+paragraph without attribution goes on with the speaker before only when the
+paragraph before quoted someone. What cannot be settled stays with no speaker
+(basis "unclear"), never the nearest name. Unnamed sources ("a shopkeeper",
+"witnesses", "his family") are quoted with no speaker when their own words
+stand in quotation marks; what they are reported to have said is the
+reporter's sourcing, not a quotation. Comments are read for quotation marks
+only. That memory runs across a document's segments, in order (`Speakers`).
 """
 
 from __future__ import annotations
@@ -218,11 +228,6 @@ class Speakers:
 
     def knows(self, surname: str) -> bool:
         return any(s == surname.casefold() for _, s, _ in self.full_names)
-
-    def person_before(self, at: int) -> str | None:
-        """The person mentioned last before this point: "he" when no one was quoted yet."""
-        before = [name for start, name in self.people if start < at]
-        return self.name(before[-1], at) if before else None
 
     def by_role(self, noun: str) -> str | None:
         noun = noun.casefold()
