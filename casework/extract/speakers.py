@@ -408,7 +408,10 @@ def continued(memory: Speakers, paragraph: int) -> Said:
 
 
 def _unclear(written: str) -> Said:
-    return Said(None, written or UNCLEAR, None, "unclear", "unclear", CONFIDENCE["unclear"])
+    """No speaker: the case file shows the attribution as written, marked unclear
+    ("he (speaker unclear)"), so that no reader takes it for a name."""
+    shown = f"{written} {UNCLEAR}" if written else UNCLEAR
+    return Said(None, shown, None, "unclear", "unclear", CONFIDENCE["unclear"])
 
 
 def labelled_speaker(
