@@ -173,6 +173,24 @@ def reported_clauses(verb: Token) -> list[Token]:
     return out
 
 
+def parenthetical_parts(verb: Token) -> list[Span]:
+    """What a parenthetical speech verb reports: the clause it is set in, before and
+    after it ("Complaints to the office, she added, usually came back with ..."),
+    when it has a subject of its own and stands between commas."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if left == 0 or right + 1 >= len(doc):
+        return []
+    if "," not in (doc[left].text, doc[left - 1].text):
+        return []
+    if "," not in (doc[right].text, doc[right + 1].text):
+        return []
+    clause = verb.head
+    return [doc[clause.left_edge.i : left], doc[right + 1 : clause.right_edge.i + 1]]
+
+
 def conjunct_parts(clause: Token) -> list[Span]:
     """A reported clause cut at its conjoined clauses: "that X and that Y" is two
     parts, so each can be taken alone when quotation marks cover the other."""

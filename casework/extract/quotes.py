@@ -38,6 +38,7 @@ from casework.extract.attribution import (
     governing_verb,
     is_speech_verb,
     names_not_speech,
+    parenthetical_parts,
     reported_clauses,
     subject,
 )
@@ -233,7 +234,9 @@ def _labelled(
 
 def _indirect(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """Reported clauses; one that holds quotation marks is left to them, and its
-    other conjoined clauses are taken on their own."""
+    other conjoined clauses are taken on their own. A speech verb set in the
+    middle of what it reports ("Complaints, she added, came back unanswered")
+    reports the clause around it."""
     out = []
     for verb in doc:
         if not is_speech_verb(verb) or verb.lower_ in DENIALS:
@@ -243,16 +246,19 @@ def _indirect(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
         who = subject(verb)
         if who is None:
             continue
+        spans = []
         for clause in reported_clauses(verb):
             whole = _trim(doc[clause.left_edge.i : clause.right_edge.i + 1])
-            parts = [whole]
+            spans.append(whole)
             if _overlaps(taken, whole.start_char, whole.end_char):
-                parts = [_trim(p) for p in conjunct_parts(clause)]
-            for part in parts:
-                if not _clause_like(part) or _overlaps(taken, part.start_char, part.end_char):
-                    continue
-                out.append(_Candidate(part.start_char, part.end_char, "indirect", verb.text, who))
-                taken.append((part.start_char, part.end_char))
+                spans[-1:] = [_trim(p) for p in conjunct_parts(clause)]
+        if not spans:
+            spans = [_trim(p) for p in parenthetical_parts(verb)]
+        for part in spans:
+            if not _clause_like(part) or _overlaps(taken, part.start_char, part.end_char):
+                continue
+            out.append(_Candidate(part.start_char, part.end_char, "indirect", verb.text, who))
+            taken.append((part.start_char, part.end_char))
     return out
 
 

@@ -27,7 +27,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Of the labelled quotations with a speaker, the share the build must attribute
 # rightly: "unclear" is never wrong, but a build that leaves every speaker unclear
 # has not read the pages.
-MIN_RIGHT = 0.6
+MIN_RIGHT = 0.75
 
 _QUOTES = """
 SELECT q.id, q.document_id, q.text, q.speaker, q.speaker_text, q.speaker_mention_id,

@@ -329,3 +329,11 @@ def test_interview_parts_are_not_speakers():
     )
     assert all(q.speaker not in ("Q", "A") for q in found)
     assert [q.speaker for q in found if "trial was fair" in q.text] == ["Viktor Melnyk"]
+
+
+def test_a_parenthetical_speech_verb_reports_the_clause_around_it():
+    found = _quotes(
+        "Maria Lopez said the police had raided the office twice. Complaints sent to the "
+        "prosecutor, she added, usually came back with a one-line answer."
+    )
+    assert ("Maria Lopez", "indirect", "usually came back with a one-line answer") in found
