@@ -174,9 +174,9 @@ def reported_clauses(verb: Token) -> list[Token]:
 
 
 def parenthetical_parts(verb: Token) -> list[Span]:
-    """What a parenthetical speech verb reports: the clause it is set in, before and
-    after it ("Complaints to the office, she added, usually came back with ..."),
-    when it has a subject of its own and stands between commas."""
+    """What a parenthetical speech verb reports: the clause it is set in, as printed
+    ("Complaints to the office, she added, usually came back with ..."), when it
+    has a subject of its own and stands between commas."""
     doc = verb.doc
     if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
         return []
@@ -188,7 +188,7 @@ def parenthetical_parts(verb: Token) -> list[Span]:
     if "," not in (doc[right].text, doc[right + 1].text):
         return []
     clause = verb.head
-    return [doc[clause.left_edge.i : left], doc[right + 1 : clause.right_edge.i + 1]]
+    return [doc[clause.left_edge.i : clause.right_edge.i + 1]]
 
 
 def conjunct_parts(clause: Token) -> list[Span]:
