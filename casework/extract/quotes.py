@@ -29,6 +29,8 @@ only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -105,13 +107,15 @@ def quotes(doc: Doc, segment: Segment, found: list[Mention], memory: Speakers) -
         candidates += _labelled(doc, segment, found, memory, taken)
         candidates += _indirect(doc, taken)
         candidates += _according_to(doc, taken)
-    todo = sorted(candidates, key=lambda c: c.start)
+    sentences = list(doc.sents)
+    starts = [sent.start_char for sent in sentences]
+    by_sentence: dict[int, list[_Candidate]] = defaultdict(list)
+    for c in sorted(candidates, key=lambda c: c.start):
+        by_sentence[max(bisect_right(starts, c.start) - 1, 0)].append(c)
     out = []
-    n = 0
-    for sent in doc.sents:
-        while n < len(todo) and todo[n].start < sent.end_char:
-            quote = _make(doc, segment, found, memory, todo[n])
-            n += 1
+    for n, sent in enumerate(sentences):
+        for c in by_sentence[n]:
+            quote = _make(doc, segment, found, memory, c)
             if quote is not None:
                 out.append(quote)
         note_topic(doc, segment, found, memory, sent, quoted)
