@@ -109,8 +109,9 @@ class Said(NamedTuple):
     name: str | None  # None: an unnamed source, or a speaker the text leaves unclear
     written: str
     mention_id: str | None
-    kind: str  # person, body, unnamed
-    basis: str = "named"  # named, label, description, pronoun-subject, continuation, unclear
+    kind: str  # person, body, unnamed (a source the text does not name), unclear
+    # named, label, description, pronoun-subject, pronoun-paragraph, continuation, unclear
+    basis: str = "named"
     confidence: float = 0.95
 
 
@@ -139,7 +140,6 @@ class Speakers:
     "the ministry" and quotations that continue the one before."""
 
     full_names: list[tuple[int, str, str]] = field(default_factory=list)  # (start, surname, name)
-    people: list[tuple[int, str]] = field(default_factory=list)  # (start, person) mentioned
     roles: list[tuple[str, str]] = field(default_factory=list)  # (title word, person)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # (start, organisation)
     last: str | None = None  # the person last quoted
@@ -166,8 +166,6 @@ class Speakers:
         for m in found:
             if m.label == "PERSON" and " " in m.text:
                 self.full_names.append((m.start, m.text.split()[-1].casefold(), m.text))
-            if m.label == "PERSON":
-                self.people.append((m.start, m.text))
             if m.label == "ORG":
                 self.bodies.append((m.start, m.text))
 
@@ -179,7 +177,6 @@ class Speakers:
         settled, full = _people_by_role(doc, segment, in_document(found, [(doc, segment)], model))
         end = segment.start + len(segment.text)
         self.full_names = [e for e in self.full_names if not segment.start <= e[0] < end]
-        self.people = [e for e in self.people if not segment.start <= e[0] < end]
         self.bodies = [e for e in self.bodies if not segment.start <= e[0] < end]
         self._names(settled)
         self.full_names += full
