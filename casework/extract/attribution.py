@@ -116,12 +116,15 @@ def subject(verb: Token, outside: Span | None = None) -> Token | None:
     return None
 
 
-def governing_verb(words: Span) -> Token | None:
+def governing_verb(words: Span, quoted: frozenset[int] = frozenset()) -> Token | None:
     """The speech verb whose complement holds these words (quotation marks inside
     reported speech: 'said the site had published "materials ..."'), or None
-    when the way up reaches the sentence root without one."""
+    when the way up reaches the sentence root without one. A verb in quotation
+    marks of its own (`quoted`: token indices) is the speaker's word, not the
+    attribution: 'said the forces had "responded proportionately" and that "..."'
+    is said by the subject of "said"."""
     for ancestor in _way_up(words):
-        if is_speech_verb(ancestor):
+        if is_speech_verb(ancestor) and ancestor.i not in quoted:
             return ancestor
     return None
 
@@ -168,6 +171,24 @@ def reported_clauses(verb: Token) -> list[Token]:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" for m in c.children)
             )
     return out
+
+
+def parenthetical_parts(verb: Token) -> list[Span]:
+    """What a parenthetical speech verb reports: the clause it is set in, as printed
+    ("Complaints to the office, she added, usually came back with ..."), when it
+    has a subject of its own and stands between commas."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if left == 0 or right + 1 >= len(doc):
+        return []
+    if "," not in (doc[left].text, doc[left - 1].text):
+        return []
+    if "," not in (doc[right].text, doc[right + 1].text):
+        return []
+    clause = verb.head
+    return [doc[clause.left_edge.i : clause.right_edge.i + 1]]
 
 
 def conjunct_parts(clause: Token) -> list[Span]:

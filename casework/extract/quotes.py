@@ -1,4 +1,4 @@
-"""Quotations with their speakers: who said what, read off quotation marks and the parse.
+"""Quotations: the words a text gives as someone's, read off quotation marks and the parse.
 
 - Direct speech: words in quotation marks (“...”, "...", «...», „...“) that a
   speech verb governs ('"...," Gasimly said', 'Blinken stressed that "..."',
@@ -7,33 +7,31 @@
   after another quotation (a continuation). Quotation marks with no speech verb
   above them, or with a title, charge or label on the way up to it, are a name
   or a scare quote ("Difficult Question" programme, charged with "hooliganism"),
-  not speech; so are words in Title Case.
+  not speech; so are words in Title Case. A speech verb inside quotation marks
+  is the speaker's word, not the attribution.
 - Indirect speech: a speech verb with a clause ("Gasimly noted that the topic
   ...", "said in a statement that ...") and "according to X, ...". A reported
   clause that holds quotation marks is left to them; its other conjoined
   clauses are quotes of their own ('said his client "has never ..." and that
-  the payments were approved'). Denials do not quote what they deny.
+  the payments were approved'). Denials do not quote what they deny, and a
+  negated verb ("did not say who") reports nothing.
+- Interview answers: "Name: ..." lines whose label is a person ("Q:" and "A:"
+  are no one).
 
-The speaker is the verb's subject (casework.extract.attribution). A name is
-taken as written and completed from the document (a surname alone takes the
-full name last mentioned before it: two people may share it; an interview's
-"Name:" label takes the first, the person introduced); "X's editor, Jane Roe"
-is Jane Roe; "he" or "she" is the person last quoted, else last mentioned, and
-"it" the body last quoted; a description ("the expert", "the politician") is
-the person last given that role, a body ("the agency", "his centre") the
-organisation last named with that word, else the person last quoted; "a
-spokesman for the ministry" and "the EU's delegation" are the body.
-Unnamed sources ("a shopkeeper", "witnesses", "his family") are quoted with
-no speaker when their own words stand in quotation marks; what they are
-reported to have said is the reporter's sourcing, not a quotation. Comments
-are read for quotation marks only. That memory runs across a document's
-segments, in order (`Speakers`).
+Who speaks is settled by casework.extract.speakers, sentence by sentence, so
+that "he" is read against the sentences before it. Unnamed sources ("a
+shopkeeper", "witnesses", "his family") are quoted with no speaker when their
+own words stand in quotation marks; what they are reported to have said is the
+reporter's sourcing, not a quotation. Comments are read for quotation marks
+only.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,45 +40,40 @@ from casework.extract.attribution import (
     governing_verb,
     is_speech_verb,
     names_not_speech,
+    parenthetical_parts,
     reported_clauses,
     subject,
 )
-from casework.extract.model import Mention, Position, Quote, Segment
+from casework.extract.model import Mention, Quote, Segment
+from casework.extract.speakers import (
+    INTERVIEW_PARTS,
+    Said,
+    Speakers,
+    continued,
+    is_title,
+    labelled_speaker,
+    mention_at,
+    note_topic,
+    speaker_of,
+)
 from casework.store.ids import make_id
 
+__all__ = ["Speakers", "quotes"]
+
 MIN_QUOTE_WORDS = 4  # quotation marks standing alone in a sentence
+
+
 MIN_CLAUSE_WORDS = 3  # a reported clause: "she would appeal"
-PRONOUNS = frozenset({"he", "she", "him", "her"})
-BODY_PRONOUNS = frozenset({"it"})
-# Subjects that are someone the text does not name.
-UNNAMED = frozenset({"another", "one", "someone", "somebody", "others", "some", "many"})
-INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})
-POSSESSIVE = frozenset({"his", "her", "their", "its", "my", "our", "your", "whose"})
-# People who speak for a body: "a spokesman for the ministry" is the ministry's speech.
-SPOKESPEOPLE = frozenset(
-    """
-    spokesman spokeswoman spokesperson representative statement decree press
-    office spokesmen spokeswomen communique communiqué announcement
-    """.split()
-)
-# Nouns for a body, not a person: "the ministry said" with no ministry named
-# before is an unnamed body, not the person quoted last.
-BODY_NOUNS = frozenset(
-    """
-    ministry agency government court office committee embassy group organisation
-    organization company council commission department police party parliament
-    service union bank fund centre center institute foundation watchdog monitor
-    network coalition alliance association delegation mission administration
-    authority authorities prosecutor's prosecution army military regime campaign
-    firm newspaper outlet broadcaster channel website site platform board
-    """.split()
-)
+
+
 # Verbs whose clause is what the speaker rejects, not what they say.
 DENIALS = frozenset("deny denied denies denying reject rejected rejects dispute disputed".split())
-# Short words a title leaves in lower case ("The Fund and the Falcon").
-_TITLE_SMALL = frozenset("a an and the of in on for to at by with or from".split())
+
+
 # A line that starts with a short name and a colon: an interview's speaker label.
 _LABELLED = re.compile(r"^(?P<who>[^\W\d][^\n:]{1,40}?):[ \t]+(?P<text>[^\n]+)$", re.MULTILINE)
+
+
 # Quotation marks pair within a paragraph; a quotation still open at the end of
 # its paragraph runs to it (the convention for a quote that goes on over
 # several paragraphs, each opening with a mark), so one missing mark does not
@@ -88,90 +81,6 @@ _LABELLED = re.compile(r"^(?P<who>[^\W\d][^\n:]{1,40}?):[ \t]+(?P<text>[^\n]+)$"
 _QUOTES = re.compile(
     r"“([^”\n]+)(?:”|(?=\n|$))|\"([^\"\n]+)(?:\"|(?=\n|$))|«([^»\n]+)»|„([^“”\n]+)[“”]"
 )
-
-
-# A speaker resolved: (name or None for an unnamed source, as written, mention id,
-# "person", "body" or "unnamed").
-_Said = tuple[str | None, str, str | None, str]
-
-
-@dataclass
-class Speakers:
-    """What the document has said so far about who speaks: for "he", "the expert",
-    "the ministry" and quotations that continue the one before."""
-
-    full_names: list[tuple[int, str, str]] = field(default_factory=list)  # (start, surname, name)
-    people: list[tuple[int, str]] = field(default_factory=list)  # (start, person) mentioned
-    roles: list[tuple[str, str]] = field(default_factory=list)  # (title word, person)
-    bodies: list[tuple[int, str]] = field(default_factory=list)  # (start, organisation)
-    last: str | None = None  # the person last quoted
-    last_body: str | None = None  # the organisation last quoted
-    # The last quotation's speaker, in a tuple so that "no quotation yet" (None)
-    # differs from "an unnamed speaker" ((None,)).
-    quoted: tuple[str | None] | None = None
-    labels: dict[str, _Said] = field(default_factory=dict)  # interview label -> speaker
-
-    def learn(self, found: list[Mention], roles: list[Position]) -> None:
-        for m in found:
-            if m.label == "PERSON" and " " in m.text:
-                self.full_names.append((m.start, m.text.split()[-1].casefold(), m.text))
-            if m.label == "PERSON":
-                self.people.append((m.start, m.text))
-            if m.label == "ORG":
-                self.bodies.append((m.start, m.text))
-        for p in roles:
-            person = self.name(p.person)
-            for word in _title_words(p.role):
-                self.roles.append((word, person))
-
-    def name(self, written: str, at: int | None = None) -> str:
-        """A surname alone completed to the full name the document gave last before
-        this point (two people may share it), else anywhere in what was read."""
-        if " " in written.strip():
-            return written
-        named = [(start, full) for start, s, full in self.full_names if s == written.casefold()]
-        before = [full for start, full in named if at is None or start < at]
-        return (before or [full for _, full in named] or [written])[-1]
-
-    def first_full_name(self, written: str) -> str:
-        """A surname completed to the first full name the document gave it."""
-        surname = written.strip().casefold()
-        return next((full for _, s, full in self.full_names if s == surname), written)
-
-    def knows(self, surname: str) -> bool:
-        return any(s == surname.casefold() for _, s, _ in self.full_names)
-
-    def person_before(self, at: int) -> str | None:
-        """The person mentioned last before this point: "he" when no one was quoted yet."""
-        before = [name for start, name in self.people if start < at]
-        return self.name(before[-1], at) if before else None
-
-    def by_role(self, noun: str) -> str | None:
-        noun = noun.casefold()
-        for word, person in reversed(self.roles):
-            if word == noun or word.rstrip("s") == noun:
-                return person
-        return None
-
-    def body(self, noun: str, before: int) -> str | None:
-        """The organisation last named before this point with this word in its
-        name: "the agency" after "the State Communications Agency"."""
-        noun = noun.casefold()
-        for start, name in reversed(self.bodies):
-            if start < before and noun in name.casefold().split():
-                return name
-        return None
-
-
-def _title_words(role: str) -> list[str]:
-    """The words of a role before its "of/at/for" complement: "head of the Press
-    Centre" is a head, not a centre."""
-    words: list[str] = []
-    for word in role.casefold().split():
-        if word in ("of", "at", "for", "to", "in", "with"):
-            break
-        words.append(word)
-    return words
 
 
 @dataclass(frozen=True)
@@ -185,35 +94,56 @@ class _Candidate:
 
 
 def quotes(doc: Doc, segment: Segment, found: list[Mention], memory: Speakers) -> list[Quote]:
-    """The quotations in one parsed segment, in text order (speakers are resolved in
-    that order, so "he" is the one quoted just before)."""
+    """The quotations in one parsed segment, in text order. Sentences are read in
+    order: the quotations that start in one are attributed before its subject
+    joins the discourse, so "he" is the subject of a sentence before."""
+    found = memory.settle(doc, segment, found)
+    quoted = _quoted_tokens(doc)
     taken: list[tuple[int, int]] = []
-    candidates = _direct(doc, taken)
+    candidates = _direct(doc, taken, quoted)
     if segment.kind != "comment":
         # A reader's "he says the same" is conversation, not a reported statement;
         # in comments only words in quotation marks are taken as someone's.
         candidates += _labelled(doc, segment, found, memory, taken)
         candidates += _indirect(doc, taken)
         candidates += _according_to(doc, taken)
-    out = []
+    sentences = list(doc.sents)
+    starts = [sent.start_char for sent in sentences]
+    by_sentence: dict[int, list[_Candidate]] = defaultdict(list)
     for c in sorted(candidates, key=lambda c: c.start):
-        quote = _make(doc, segment, found, memory, c)
-        if quote is not None:
-            out.append(quote)
+        by_sentence[max(bisect_right(starts, c.start) - 1, 0)].append(c)
+    out = []
+    for n, sent in enumerate(sentences):
+        for c in by_sentence[n]:
+            quote = _make(doc, segment, found, memory, c)
+            if quote is not None:
+                out.append(quote)
+        note_topic(doc, segment, found, memory, sent, quoted)
+    memory.paragraphs += len(memory.starts)
     return out
 
 
-def _direct(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
+def _quoted_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens inside quotation marks: the speakers' words, not the reporter's."""
+    inside: set[int] = set()
+    for match in _QUOTES.finditer(doc.text):
+        words = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if words is not None:
+            inside.update(range(words.start, words.end))
+    return frozenset(inside)
+
+
+def _direct(doc: Doc, taken: list[tuple[int, int]], quoted: frozenset[int]) -> list[_Candidate]:
     out = []
     matches = list(_QUOTES.finditer(doc.text))
     for n, match in enumerate(matches):
         group = next(g for g in range(1, 5) if match.group(g) is not None)
         text, start, end = match.group(group), match.start(group), match.end(group)
         words = doc.char_span(start, end, alignment_mode="expand")
-        if words is None or _is_title(text) or names_not_speech(words):
+        if words is None or is_title(text) or names_not_speech(words):
             continue
         long = len(text.split()) >= MIN_QUOTE_WORDS
-        attribution = _governed(words)
+        attribution = _governed(words, quoted)
         if attribution is None and long:
             attribution = _nearby(doc, match.start(), match.end(), words)
         if attribution is None and n + 1 < len(matches):
@@ -251,17 +181,8 @@ def _fragment(text: str) -> bool:
     return len(text.split()) >= 2 or text.rstrip().endswith(("!", "?"))
 
 
-def _is_title(text: str) -> bool:
-    """Title Case words are the name of a report, a programme or a poem."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) < 2 or text.rstrip()[-1:] in ".!?,":
-        return False
-    big = [w for w in words if w.casefold() not in _TITLE_SMALL]
-    return bool(big) and all(w[0].isupper() for w in big) and words[0][0].isupper()
-
-
-def _governed(words: Span) -> tuple[Token, Token] | None:
-    verb = governing_verb(words)
+def _governed(words: Span, quoted: frozenset[int]) -> tuple[Token, Token] | None:
+    verb = governing_verb(words, quoted)
     if verb is None or (who := subject(verb, words)) is None:
         return None
     return verb, who
@@ -296,12 +217,17 @@ def _labelled(
 ) -> list[_Candidate]:
     """Interview answers: "Safarova: Leyla is strong." is Safarova's, when the
     label is a name (a mention, or a surname the document gave in full)."""
-    out = []
+    out: list[_Candidate] = []
+    if segment.kind in ("title", "description"):
+        return out  # "Explainer: what the designations show" is a headline
     for line in _LABELLED.finditer(doc.text):
         label = doc.char_span(line.start("who"), line.end("who"), alignment_mode="expand")
         if label is None or _overlaps(taken, line.start("text"), line.end("text")):
             continue
-        if _mention_at(found, segment, label.root) is None and not memory.knows(label.text):
+        if label.text.casefold() in INTERVIEW_PARTS:
+            continue  # "Q:" and "A:" say whose turn it is, not who
+        mention = mention_at(found, segment, label.root)
+        if not memory.knows(label.text) and (mention is None or mention.label != "PERSON"):
             continue
         out.append(
             _Candidate(line.start("text"), line.end("text"), "direct", ":", label.root, label.text)
@@ -312,24 +238,31 @@ def _labelled(
 
 def _indirect(doc: Doc, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """Reported clauses; one that holds quotation marks is left to them, and its
-    other conjoined clauses are taken on their own."""
+    other conjoined clauses are taken on their own. A speech verb set in the
+    middle of what it reports ("Complaints, she added, came back unanswered")
+    reports the clause around it."""
     out = []
     for verb in doc:
         if not is_speech_verb(verb) or verb.lower_ in DENIALS:
             continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not say who carries out the audits": nothing said
         who = subject(verb)
         if who is None:
             continue
+        spans = []
         for clause in reported_clauses(verb):
             whole = _trim(doc[clause.left_edge.i : clause.right_edge.i + 1])
-            parts = [whole]
+            spans.append(whole)
             if _overlaps(taken, whole.start_char, whole.end_char):
-                parts = [_trim(p) for p in conjunct_parts(clause)]
-            for part in parts:
-                if not _clause_like(part) or _overlaps(taken, part.start_char, part.end_char):
-                    continue
-                out.append(_Candidate(part.start_char, part.end_char, "indirect", verb.text, who))
-                taken.append((part.start_char, part.end_char))
+                spans[-1:] = [_trim(p) for p in conjunct_parts(clause)]
+        if not spans:
+            spans = [_trim(p) for p in parenthetical_parts(verb)]
+        for part in spans:
+            if not _clause_like(part) or _overlaps(taken, part.start_char, part.end_char):
+                continue
+            out.append(_Candidate(part.start_char, part.end_char, "indirect", verb.text, who))
+            taken.append((part.start_char, part.end_char))
     return out
 
 
@@ -398,139 +331,32 @@ def _make(
         return None
     start = c.start + len(doc.text[c.start : c.end]) - len(doc.text[c.start : c.end].lstrip())
     end = start + len(text)
-    if c.subject is None:  # a continuation: the speaker quoted just before
-        if memory.quoted is None:
-            return None
-        speaker = memory.quoted[0]
-        return _quote(doc, segment, speaker, "(continued)", None, c.kind, c.cue, start, end)
-    if c.label is not None:
-        said = _labelled_speaker(segment, found, memory, c.subject, c.label)
+    paragraph = memory.paragraph(start)
+    if c.subject is None:
+        said = continued(memory, paragraph)
+    elif c.label is not None:
+        said = labelled_speaker(segment, found, memory, c.subject, c.label)
     else:
-        said = _speaker(doc, segment, found, memory, c.subject)
+        said = speaker_of(doc, segment, found, memory, c.subject)
     if said is None:
         return None
-    speaker, written, mention_id, kind = said
-    if kind == "unnamed" and (c.kind == "indirect" or len(text.split()) < MIN_QUOTE_WORDS):
+    if said.kind == "unnamed" and (c.kind == "indirect" or len(text.split()) < MIN_QUOTE_WORDS):
         # "witnesses said ...": reporting from sources, not a quotation; and a few
         # words in quotation marks from no one in particular are a label
         # ('prosecutors accused him of "inciting unrest"').
         return None
-    if kind == "person":
-        memory.last = speaker
-    elif kind == "body":
-        memory.last_body = speaker
-    memory.quoted = (speaker,)
-    return _quote(doc, segment, speaker, written, mention_id, c.kind, c.cue, start, end)
-
-
-def _labelled_speaker(
-    segment: Segment, found: list[Mention], memory: Speakers, root: Token, label: str
-) -> _Said:
-    """An interview label is the person the introduction named in full (the first
-    of that surname: a homonym mentioned later in the text is not the one
-    interviewed), the same one for every answer."""
-    key = label.casefold()
-    if key not in memory.labels:
-        mention = _mention_at(found, segment, root)
-        if mention is not None and mention.label != "PERSON" and not memory.knows(label):
-            memory.labels[key] = _named(mention, memory, segment.start + root.idx)
-        else:
-            memory.labels[key] = (memory.first_full_name(label), label, None, "person")
-    return memory.labels[key]
-
-
-def _speaker(
-    doc: Doc, segment: Segment, found: list[Mention], memory: Speakers, who: Token
-) -> _Said | None:
-    """Whose words these are, from the subject of the speech verb; None when the
-    subject cannot be resolved (then there is no quote to report)."""
-    mention = _mention_at(found, segment, who) or _appositive(found, segment, who)
-    if mention is not None:
-        return _named(mention, memory, segment.start + who.idx)
-    word = who.lower_
-    if word in PRONOUNS:
-        person = memory.last or memory.person_before(segment.start + who.idx)
-        return None if person is None else (person, who.text, None, "person")
-    if word in BODY_PRONOUNS:
-        return None if memory.last_body is None else (memory.last_body, who.text, None, "body")
-    if word in UNNAMED:
-        return None, who.text, None, "unnamed"
-    phrase = doc[who.left_edge.i : who.right_edge.i + 1].text
-    if who.pos_ == "PROPN" and (inside := _person_in(found, segment, who)) is not None:
-        return _named(inside, memory, segment.start + who.idx)  # "President of X Jane Roe"
-    if who.pos_ == "PROPN":  # a name the model did not tag: as written, completed
-        first = min((t.left_edge.i for t in who.lefts if t.dep_ == "compound"), default=who.i)
-        name = doc[first : who.i + 1].text  # "Al-Mansouri" as written, hyphen and all
-        return memory.name(name, segment.start + who.idx), name, None, "person"
-    if who.pos_ != "NOUN":
-        return None
-    return _described(segment, found, memory, who, phrase)
-
-
-def _described(
-    segment: Segment, found: list[Mention], memory: Speakers, who: Token, phrase: str
-) -> _Said | None:
-    """A speaker named by a description: a spokesman for a body, a role, a body,
-    or an unnamed source."""
-    at = segment.start + who.idx
-    body = _represented(segment, found, memory, who)
-    if who.lower_ in SPOKESPEOPLE:  # "the statement said": the body that issued it
-        body = body or memory.last_body
-        if body is not None:
-            return body, phrase, None, "body"
-    if who.tag_ in ("NNS", "NNPS"):
-        return None, phrase, None, "unnamed"  # witnesses, officials, rights groups
-    if (person := memory.by_role(who.lower_)) is not None:
-        return person, phrase, None, "person"
-    if body is not None:  # "the EU's delegation said"
-        return body, phrase, None, "body"
-    if (body := memory.body(who.lower_, at)) is not None:
-        return body, phrase, None, "body"
-    determiner = next((c.lower_ for c in who.children if c.dep_ in ("det", "poss")), None)
-    if determiner in INDEFINITE or determiner in POSSESSIVE:
-        return None, phrase, None, "unnamed"  # a shopkeeper, his family
-    if who.lower_ in SPOKESPEOPLE or who.lower_ in BODY_NOUNS:
-        return None, phrase, None, "unnamed"  # the spokesman, the ministry: unknown
-    if memory.last is None:
-        return None
-    return memory.last, phrase, None, "person"
-
-
-def _represented(
-    segment: Segment, found: list[Mention], memory: Speakers, who: Token
-) -> str | None:
-    """The body a spokesman or statement speaks for: "the ministry's spokesman",
-    "a statement from the Interior Ministry"."""
-    for child in who.children:
-        tokens = [child] if child.dep_ == "poss" else []
-        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "by"):
-            tokens = [c for c in child.children if c.dep_ == "pobj"]
-        for token in tokens:
-            mention = _mention_at(found, segment, token)
-            if mention is not None and mention.label != "PERSON":
-                return mention.text
-            if token.pos_ == "NOUN":
-                return memory.body(token.lower_, segment.start + token.idx)
-    return None
-
-
-def _named(mention: Mention, memory: Speakers, at: int) -> _Said:
-    # A surname the model took for an organisation is still the person named before.
-    if mention.label == "PERSON" or memory.knows(mention.text):
-        return memory.name(mention.text, at), mention.text, mention.id, "person"
-    return mention.text, mention.text, mention.id, "body"
+    if said.kind == "person" and said.name is not None:
+        memory.last = said.name
+    elif said.kind == "body":
+        memory.last_body = said.name
+    memory.quoted = (said.name,)
+    memory.quoted_mention = said.mention_id
+    memory.quoted_paragraph = paragraph
+    return _quote(doc, segment, said, c.kind, c.cue, start, end)
 
 
 def _quote(
-    doc: Doc,
-    segment: Segment,
-    speaker: str | None,
-    written: str,
-    mention_id: str | None,
-    kind: str,
-    cue: str,
-    start: int,
-    end: int,
+    doc: Doc, segment: Segment, said: Said, kind: str, cue: str, start: int, end: int
 ) -> Quote:
     text = doc.text[start:end]
     sentence = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -539,9 +365,9 @@ def _quote(
         id=make_id("quote", segment.document_id, segment.start + start, segment.start + end),
         document_id=segment.document_id,
         segment=segment.seq,
-        speaker=speaker,
-        speaker_text=written,
-        speaker_mention_id=mention_id,
+        speaker=said.name,
+        speaker_text=said.written,
+        speaker_mention_id=said.mention_id,
         kind=kind,
         cue=cue,
         text=text,
@@ -549,40 +375,6 @@ def _quote(
         end=segment.start + end,
         sentence=sent.text,
         sentence_start=segment.start + sent.start_char,
+        confidence=said.confidence,
+        speaker_basis=said.basis,
     )
-
-
-def _appositive(found: list[Mention], segment: Segment, who: Token) -> Mention | None:
-    """A person (else organisation) named in apposition in the subject's phrase, or
-    leading it: "Her lawyer, Gunel Safarova, said" and "a lawyer for Aliyarov, Orhan
-    Bagirov, said" are the lawyers speaking, "Azad Xabar's editor, Javid Orujov" is
-    Orujov, not the outlet, and "the lawmakers, led by Mark Calloway" is Calloway."""
-    inside = []
-    named = [t for t in who.subtree if t.dep_ == "appos"]
-    named += [c for c in who.children if c.dep_ == "acl"]
-    for appos in named:
-        start = segment.start + appos.left_edge.idx
-        end = segment.start + appos.right_edge.idx + len(appos.right_edge)
-        inside += [
-            m for m in found if start <= m.start and m.end <= end and m.label in ("PERSON", "ORG")
-        ]
-    inside.sort(key=lambda m: (m.label != "PERSON", m.start))
-    return inside[0] if inside else None
-
-
-def _person_in(found: list[Mention], segment: Segment, who: Token) -> Mention | None:
-    """A person named inside a capitalised subject's phrase: the parser makes the
-    title the head of "President of Azerbaijan Ilham Aliyev"."""
-    start = segment.start + who.left_edge.idx
-    end = segment.start + who.right_edge.idx + len(who.right_edge)
-    return next(
-        (m for m in found if start <= m.start and m.end <= end and m.label == "PERSON"), None
-    )
-
-
-def _mention_at(found: list[Mention], segment: Segment, token: Token) -> Mention | None:
-    """The mention the subject token belongs to (people first, then organisations)."""
-    at = segment.start + token.idx
-    inside = [m for m in found if m.start <= at < m.end]
-    inside.sort(key=lambda m: m.label != "PERSON")
-    return inside[0] if inside else None

@@ -63,3 +63,14 @@ def test_reported_clauses_and_their_conjuncts():
     parts = [p.text for p in conjunct_parts(clause)]
     assert parts[0].startswith("that the prisoner was moved")
     assert parts[1] == "that he was well"
+
+
+def test_a_speech_verb_in_quotation_marks_is_the_speakers_word():
+    doc = _parse(
+        'The ministry said the guards had "responded calmly" to the crowd and that '
+        '"nobody was hurt at any point".'
+    )
+    marks = [t.i for t in doc if t.is_quote]
+    first, second = doc[marks[0] + 1 : marks[1]], doc[marks[2] + 1 : marks[3]]
+    quoted = frozenset(range(first.start, first.end)) | frozenset(range(second.start, second.end))
+    assert governing_verb(second, quoted).text == "said"

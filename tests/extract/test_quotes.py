@@ -251,3 +251,93 @@ def test_a_title_parsed_as_the_subject_gives_way_to_the_name_in_it():
         "President of France Emmanuel Dupont noted the talks had been useful for both sides."
     )
     assert found == [("Emmanuel Dupont", "indirect", "the talks had been useful for both sides")]
+
+
+def _read(*paragraphs: str):
+    """The Quote records of paragraphs read as one document's segments."""
+    nlp = load()
+    memory = Speakers()
+    out = []
+    offset = 0
+    for n, text in enumerate(paragraphs):
+        segment = Segment("doc-test", n, "body", None, offset, text, "en")
+        doc = nlp(text)
+        found = mentions(doc, segment, "test")
+        memory.learn(found, positions(doc, segment, found))
+        out.extend(quotes(doc, segment, found, memory))
+        offset += len(text) + 2
+    for q in out:
+        assert 0.0 <= q.confidence <= 1.0 and q.speaker_basis
+        assert q.speaker is None or q.speaker_basis != "unclear"
+    return out
+
+
+def test_a_pronoun_speaker_is_the_subject_before_not_the_last_name():
+    found = _read(
+        "Omar Reyes, the station's editor, said the guards had often mentioned Colonel "
+        'Ivan Brandt. "They wanted us to know who was in charge," he said.'
+    )
+    assert [(q.speaker, q.speaker_basis) for q in found] == [
+        ("Omar Reyes", "named"),
+        ("Omar Reyes", "pronoun-subject"),
+    ]
+    assert found[1].confidence < found[0].confidence
+
+
+def test_a_pronoun_speaker_agrees_in_gender_with_what_the_text_shows():
+    found = _read(
+        "Lena Ortiz spoke to reporters outside her home on Monday. Tomas Varga, who lost "
+        'his job at the paper last year, stood beside her. "I will not stop writing," she '
+        "said."
+    )
+    assert [q.speaker for q in found] == ["Lena Ortiz"]
+
+
+def test_a_person_pronoun_never_stands_for_an_organisation():
+    found = _read(
+        "The Interior Ministry closed the newspaper on Monday. "
+        '"We were given no reason at all for the closure," he said.'
+    )
+    assert [(q.speaker, q.speaker_basis) for q in found] == [(None, "unclear")]
+
+
+def test_an_unnamed_source_stays_unnamed_through_pronouns_and_descriptions():
+    found = _read(
+        "A former guard, who asked not to be named, said prisoners were beaten at night. "
+        '"The commander watched from the door," he said. "Nobody ever stopped it," the '
+        "former guard said."
+    )
+    assert [q.speaker for q in found] == [None, None]
+
+
+def test_continuations_keep_their_speaker_only_after_a_quoting_paragraph():
+    said = (
+        'Anna Markova told the court that she had been beaten. "They came every night," she said.'
+    )
+    follow = '"Then they brought a paper for me to sign and waited."'
+    found = _read(said, follow)
+    assert [(q.speaker, q.speaker_basis) for q in found][-1] == ("Anna Markova", "continuation")
+    found = _read(said, "The hearing was adjourned until the middle of May.", follow)
+    assert [(q.speaker, q.speaker_basis) for q in found][-1] == (None, "unclear")
+
+
+def test_interview_parts_are_not_speakers():
+    found = _read(
+        "Oksana Petrenko is a defence lawyer in Lviv.",
+        "Q: Did you expect the verdict?\n\nA: Nobody in the courtroom expected anything else.\n\n"
+        "Q: The prosecutor Viktor Melnyk says the trial was fair.",
+    )
+    assert all(q.speaker not in ("Q", "A") for q in found)
+    assert [q.speaker for q in found if "trial was fair" in q.text] == ["Viktor Melnyk"]
+
+
+def test_a_parenthetical_speech_verb_reports_the_clause_around_it():
+    found = _quotes(
+        "Maria Lopez said the police had raided the office twice. Complaints sent to the "
+        "prosecutor, she added, usually came back with a one-line answer."
+    )
+    assert found[-1] == (
+        "Maria Lopez",
+        "indirect",
+        "Complaints sent to the prosecutor, she added, usually came back with a one-line answer",
+    )
