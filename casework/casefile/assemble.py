@@ -491,7 +491,7 @@ def independent(documents: list[dict[str, Any]]) -> int:
 
 
 def _quote(q: dict[str, Any]) -> Quote:
-    basis = q.get("speaker_basis") or "name"
+    basis = q.get("speaker_basis") or "named"
     return Quote(
         speaker=q["speaker"] or (q["speaker_text"] if basis != "unclear" else "speaker unclear"),
         text=q["text"],

@@ -133,7 +133,7 @@ class Quote:
     cue: str
     citation: Citation
     confidence: float = 1.0  # how sure the attribution is (extract.quotes)
-    basis: str = "name"  # how the speaker was settled: name, pronoun, continuation, ...
+    basis: str = "named"  # how the speaker was settled (extract.model.Quote.speaker_basis)
 
 
 @dataclass

@@ -79,10 +79,11 @@ class Quote:
     end: int
     sentence: str  # the sentence the quote starts in
     sentence_start: int
-    # How sure the attribution is (1.0: a name beside the speech verb) and how it was
-    # made: "name", "pronoun", "role", "continuation", "label", "unclear" (speaker None).
+    # How sure the attribution is (extract.speakers.CONFIDENCE) and how it was made:
+    # "named", "label", "description", "pronoun-subject", "pronoun-paragraph",
+    # "continuation", "unclear" (speaker None).
     confidence: float = 1.0
-    speaker_basis: str = "name"
+    speaker_basis: str = "named"
 
 
 @dataclass(frozen=True)
