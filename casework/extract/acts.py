@@ -62,6 +62,7 @@ from casework.extract.attribution import SPEECH_VERBS
 from casework.extract.dates import is_duration
 from casework.extract.dates import resolve as resolve_date
 from casework.extract.descriptions import Descriptions, affiliated
+from casework.extract.discourse import Discourse
 from casework.extract.groups import Groups, Speakers
 from casework.extract.involvement import (
     OPERATION_KINDS,
@@ -190,12 +191,13 @@ def acts(
     quoted: list[Quote] = (),
     earlier: tuple[list[Mention], list[Position]] = ((), ()),
     issued_by: Referent | None = None,
+    before: Discourse | None = None,
 ) -> list[Act]:
     """The alleged acts in one parsed segment; `roles` are the titles it gives people,
     for "the colonel" and "the judge", and for telling a judge who presides; `quoted`
     the quotations found in it, for who "I" is inside them."""
     who = _Who(
-        Referents(doc, segment, found),
+        Referents(doc, segment, found, before),
         Descriptions(segment, [*earlier[0], *found], [*earlier[1], *roles]),
         Groups(doc, segment, found),
         Speakers(list(quoted), issued_by),

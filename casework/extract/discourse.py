@@ -98,6 +98,7 @@ class Topic:
     mention_id: str | None
     written: str  # as written: "Daskal", "a former TPC trader"
     paragraph: int  # running number of the paragraph in the document
+    start: int = -1  # where its sentence starts in the document's text
 
 
 @dataclass
@@ -118,12 +119,17 @@ class Discourse:
         if name is not None and gender is not None:
             self.genders.setdefault(name.casefold(), gender)
 
-    def antecedent(self, pronoun: str, paragraph: int) -> tuple[Topic, int] | None:
+    def antecedent(
+        self, pronoun: str, paragraph: int, before: int | None = None
+    ) -> tuple[Topic, int] | None:
         """The subject a pronoun speaker stands for, and how many paragraphs back
-        it was found (0: the pronoun's own paragraph)."""
+        it was found (0: the pronoun's own paragraph); `before`, a document offset:
+        only sentences that start before it count."""
         word = pronoun.casefold()
         wanted = PRONOUN_GENDER.get(word)
         for topic in reversed(self.topics):
+            if before is not None and topic.start >= before:
+                continue
             back = paragraph - topic.paragraph
             if back > PARAGRAPHS_BACK:
                 return None

@@ -177,6 +177,8 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
         found.mentions.extend(here)
         found.positions.extend(given)
         said = quotes(doc, segment, here, memory)
+        # Who each sentence so far is about; referents look only at earlier ones.
+        before_here = memory.discourse
         found.quotes.extend(said)
         before = earlier[segment.document_id]
         if segment.document_id not in issuers and segment.kind == "body":
@@ -189,6 +191,7 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
             said,
             (list(before[0]), list(before[1])),
             issuers.get(segment.document_id),
+            before_here,
         )
         found.acts.extend(alleged)
         read_so_far[segment.document_id].append(

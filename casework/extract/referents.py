@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from casework.extract.discourse import Discourse
 from casework.extract.model import Mention, Segment
 
 NAMED = ("PERSON", "ORG", "PLACE")
@@ -55,8 +56,17 @@ class Referent:
 class Referents:
     """Resolves tokens of one parsed segment to the mentions found in it."""
 
-    def __init__(self, doc: Doc, segment: Segment, found: list[Mention]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        segment: Segment,
+        found: list[Mention],
+        before: Discourse | None = None,
+    ) -> None:
         self.doc = doc
+        # Who the paragraphs before this segment were about (extract.discourse), for a
+        # pronoun that opens a paragraph: "According to the designation, she headed".
+        self.before = before
         self.segment = segment
         self.named = sorted(
             (m for m in found if m.label in NAMED and m.segment == segment.seq),
@@ -162,7 +172,7 @@ class Referents:
         subject: "Nazarli was detained after officers under Colonel T searched the
         office. He has denied the charges" is Nazarli, not the colonel); else the
         nearest person named before it."""
-        topic = self._topic(token)
+        topic = self._topic(token) or self._discourse_subject(token)
         if topic is not None:
             return topic
         node = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
@@ -180,7 +190,40 @@ class Referents:
                 if own is not None and mention.id == own.id:
                     continue  # "President Malin pardoned him": "him" is not Malin
                 return Referent(mention.text, mention.id)
-        return None
+        return self._from_before(token)
+
+    def _from_before(self, token: Token) -> Referent | None:
+        """A subject pronoun with no one named before it in its paragraph: the person
+        the paragraph before was about, when it agrees (Discourse.antecedent)."""
+        earlier = self._earlier_topics(token)
+        if not earlier:
+            return None
+        at = self.segment.start + token.sent.start_char
+        found = self.before.antecedent(token.lower_, earlier[-1].paragraph + 1, at)
+        if found is None or found[0].name is None:
+            return None
+        return Referent(found[0].name, found[0].mention_id)
+
+    def _discourse_subject(self, token: Token) -> Referent | None:
+        """A subject pronoun: who the passage is about (the latest agreeing sentence
+        subject before it in its paragraph, extract.discourse), rather than the last
+        name mentioned ("She is the daughter of the late president X. ... she headed")."""
+        if token.head.dep_ != "ROOT":
+            return None  # in an embedded clause the nearest name is the likelier one
+        earlier = self._earlier_topics(token)
+        if not earlier:
+            return None
+        at = self.segment.start + token.sent.start_char
+        found = self.before.antecedent(token.lower_, earlier[-1].paragraph, at)
+        if found is None or found[0].name is None or found[1] > 0:
+            return None
+        return Referent(found[0].name, found[0].mention_id)
+
+    def _earlier_topics(self, token: Token) -> list:
+        if self.before is None or token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        at = self.segment.start + token.sent.start_char
+        return [t for t in self.before.topics if 0 <= t.start < at]
 
     def _own_subject(self, token: Token) -> Mention | None:
         """The subject of the verb an object pronoun belongs to ("him", "her" are never

@@ -322,7 +322,14 @@ def note_topic(
     else:
         name = said.name
     memory.discourse.note(
-        Topic(name, kind, said.mention_id, said.written, memory.paragraph(who.idx))
+        Topic(
+            name,
+            kind,
+            said.mention_id,
+            said.written,
+            memory.paragraph(who.idx),
+            segment.start + sent.start_char,
+        )
     )
     if kind == "person" and name is not None:
         memory.discourse.learn_gender(name, _shown_gender(doc, segment, found, sent, who, quoted))
