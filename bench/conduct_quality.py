@@ -16,7 +16,9 @@ same way in that document; a name that maps to nothing is wrong wherever it stan
 - exculpatory information (replies): right when the same sentence (overlapping
   sentences) gives the same subject; kinds are reported over the matches;
 - subject parts: each gold (document, entity) part against
-  casework.casefile.parts.part_of on what extraction found in that document.
+  casework.casefile.parts.part_of on what extraction found in that document;
+- the peer, in the same run: bare spaCy (the same small model without Casework's
+  patterns) with the same act words and the nearest names around them.
 
     python -m bench.conduct_quality [--split development|test|all] [--json FILE] [--errors]
 
@@ -35,12 +37,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import spacy
+
 from bench.conduct_gold_data import load, load_entities, split
 from casework.casefile.parts import Evidence, part_of
 from casework.extract.model import Segment
+from casework.extract.nlp import DEFAULT_MODELS, model_id
 from casework.extract.nlp import load as load_model
-from casework.extract.nlp import model_id
 from casework.extract.pipeline import Found, read
+from casework.extract.triggers import kind_of
 
 TARGETS = {
     "conduct triples": ("f1", 0.70),
@@ -106,6 +111,58 @@ def extract(docs: list[dict[str, Any]]) -> tuple[dict[str, Found], float]:
         for record in getattr(found, key):
             getattr(per_doc[record.document_id], key).append(record)
     return per_doc, seconds
+
+
+@dataclass(frozen=True)
+class _NearestAct:
+    """The peer's act: a trigger word with the nearest names around it."""
+
+    kind: str
+    actor: str | None
+    target: str | None
+    actor_mention_id: None = None
+    target_mention_id: None = None
+    mode: None = None
+    date: None = None
+    time: None = None
+    sentence: str = ""
+
+
+def nearest_names(docs: list[dict[str, Any]]) -> dict[str, Found]:
+    """The peer: bare `en_core_web_sm` NER and the same act words (triggers.kind_of), with
+    the nearest PERSON or ORG before the word in its sentence as actor and the nearest
+    after it as victim. What a co-occurrence reading of the same text gives, without
+    the parse-based rules: the figure Casework's rules have to beat."""
+    nlp = _bare()
+    out: dict[str, Found] = defaultdict(Found)
+    for doc, d in zip(nlp.pipe(d["text"] for d in docs), docs, strict=True):
+        for sent in doc.sents:
+            names = [e for e in sent.ents if e.label_ in ("PERSON", "ORG")]
+            for token in sent:
+                kind = kind_of(token)
+                if kind is None:
+                    continue
+                before = [e for e in names if e.end <= token.i]
+                after = [e for e in names if e.start > token.i]
+                out[d["id"]].acts.append(
+                    _NearestAct(
+                        kind,
+                        before[-1].text if before else None,
+                        after[0].text if after else None,
+                        sentence=sent.text,
+                    )
+                )
+    return out
+
+
+def _bare() -> spacy.language.Language:
+    """The same small English model, as shipped, without Casework's patterns."""
+    for name in DEFAULT_MODELS:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise SystemExit(f"none of {DEFAULT_MODELS} is installed")
 
 
 def score(docs: list[dict[str, Any]], found: dict[str, Found], errors: list[str]) -> dict:
@@ -349,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     found, seconds = extract(docs)
     errors: list[str] = []
     results = score(docs, found, errors)
+    peer = score(docs, nearest_names(docs), [])
     words = sum(len(d["text"].split()) for d in docs)
     print(f"conduct gold set, {args.split} split: {len(docs)} documents, {words:,} words")
     print(f"read in {seconds:.1f} s\n")
@@ -365,6 +423,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
     print()
+    for name in ("conduct triples", "conduct triples, named actor"):
+        p, r, f = (peer[name][k] for k in ("precision", "recall", "f1"))
+        print(f"peer: {name:<24} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (bare spaCy, nearest names)")
+    print()
     for name, (figure, target) in TARGETS.items():
         value = results[name][figure]
         verdict = "met" if value >= target else "NOT met"
@@ -372,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print("\n" + "\n".join(errors))
     if args.json:
+        results["peer: nearest names"] = {k: peer[k] for k in ("conduct triples",)}
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
 
