@@ -608,6 +608,13 @@ def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
         while target.dep_ == "compound":
             target = target.head
         return token.sent.root if token.sent.root.pos_ in ("PROPN", "NOUN") else None, target
+    among = token.head
+    if token.dep_ == "acl" and among.dep_ == "pobj" and among.head.lower_ == "among":
+        # "Among those detained were X and Y": the ones the copula names
+        copula = among.head.head
+        named = next((c for c in copula.children if c.dep_ in ("nsubj", "attr")), None)
+        if named is not None:
+            return None, named
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     if passive or token.dep_ in ("acl", "amod"):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)

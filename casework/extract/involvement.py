@@ -322,7 +322,19 @@ def _holders(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                objects = _name_after(child)  # the parser lost the name after "of"
             return [o for obj in objects for o in (obj, *obj.conjuncts)]
+    return []
+
+
+def _name_after(prep: Token) -> list[Token]:
+    """The name that follows a preposition, read off the words when the parse left the
+    preposition without an object: "under the command of Colonel X opened fire"."""
+    doc = prep.doc
+    for ent in doc.ents:
+        if ent.start > prep.i and ent.start - prep.i <= 3 and ent.label_ in ("PERSON", "ORG"):
+            return [doc[ent.end - 1]]
     return []
 
 

@@ -345,3 +345,13 @@ def test_a_threat_is_a_consequence_on_the_listeners_condition():
         )
     ] == ["intimidation"]
     assert _who("She told me the train would be late if it snowed.") == []
+
+
+def test_lists_and_commanders_the_parser_loses():
+    assert _who("Among those detained were Ana Berg, a student, and Ole Rand.") == [
+        ("detention", None, "Ana Berg"),
+        ("detention", None, "Ole Rand"),
+    ]
+    assert ("killing", "Tahir Mansel", None) in _who(
+        "Guard troops under the command of Colonel Tahir Mansel opened fire on protesters."
+    )
