@@ -88,6 +88,8 @@ from casework.extract.triggers import (
 )
 from casework.store.ids import make_id
 
+# How many sentences back "The operation was led by X" reaches.
+LOOK_BACK = 3
 # Words the entity model tags DATE that date nothing: "the online weekly Meydan".
 FREQUENCIES = frozenset("daily weekly monthly yearly annual nightly hourly fortnightly".split())
 # What can be denied to someone: "denied a lawyer", "denied bail", "denied medical care".
@@ -213,8 +215,13 @@ def acts(
             continue
         victims = [v for t in reading.targets for v in _victims(who, t, token, reading.kind)]
         involved = _involved(who, judicial, reading)
-        if all(actor is None for actor, _, _ in involved) and CATEGORIES[reading.kind] != "context":
-            involved = _leader(led, token, reading.kind) or involved
+        if CATEGORIES[reading.kind] != "context":
+            leaders = _leader(led, token, reading.kind)
+            if all(actor is None for actor, _, _ in involved):
+                involved = leaders or involved
+            else:  # the officers' body acted, and "the operation was led by X" too
+                present = {a.text for a, _, _ in involved if a is not None}
+                involved += [inv for inv in leaders if inv[0].text not in present]
         if reading.needs and not any(victims):
             named = any(who for who, _, _ in involved)
             if reading.needs == "target" or not named:
@@ -247,9 +254,12 @@ def _leader(
     here = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
     for noun, named in reversed(led):
         there = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
-        # "The operation was led by X" looks back at the acts just told.
-        back = there == here + 1 and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children
+        # "The operation was led by X" (its sentence's subject) looks back at the acts
+        # just told, in the sentences before it.
+        back = (
+            0 < there - here <= LOOK_BACK
+            and noun.dep_ in ("nsubj", "nsubjpass")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
         )
         if kind not in OPERATION_KINDS[noun.lower_]:
             continue

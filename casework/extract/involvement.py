@@ -242,6 +242,9 @@ def operations(doc_tokens: list[Token]) -> list[tuple[Token, list[Involvement]]]
                             Involvement(who, MODE_OF_VERB[v.lower_], f"{_phrase(v)} by")
                             for who in (obj, *obj.conjuncts)
                         )
+                        # "... by Unit 9, a team that operates under the command of X"
+                        for word in obj.subtree:
+                            led.extend(_command_phrase(word))
         if led:
             out.append((token, led))
     return out
