@@ -105,6 +105,14 @@ class Act:
         return _mode_label(self.mode)
 
     @property
+    def uk_right(self) -> str:
+        """The right the UK Global Human Rights regime protects that this act violates
+        (life; torture and ill-treatment; slavery and forced labour), or ""."""
+        from casework.extract.triggers import UK_GHR_RIGHTS
+
+        return UK_GHR_RIGHTS.get(self.kind, "")
+
+    @property
     def dated(self) -> bool:
         """Whether the act carries an absolute date (a year at least)."""
         return bool(self.date and self.date[:4].isdigit())
@@ -308,4 +316,7 @@ class CaseFile:
         for conduct in data["conduct"]:
             for act in conduct["acts"]:
                 act["mode_label"] = _mode_label(act["mode"])
+                act["uk_right"] = next(
+                    (a.uk_right for c in self.conduct for a in c.acts if a.id == act["id"]), ""
+                )
         return data

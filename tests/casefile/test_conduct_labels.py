@@ -145,3 +145,21 @@ def test_labelled_actor_and_act_recall_on_the_sample_corpus(built):
     recall = found / len(pairs)
     print(f"sample corpus (actor, act) recall {recall:.2f} ({found}/{len(pairs)})")
     assert recall >= 0.5
+
+
+@pytest.mark.shared
+def test_the_submission_draft_has_a_section_per_incident_and_the_full_hash(built):
+    from casework.casefile.render import render
+
+    ws_path, _, _ = built
+    case = _case(ws_path, "Rauf Talibov")
+    incidents = case.incidents()
+    assert incidents and all(i.part == "actor" for i in incidents)
+    torture = [i for i in incidents if i.kind == "torture"]
+    assert torture and torture[0].uk_right.startswith("the right not to be subjected to torture")
+    md = render(case, "md")
+    assert "#### Incident 1:" in md and "Mode of involvement: ordered or commanded" in md
+    assert "6.0 Submitter and point of contact" in md and "6.6 Exculpatory information" in md
+    assert "under the UK Global Human Rights regime" in md
+    for source in case.sources.values():
+        assert f"sha256 {source.sha256}," in md and len(source.sha256) == 64
