@@ -228,6 +228,8 @@ def acts(
                 continue
         for actor, mode, cue in involved:
             for victim in victims or [None]:
+                if actor is not None and victim is not None and actor.text == victim.text:
+                    actor, mode, cue = None, "carried_out", None  # no one does it to themselves
                 out.append(_act(segment, reading, actor, victim, mode, cue, places))
     return _once(out)
 
@@ -692,6 +694,10 @@ def _clause_patient(token: Token) -> Token | None:
             return None
     elif token.dep_ not in ("dobj", "attr", "oprd"):
         return None
+    if token.dep_ == "pobj" and token.head.lower_ == "under":
+        placed = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if placed is not None:
+            return placed  # "placing Mores under surveillance", "put him under house arrest"
     if verb.lower_ not in PATIENT_VERBS:
         return None
     if token.dep_ == "pobj" and token.head.lower_ == "as":

@@ -230,9 +230,11 @@ def kind_of(token: Token) -> str | None:
     if word == "dead" and token.i > 0 and token.nbor(-1).lower_ == "the":
         return "killing"  # "among the dead was X"
     if word in TERM_VERBS and is_verb(token):
-        if any(c.dep_ == "dobj" and c.lower_ in TERM_NOUNS for c in token.children):
-            return "imprisonment"
-        return None
+        terms = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in TERM_NOUNS]
+        serving = [c for c in token.children if c.dep_ == "nsubj"]
+        held = _held_to_account(token) or any(_held_to_account(t) for t in terms)
+        held = held or any(c.lower_ in STATE_AGENTS for c in serving)
+        return "imprisonment" if terms and not held else None
     if word in HOLD_VERBS and is_verb(token):
         return "detention" if held_somewhere(token) else None
     kind = _KIND_OF.get(word) or _KIND_OF.get(token.lower_)
@@ -399,14 +401,31 @@ ACCOUNTABILITY_CHARGES = frozenset(
 )
 
 
+# The state's own agents; their conviction is accountability, not persecution.
+STATE_AGENTS = frozenset(
+    "officers officer policemen policeman soldiers soldier guards guard agents agent "
+    "troops commanders commander".split()
+)
+
+
 def _held_to_account(token: Token) -> bool:
     """A conviction or sentence for an abuse or for corruption is accountability, not
     an abuse of the one convicted: "sentenced X to 25 years for the disappearance of",
     "convicted Y on a lesser charge of failing to declare", "ruling that the two men
     had detained the students"."""
     if not is_verb(token):
-        return False
+        # "two officers are serving 25-year sentences for his disappearance"
+        holders = [token, token.head] if token.dep_ == "dobj" else [token]
+        charged = [t for h in holders for o in prep_objects(h, ("for",)) for t in o.subtree]
+        serving = (
+            [c for c in token.head.children if c.dep_ == "nsubj"] if token.dep_ == "dobj" else []
+        )
+        return bool({t.lower_ for t in charged} & ACCOUNTABILITY_CHARGES) or any(
+            c.lower_ in STATE_AGENTS for c in serving
+        )
     convicted = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.lower_ in STATE_AGENTS for c in convicted):
+        return True  # "two officers were convicted": agents of the state held to account
     preps = [o for holder in (token, *convicted) for o in prep_objects(holder, ("for", "of", "on"))]
     charged = [t for o in preps for t in o.subtree]
     if {t.lower_ for t in charged} & ACCOUNTABILITY_CHARGES:
