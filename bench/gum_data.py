@@ -35,6 +35,7 @@ class Token:
     form: str
     upos: str
     head: int  # index in the sentence (0 for the root), as in CoNLL-U
+    deprel: str
     start: int  # in the document text
     end: int
 
@@ -59,6 +60,8 @@ class GoldMention:
     head: int  # the head token's start offset
     head_upos: str
     named: bool
+    name_start: int  # the proper name inside the mention (see `_name`)
+    name_end: int
 
 
 @dataclass
@@ -127,7 +130,8 @@ def _sentence(lines: list[str], offset: int) -> tuple[Sentence, str, list[GoldMe
     text, spans = _layout(rows, offset)
     words = [r for r in rows if r[0].isdigit()]
     tokens = tuple(
-        Token(r[1], r[3], int(r[6]) if r[6].isdigit() else 0, *spans[int(r[0])]) for r in words
+        Token(r[1], r[3], int(r[6]) if r[6].isdigit() else 0, r[7], *spans[int(r[0])])
+        for r in words
     )
     sentence = Sentence(sent_id, given, offset, offset + len(text), tokens)
     return sentence, text, _mentions(words, tokens, text, offset)
@@ -218,6 +222,14 @@ def _gold(
     named = head.upos == "PROPN" or (
         identity is not None and head.form[:1].isupper() and head.upos not in ("PRON", "DET")
     )
+    head_number = heads[0] if heads else first + 1
+    named_by = _apposed_name(tokens, inside, head_number) if head.upos != "PROPN" else None
+    if named_by is not None:
+        named, head_number = True, named_by
+    if any(tokens[n - 1].head == head_number and tokens[n - 1].deprel == "conj" for n in inside):
+        named = False  # "Bernoulli and Euler": each name is a mention of its own
+    name = _name(tokens, inside, head_number)
+    head = tokens[head_number - 1]
     return GoldMention(
         kind=fields[1],
         group=fields[0],
@@ -228,4 +240,41 @@ def _gold(
         head=head.start,
         head_upos=head.upos,
         named=named,
+        name_start=tokens[name[0] - 1].start,
+        name_end=tokens[name[-1] - 1].end,
     )
+
+
+# Dependents of a name's head that are part of the name: "Jacob [Bernoulli]",
+# "Louis [XV]", "[Royal] Society", "[Aberdeen Grammar] School".
+_NAME_DEPS = frozenset({"flat", "compound", "goeswith", "fixed", "amod", "nummod", "nmod:unmarked"})
+
+
+def _apposed_name(tokens: tuple[Token, ...], inside: range, head: int) -> int | None:
+    """The proper noun in apposition to a common-noun head that ends the mention: "the
+    physician [Yang Buwei]", "music journalist [Stanley Mitchell]"; GUM heads these
+    mentions by the noun, yet they name someone."""
+    for n in inside:
+        t = tokens[n - 1]
+        if t.head == head and t.deprel == "appos" and t.upos == "PROPN":
+            tail = [m for m in inside if m > n and tokens[m - 1].upos not in ("PART", "PUNCT")]
+            if all(tokens[m - 1].head in range(n, inside.stop) for m in tail):
+                return n
+    return None
+
+
+def _name(tokens: tuple[Token, ...], inside: range, head: int) -> list[int]:
+    """The word numbers of the proper name a mention is built on: its head and the head's
+    name-forming dependents (recursively), without the title GUM marks `nmod:desc`
+    ("Dr." in "Dr. William Glennie"), determiners, possessive markers, appositions,
+    relative clauses and prepositional phrases; contiguous from first to last."""
+    keep = {head}
+    grew = True
+    while grew:
+        grew = False
+        for n in inside:
+            t = tokens[n - 1]
+            if n not in keep and t.head in keep and t.deprel in _NAME_DEPS:
+                keep.add(n)
+                grew = True
+    return list(range(min(keep), max(keep) + 1))
