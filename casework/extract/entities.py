@@ -33,6 +33,7 @@ from casework.extract.patterns import (
     PERSON_OWNS,
     PLACE_BEFORE,
     PLACE_BEFORE_PAIRS,
+    PLACE_NOUNS,
     PLACE_OWNS,
 )
 from casework.extract.roles import TITLE_WORDS
@@ -47,6 +48,7 @@ LABELS: dict[str, str] = {
     "LAW": "LAW",
 }
 _LEADING = {"the", "a", "an"}
+_AND = {"and", "&"}
 _TRAILING = {"'s", "’s", "'", "’"}
 _POSSESSIVE = {"'s", "’s"}
 # Words cut from the front of a PERSON span: "President Odile Marchetti", "Ms Okonkwo".
@@ -63,14 +65,18 @@ _NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDIN
 
 def mentions(doc: Doc, segment: Segment, model: str) -> list[Mention]:
     """The mentions in one parsed segment, spans shifted into full_text."""
-    found = []
+    cut: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        for span, kind in _cut(ent, label):
-            found.append(_mention(span, kind, ent.label_, segment, model))
-    return found
+        cut.extend((span, kind, ent.label_) for span, kind in _cut(ent, label))
+    kept: list[tuple[Span, str, str]] = []
+    for span, kind, model_label in sorted(cut, key=lambda c: (-len(c[0].text), c[0].start)):
+        if all(span.end <= k.start or k.end <= span.start for k, _, _ in kept):
+            kept.append((span, kind, model_label))  # a hyphenated word is one name
+    kept.sort(key=lambda c: c[0].start)
+    return [_mention(span, kind, model_label, segment, model) for span, kind, model_label in kept]
 
 
 def _mention(span: Span, label: str, model_label: str, segment: Segment, model: str) -> Mention:
@@ -108,6 +114,10 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
         return []  # not a proper name: "the foreign affairs committee"
     if label == "PERSON" and _demonym(span.text):
         return []  # "Azerbaijani", "Baku": a people or a place the model took for a person
+    if label == "PERSON":
+        return _people(span)
+    if label in ("ORG", "PLACE") and _in_title(span):
+        return []  # "Secretary of [State]", "[UK Home] Secretary": part of a job title
     owner = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
     if owner is not None and label == "ORG" and not _is_title(span.doc[owner - 1]):
         return _parts(span.doc[span.start : owner], "PLACE") + _parts(
@@ -119,6 +129,50 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
             span.doc[inside + 1 : span.end], "PLACE"
         )
     return [(span, label)]
+
+
+def _people(span: Span) -> list[tuple[Span, str]]:
+    """The people in a PERSON span: coordinated names split ("A & B", "Smith and
+    McGovern"), a possessive's owner without what is owned ("X's Regime" is a thing
+    of X's), and nothing when the name only modifies a common noun after a
+    determiner ("the X corridor": a place or thing named after someone)."""
+    doc = span.doc
+    owner = next((t.i for t in span[:-1] if t.text in _POSSESSIVE), None)
+    if owner is not None and owner > span.start:
+        return _parts(doc[span.start : owner], "PERSON")
+    if _modifier(span):
+        place = doc[span.end]
+        return [(span, "PLACE")] if place.lower_ in PLACE_NOUNS else []
+    joints = [t.i for t in span[1:-1] if t.lower_ in _AND]
+    if not joints:
+        return [(span, "PERSON")]
+    out: list[tuple[Span, str]] = []
+    for start, end in zip([span.start, *[j + 1 for j in joints]], [*joints, span.end], strict=True):
+        out.extend(_parts(doc[start:end], "PERSON"))
+    return out
+
+
+def _modifier(span: Span) -> bool:
+    """A name between a determiner and the common noun it modifies: "the [X] corridor"."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ not in _LEADING:
+        return False
+    after = doc[span.end]
+    return after.is_lower and after.pos_ == "NOUN" and span.root.head.i == after.i
+
+
+def _in_title(span: Span) -> bool:
+    """An organisation or place name that is part of a job title: one word after a
+    title word and "of" ("Secretary of State", "Professor of Linguistics"; not a
+    country: "Emperor of Russia"), or words right before a title word ("UK Home
+    Secretary")."""
+    doc = span.doc
+    if span.end < len(doc) and _is_title(doc[span.end]) and doc[span.end].is_title:
+        return span.root.head.i == span.end
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for"):
+        return False
+    title = doc[span.start - 2]
+    return title.is_title and _is_title(title) and registry.country.clean_text(span.text) is None
 
 
 def _demonym(text: str) -> bool:
@@ -147,16 +201,24 @@ def _trim(ent: Span, label: str = "") -> Span | None:
     that are not capitalised ("Bakhyt aga"); None when nothing with a letter is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    while end + 1 < len(doc) and _glued(doc[end]) and _glued(doc[end + 1]):
+        end += 2  # "Kim Jong-[un]", "Lee Cheuk-[yan]": the model stops at the hyphen
+    while start > 1 and _glued(doc[start]) and doc[start - 2].is_title:
+        start -= 2  # "[Make-A-]Wish Foundation"
     while start < end and (
-        doc[start].lower_ in _LEADING or (label == "PERSON" and _is_title(doc[start]))
+        doc[start].is_space
+        or doc[start].lower_ in _LEADING
+        or (label == "PERSON" and _is_title(doc[start]))
     ):
         start += 1
     while end > start and (
-        doc[end - 1].text in _TRAILING
-        or doc[end - 1].is_punct
+        doc[end - 1].is_space
+        or doc[end - 1].text in _TRAILING
+        or (doc[end - 1].is_punct and not _glued(doc[end - 1]))
         or (
             label == "PERSON"
             and end - 1 > start
+            and not _glued(doc[end - 1])
             and (doc[end - 1].is_lower or doc[end - 1].like_num)
         )
     ):
@@ -168,8 +230,25 @@ def _trim(ent: Span, label: str = "") -> Span | None:
 
 
 def _is_title(token: Token) -> bool:
-    word = token.lower_
-    return word in _TITLES or word.rstrip(".") in _TITLES
+    word = token.lower_.rstrip(".")
+    return word in _TITLES or _singular(word) in _TITLES
+
+
+def _singular(word: str) -> str:
+    """ "congressmen" -> "congressman", "senators" -> "senator"."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _glued(token: Token) -> bool:
+    """A piece of a hyphenated word: a hyphen between two words, or the word after it."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].whitespace_:
+        return False
+    if token.text == "-":
+        return token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].is_alpha
+    return doc[token.i - 1].text == "-" and token.is_alpha
 
 
 def in_document(
@@ -179,11 +258,53 @@ def in_document(
     model missed it. spaCy's own label stays in model_label."""
     spans = _spans(found, parsed)
     labels = _labels(found, spans)
-    settled = [replace(m, label=labels.get(m.text, m.label)) for m in found]
+    settled = [replace(m, label=_settle(m, labels, spans)) for m in found]
+    settled = _drop_stray_words(settled, spans, parsed)
     names = {m.text: m.label for m in settled if m.label != "LAW"}
     names.update({part: "PERSON" for part in _name_parts(settled) if part not in names})
     added = _missed(settled, parsed, names, model)
     return sorted(settled + added, key=lambda m: (m.segment, m.start))
+
+
+def _settle(m: Mention, labels: dict[str, str], spans: dict[str, Span]) -> str:
+    """A mention's label: the document's label for its name, unless the words around
+    this mention say what the model said ("Washington" the general beside
+    "Washington" the city: evidence in context outweighs the document's vote)."""
+    label = labels.get(m.text, m.label)
+    if label != m.label and m.id in spans and _cue(spans[m.id]) == m.label:
+        return m.label
+    return label
+
+
+def _drop_stray_words(
+    found: list[Mention], spans: dict[str, Span], parsed: list[tuple[Doc, Segment]]
+) -> list[Mention]:
+    """Without the one-word "people" that only ever open a sentence or a heading
+    ("Afterword to ...", a misspelt verb opening a comment): a capitalised first
+    word is no evidence of a name; one that the document never writes elsewhere,
+    that is no part of a person's full name and that no title or apposition marks is
+    dropped."""
+    parts = _name_parts(found)
+    elsewhere: set[str] = set()
+    for doc, _ in parsed:
+        for token in doc:
+            if not _opens(token):
+                elsewhere.add(token.text)
+    stray: dict[str, bool] = {}
+    for m in found:
+        if m.label != "PERSON" or " " in m.text or m.text in parts or m.text in elsewhere:
+            continue
+        span = spans.get(m.id)
+        opens = span is not None and _opens(span[0]) and _cue(span) is None
+        stray[m.text] = stray.get(m.text, True) and opens
+    return [m for m in found if not (m.label == "PERSON" and stray.get(m.text))]
+
+
+def _opens(token: Token) -> bool:
+    """True for the first word of a sentence (after any quotation mark or bracket)."""
+    sent = token.sent
+    lead = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return lead is not None and lead.i == token.i
 
 
 def _spans(found: list[Mention], parsed: list[tuple[Doc, Segment]]) -> dict[str, Span]:
@@ -258,8 +379,28 @@ def _cue(span: Span) -> str | None:
         return "PLACE"
     if after in _POSSESSIVE and after2 in PERSON_OWNS:
         return "PERSON"
+    if after in ("(", ",") and after2 == "born":
+        return "PERSON"  # "X (born 3 April 1978)"
+    listed = _listed_with(span)
+    if listed is not None:
+        return listed
     if after == ",":
         return _apposition(doc[span.end + 1 : span.end + 8])
+    return None
+
+
+def _listed_with(span: Span) -> str | None:
+    """The label of a name the span is listed with ("Human Rights Watch, X, etc."):
+    the names of one list are of one kind. Only organisations and places are read
+    so: a person is listed with their employer as often as with other people."""
+    root = span.root
+    conjuncts = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        conjuncts.append(root.head)
+    for token in conjuncts:
+        label = LABELS.get(token.ent_type_)
+        if label in ("ORG",) and not (span.start <= token.i < span.end):
+            return label
     return None
 
 

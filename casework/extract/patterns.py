@@ -77,6 +77,13 @@ PLACE_BEFORE_PAIRS = frozenset(
     )
     for noun in nouns.split()
 )
+# Common nouns a name before them may name a place by: "the Lachin corridor".
+PLACE_NOUNS = frozenset(
+    """
+    corridor region district province border valley river mountains city town village
+    area zone enclave territory peninsula strait sea coast island islands
+    """.split()
+)
 # Words right after a place's possessive: "X's parliament", "X's ruler".
 PLACE_OWNS = frozenset(
     """
