@@ -12,8 +12,9 @@ bare spaCy `en_core_web_sm` (PERSON -> person, ORG -> organization, GPE/LOC/FAC 
   trailing possessive stripped ("the [Institute]", "[Galois]'"), or equals the proper
   name the gold mention is built on (bench.gum_data: without the title GUM marks
   nmod:desc, an apposition or a relative clause: "Dr. [William Glennie]",
-  "[Jacob Bernoulli] (who ...)"); a gold mention is matched once. Secondary (head): the predicted span lies within the gold mention
-  and holds its head word ("[Glennie]" in "Dr. William Glennie" counts);
+  "[Jacob Bernoulli] (who ...)"); a gold mention is matched once. Secondary (head):
+  the predicted span lies within the gold mention and holds its head word
+  ("[Glennie]" in "Dr. William Glennie" counts);
 - coreference: entity B-cubed over the gold named mentions a system found (head
   match, any kind), Casework's within-document groups (casework.resolve.local, the
   first step of `casework resolve`) against GUM's coreference ids; bare spaCy's
@@ -37,8 +38,8 @@ from dataclasses import dataclass
 from bench.clusters import bcubed
 from bench.gum_data import KINDS, GoldMention, GumDocument, load
 from casework.extract.model import Segment
-from casework.extract.nlp import load as load_model
 from casework.extract.nlp import DEFAULT_MODELS, model_id
+from casework.extract.nlp import load as load_model
 from casework.extract.pipeline import read
 from casework.resolve.local import group_document
 from casework.resolve.model import MentionRef

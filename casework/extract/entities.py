@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from casework.extract.model import Mention, Segment
 from casework.extract.patterns import (
     HONORIFICS,
+    LEGAL_FORMS,
     ORG_AFTER,
     ORG_BEFORE_PAIRS,
     ORG_HEADS,
@@ -116,6 +117,8 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
         return []  # "Azerbaijani", "Baku": a people or a place the model took for a person
     if label == "PERSON":
         return _people(span)
+    if label == "ORG" and _two_people(span):
+        return _people(span)  # "Daniel Novak & Richard Hale": two full names, no firm
     if label in ("ORG", "PLACE") and _in_title(span):
         return []  # "Secretary of [State]", "[UK Home] Secretary": part of a job title
     owner = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
@@ -150,6 +153,24 @@ def _people(span: Span) -> list[tuple[Span, str]]:
     for start, end in zip([span.start, *[j + 1 for j in joints]], [*joints, span.end], strict=True):
         out.extend(_parts(doc[start:end], "PERSON"))
     return out
+
+
+def _two_people(span: Span) -> bool:
+    """Two or more full names of people joined by "&" or "and": each side two to four
+    capitalised words (initials allowed), none a word that ends an organisation's
+    name or a legal form. A firm named after people joins surnames ("Marks &
+    Spencer") or ends in its form ("... & Sons Ltd")."""
+    joints = [t.i for t in span[1:-1] if t.lower_ in _AND]
+    if not joints:
+        return False
+    bounds = zip([span.start, *[j + 1 for j in joints]], [*joints, span.end], strict=True)
+    for start, end in bounds:
+        words = span.doc[start:end]
+        if not 2 <= len(words) <= 4 or any(
+            not t.is_title or t.text.rstrip(".") in ORG_HEADS | LEGAL_FORMS for t in words
+        ):
+            return False
+    return True
 
 
 def _modifier(span: Span) -> bool:
@@ -390,17 +411,20 @@ def _cue(span: Span) -> str | None:
 
 
 def _listed_with(span: Span) -> str | None:
-    """The label of a name the span is listed with ("Human Rights Watch, X, etc."):
-    the names of one list are of one kind. Only organisations and places are read
-    so: a person is listed with their employer as often as with other people."""
+    """ORG for a name listed with an organisation whose name ends in a word like
+    "Watch" or "Ministry" ("Human Rights Watch, X, etc."): the names of one list are
+    of one kind. Only such plain organisations are read so: the model's own ORG is
+    often two people ("A & B"), and a person is listed with their employer."""
     root = span.root
     conjuncts = [c for c in root.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
         conjuncts.append(root.head)
     for token in conjuncts:
-        label = LABELS.get(token.ent_type_)
-        if label in ("ORG",) and not (span.start <= token.i < span.end):
-            return label
+        if token.ent_type_ != "ORG" or span.start <= token.i < span.end:
+            continue
+        name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if name is not None and name[-1].text in ORG_HEADS:
+            return "ORG"  # listed with a name an organisation's head word ends
     return None
 
 

@@ -47,6 +47,8 @@ ORG_HEADS = frozenset(
     Organisation Organization Society Coalition Alliance Initiative
     """.split()
 )
+# Legal forms that end a company's name: "Procter & Gamble Co".
+LEGAL_FORMS = frozenset("Co Corp Plc PLC AG SA GmbH NV BV Sons Brothers Associates".split())
 # Heads that take an "of"/"for" complement inside the name: "Ministry of Information",
 # "Embassy of Tirenia", "Office of the Attorney General", "Centre for Eurasian ...".
 ORG_HEADS_OF = frozenset(
