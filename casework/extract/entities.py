@@ -32,6 +32,7 @@ from casework.extract.patterns import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PERSON_OWNS,
+    PERSON_VERBS,
     PLACE_BEFORE,
     PLACE_BEFORE_PAIRS,
     PLACE_NOUNS,
@@ -50,6 +51,8 @@ LABELS: dict[str, str] = {
 }
 _LEADING = {"the", "a", "an"}
 _AND = {"and", "&"}
+_GENDERED = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
+CUE_WEIGHT = 3  # a mention whose context says what it is outvotes this many model labels
 _TRAILING = {"'s", "’s", "'", "’"}
 _POSSESSIVE = {"'s", "’s"}
 # Words cut from the front of a PERSON span: "President Odile Marchetti", "Ms Okonkwo".
@@ -363,20 +366,27 @@ def _labels(found: list[Mention], spans: dict[str, Span]) -> dict[str, str]:
 
 def _vote(text: str, group: list[Mention], spans: dict[str, Span], orgs: set[str]) -> str:
     """One name's label: ORG when it ends in a word like "Ministry"; else the label
-    the contexts of its mentions point to most often; else ORG when it starts a
-    longer organisation's name ("Ostrava" beside "Ostrava Shipping Ltd", when the model
-    took it for a person, or a place of several words); else the
-    model's most frequent label."""
+    the contexts of its mentions point to most often ("Judge X", "protesters in X"),
+    unless the model labelled more than CUE_WEIGHT times as many of its mentions
+    otherwise (one "visit to X" does not outweigh seven "X"s the model took for a
+    company); else ORG
+    when a one-word name the model took for a person starts a longer organisation's
+    name ("Ostrava" beside "Ostrava Shipping Ltd"; not "Andy Warhol" beside "Andy
+    Warhol Foundation", nor a place: "United States Navy"); else the model's most
+    frequent label."""
     if text.split()[-1] in ORG_HEADS:
         return "ORG"
     cues = Counter(cue for m in group if m.id in spans and (cue := _cue(spans[m.id])) is not None)
+    model = Counter(m.label for m in group)
     if cues:
         ranked = cues.most_common()
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            return ranked[0][0]
-    model = Counter(m.label for m in group).most_common()
+        top, count = ranked[0]
+        against = max((n for label, n in model.items() if label != top), default=0)
+        if (len(ranked) == 1 or count > ranked[1][1]) and count * CUE_WEIGHT >= against:
+            return top
+    model = model.most_common()
     prefix = any(o.startswith(text + " ") for o in orgs)
-    if prefix and (model[0][0] == "PERSON" or (" " in text and model[0][0] == "PLACE")):
+    if prefix and " " not in text and model[0][0] == "PERSON":
         return "ORG"
     if len(model) == 1 or model[0][1] > model[1][1]:
         return model[0][0]
@@ -402,12 +412,48 @@ def _cue(span: Span) -> str | None:
         return "PERSON"
     if after in ("(", ",") and after2 == "born":
         return "PERSON"  # "X (born 3 April 1978)"
+    if _acts_as_person(span):
+        return "PERSON"
     listed = _listed_with(span)
     if listed is not None:
         return listed
     if after == ",":
         return _apposition(doc[span.end + 1 : span.end + 8])
     return None
+
+
+def _acts_as_person(span: Span) -> bool:
+    """The name is the subject of a verb only people are ("X was born", "X married",
+    "X died"), of a clause that goes on with "his" or "her" (companies are "its"), or
+    of a sentence the next of which has "he" or "she" as a subject (a biography's "X
+    studied law. He moved to ...")."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    if verb.lower_ in PERSON_VERBS or any(
+        c.dep_ in ("auxpass", "acomp", "attr") and c.lower_ in PERSON_VERBS for c in verb.children
+    ):
+        return True
+    sent = span.sent
+    doc = span.doc
+    if any(t.lower_ in _GENDERED for t in doc[span.end : sent.end]) and not _other_person(span):
+        return True  # "X moved to left field ... his career": people are he or she
+    if verb.dep_ != "ROOT" or sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") for t in nxt)
+
+
+def _other_person(span: Span) -> bool:
+    """Whether the model names a person other than the span in its sentence or the one
+    before: a "his" or "her" there may be theirs."""
+    doc = span.doc
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(
+        t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in doc[start : sent.end]
+    )
 
 
 def _listed_with(span: Span) -> str | None:

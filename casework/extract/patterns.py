@@ -100,6 +100,13 @@ PERSON_OWNS = frozenset(
     son daughter family health hunger
     """.split()
 )
+# Verbs (as written) whose subject is a person: "X was born", "X married".
+PERSON_VERBS = frozenset(
+    """
+    born died dies married marries divorced graduated graduates studied studies
+    retired grew resigned confessed pleaded testified smiled laughed
+    """.split()
+)
 # Common nouns that call the name next to them an organisation: "the news website X",
 # "X, a Scandinavian news agency", "X executives said", "a reporter for X".
 ORG_NOUNS = frozenset(
