@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casework.extract.model import Mention, Segment
 from casework.extract.patterns import (
+    CAPTION_LABELS,
     HONORIFICS,
     LEGAL_FORMS,
     ORG_AFTER,
@@ -122,6 +123,8 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
         return _people(span)
     if label == "ORG" and _two_people(span):
         return _people(span)  # "Daniel Novak & Richard Hale": two full names, no firm
+    if label == "PLACE" and _acronym(span.text) and registry.country.clean_text(span.text) is None:
+        return [(span, "ORG")]  # "MLB", "KPA": an acronym that names no country is a body
     if label in ("ORG", "PLACE") and _in_title(span):
         return []  # "Secretary of [State]", "[UK Home] Secretary": part of a job title
     owner = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
@@ -156,6 +159,12 @@ def _people(span: Span) -> list[tuple[Span, str]]:
     for start, end in zip([span.start, *[j + 1 for j in joints]], [*joints, span.end], strict=True):
         out.extend(_parts(doc[start:end], "PERSON"))
     return out
+
+
+def _acronym(text: str) -> bool:
+    """Two to six capitals, dots allowed: "MLB", "U.N."."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 def _two_people(span: Span) -> bool:
@@ -225,7 +234,12 @@ def _trim(ent: Span, label: str = "") -> Span | None:
     that are not capitalised ("Bakhyt aga"); None when nothing with a letter is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end + 1 < len(doc) and _glued(doc[end]) and _glued(doc[end + 1]):
+    while (
+        end + 1 < len(doc)
+        and _glued(doc[end])
+        and _glued(doc[end + 1])
+        and (label == "PERSON" or doc[end + 1].is_title)
+    ):
         end += 2  # "Kim Jong-[un]", "Lee Cheuk-[yan]": the model stops at the hyphen
     while start > 1 and _glued(doc[start]) and doc[start - 2].is_title:
         start -= 2  # "[Make-A-]Wish Foundation"
@@ -247,10 +261,16 @@ def _trim(ent: Span, label: str = "") -> Span | None:
         )
     ):
         end -= 1
+    while end > start and doc[end - 1].lower_ in CAPTION_LABELS and _before_colon(doc[end - 1]):
+        end -= 1  # "Spacecraft Stardust [Image]: NASA": a caption's label, not the name's
     span = doc[start:end]
     if not any(ch.isalpha() for ch in span.text):
         return None
     return span
+
+
+def _before_colon(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
 
 
 def _is_title(token: Token) -> bool:
@@ -360,8 +380,18 @@ def _labels(found: list[Mention], spans: dict[str, Span]) -> dict[str, str]:
     orgs = {text for text, label in labels.items() if label == "ORG"}
     for text, group in groups.items():
         if " " not in text:
-            labels[text] = "PERSON" if text in parts else _vote(text, group, spans, orgs)
+            part = text in parts and not _mostly_other(group)
+            labels[text] = "PERSON" if part else _vote(text, group, spans, orgs)
     return labels
+
+
+def _mostly_other(group: list[Mention]) -> bool:
+    """Whether the model took a word for one thing other than a person at least twice
+    and more often than for a person ("YouTube" beside "YouTube Rewind", a show the
+    model took for a person): then being a word of a person's name is not enough."""
+    other = Counter(m.label for m in group if m.label != "PERSON").most_common(1)
+    people = sum(1 for m in group if m.label == "PERSON")
+    return bool(other) and other[0][1] >= 2 and other[0][1] > people
 
 
 def _vote(text: str, group: list[Mention], spans: dict[str, Span], orgs: set[str]) -> str:

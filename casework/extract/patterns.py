@@ -47,6 +47,12 @@ ORG_HEADS = frozenset(
     Organisation Organization Society Coalition Alliance Initiative
     """.split()
 )
+# Words that label a caption, a credit or a section before a colon ("Image: NASA",
+# "Source: ..."): layout, never part of a name.
+CAPTION_LABELS = frozenset(
+    "image images photo photos picture credit credits source sources caption file video "
+    "map chart graphic illustration update correction afterword foreword note".split()
+)
 # Legal forms that end a company's name: "Procter & Gamble Co".
 LEGAL_FORMS = frozenset("Co Corp Plc PLC AG SA GmbH NV BV Sons Brothers Associates".split())
 # Heads that take an "of"/"for" complement inside the name: "Ministry of Information",

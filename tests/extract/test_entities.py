@@ -318,3 +318,13 @@ def test_hyphenated_names_are_kept_whole_and_spans_carry_no_line_break():
     texts = {text for _, text in found}
     assert "Kim Jong-un" in texts or "Lee Cheuk-yan" in texts
     assert not any(text.endswith("-") or "\n" in text for text in texts)
+
+
+def test_a_captions_label_is_not_part_of_a_name():
+    found = _in_document("Miriam Okoye at the hearing.\nMiriam Okoye Image: Reuters")
+    assert not any(text.endswith("Image") for _, text in found)
+
+
+def test_an_acronym_that_names_no_country_is_no_place():
+    found = _in_document("Protesters in the US marched on the offices of the KPA in Dravinsk.")
+    assert ("PLACE", "KPA") not in found
