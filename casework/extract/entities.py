@@ -125,7 +125,7 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
         return _people(span)  # "Daniel Novak & Richard Hale": two full names, no firm
     if label == "PLACE" and _acronym(span.text) and registry.country.clean_text(span.text) is None:
         return [(span, "ORG")]  # "MLB", "KPA": an acronym that names no country is a body
-    if label in ("ORG", "PLACE") and _in_title(span):
+    if label in ("ORG", "PLACE") and _in_title(span, label):
         return []  # "Secretary of [State]", "[UK Home] Secretary": part of a job title
     owner = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
     if owner is not None and label == "ORG" and not _is_title(span.doc[owner - 1]):
@@ -194,18 +194,23 @@ def _modifier(span: Span) -> bool:
     return after.is_lower and after.pos_ == "NOUN" and span.root.head.i == after.i
 
 
-def _in_title(span: Span) -> bool:
+def _in_title(span: Span, label: str) -> bool:
     """An organisation or place name that is part of a job title: one word after a
     title word and "of" ("Secretary of State", "Professor of Linguistics"; not a
-    country: "Emperor of Russia"), or words right before a title word ("UK Home
-    Secretary")."""
+    country: "Emperor of Russia"), an organisation's words there without a head word
+    of a body ("Secretary of State for Democracy"; not "President of the Linguistic
+    Society"), or words right before a title word ("UK Home Secretary")."""
     doc = span.doc
     if span.end < len(doc) and _is_title(doc[span.end]) and doc[span.end].is_title:
         return span.root.head.i == span.end
-    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for"):
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for"):
         return False
     title = doc[span.start - 2]
-    return title.is_title and _is_title(title) and registry.country.clean_text(span.text) is None
+    if not (title.is_title and _is_title(title)):
+        return False
+    if len(span) > 1:  # "Secretary of [State for Democracy]", "Professor of [East Asian Studies]"
+        return label == "ORG" and span[-1].text not in ORG_HEADS
+    return registry.country.clean_text(span.text) is None
 
 
 def _demonym(text: str) -> bool:
