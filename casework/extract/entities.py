@@ -439,7 +439,9 @@ def _cue(span: Span) -> str | None:
         return "PERSON"
     if before in ORG_NOUNS or after in ORG_AFTER or (before2, before) in ORG_BEFORE_PAIRS:
         return "ORG"
-    if before in PLACE_BEFORE or (before2, before) in PLACE_BEFORE_PAIRS:
+    if (before in PLACE_BEFORE or (before2, before) in PLACE_BEFORE_PAIRS) and not (
+        span.root.head.i >= span.end  # "near [X] civil police posts": X modifies the posts
+    ):
         return "PLACE"
     if after in _POSSESSIVE and after2 in PLACE_OWNS:
         return "PLACE"

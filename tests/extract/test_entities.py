@@ -329,3 +329,11 @@ def test_a_captions_label_is_not_part_of_a_name():
 def test_an_acronym_that_names_no_country_is_no_place():
     found = _in_document("Protesters in the US marched on the offices of the KPA in Dravinsk.")
     assert ("PLACE", "KPA") not in found
+
+
+def test_a_preposition_of_place_before_a_modifier_says_nothing_of_the_name():
+    found = _in_document(
+        "Tarvin Holdings bought the mine. Shells fell near Tarvin Holdings warehouses. "
+        "Tarvin Holdings denied it."
+    )
+    assert ("PLACE", "Tarvin Holdings") not in found
