@@ -24,15 +24,19 @@ from spacy.tokens import Doc, Span, Token
 
 from casework.extract.model import Mention, Segment
 from casework.extract.patterns import (
+    CAPTION_LABELS,
     HONORIFICS,
+    LEGAL_FORMS,
     ORG_AFTER,
     ORG_BEFORE_PAIRS,
     ORG_HEADS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PERSON_OWNS,
+    PERSON_VERBS,
     PLACE_BEFORE,
     PLACE_BEFORE_PAIRS,
+    PLACE_NOUNS,
     PLACE_OWNS,
 )
 from casework.extract.roles import TITLE_WORDS
@@ -47,6 +51,9 @@ LABELS: dict[str, str] = {
     "LAW": "LAW",
 }
 _LEADING = {"the", "a", "an"}
+_AND = {"and", "&"}
+_GENDERED = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
+CUE_WEIGHT = 3  # a mention whose context says what it is outvotes this many model labels
 _TRAILING = {"'s", "’s", "'", "’"}
 _POSSESSIVE = {"'s", "’s"}
 # Words cut from the front of a PERSON span: "President Odile Marchetti", "Ms Okonkwo".
@@ -63,14 +70,18 @@ _NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDIN
 
 def mentions(doc: Doc, segment: Segment, model: str) -> list[Mention]:
     """The mentions in one parsed segment, spans shifted into full_text."""
-    found = []
+    cut: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label is None:
             continue
-        for span, kind in _cut(ent, label):
-            found.append(_mention(span, kind, ent.label_, segment, model))
-    return found
+        cut.extend((span, kind, ent.label_) for span, kind in _cut(ent, label))
+    kept: list[tuple[Span, str, str]] = []
+    for span, kind, model_label in sorted(cut, key=lambda c: (-len(c[0].text), c[0].start)):
+        if all(span.end <= k.start or k.end <= span.start for k, _, _ in kept):
+            kept.append((span, kind, model_label))  # a hyphenated word is one name
+    kept.sort(key=lambda c: c[0].start)
+    return [_mention(span, kind, model_label, segment, model) for span, kind, model_label in kept]
 
 
 def _mention(span: Span, label: str, model_label: str, segment: Segment, model: str) -> Mention:
@@ -108,6 +119,14 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
         return []  # not a proper name: "the foreign affairs committee"
     if label == "PERSON" and _demonym(span.text):
         return []  # "Azerbaijani", "Baku": a people or a place the model took for a person
+    if label == "PERSON":
+        return _people(span)
+    if label == "ORG" and _two_people(span):
+        return _people(span)  # "Daniel Novak & Richard Hale": two full names, no firm
+    if label == "PLACE" and _acronym(span.text) and registry.country.clean_text(span.text) is None:
+        return [(span, "ORG")]  # "MLB", "KPA": an acronym that names no country is a body
+    if label in ("ORG", "PLACE") and _in_title(span, label):
+        return []  # "Secretary of [State]", "[UK Home] Secretary": part of a job title
     owner = next((t.i for t in span[1:-1] if t.text in _POSSESSIVE), None)
     if owner is not None and label == "ORG" and not _is_title(span.doc[owner - 1]):
         return _parts(span.doc[span.start : owner], "PLACE") + _parts(
@@ -119,6 +138,79 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
             span.doc[inside + 1 : span.end], "PLACE"
         )
     return [(span, label)]
+
+
+def _people(span: Span) -> list[tuple[Span, str]]:
+    """The people in a PERSON span: coordinated names split ("A & B", "Smith and
+    McGovern"), a possessive's owner without what is owned ("X's Regime" is a thing
+    of X's), and nothing when the name only modifies a common noun after a
+    determiner ("the X corridor": a place or thing named after someone)."""
+    doc = span.doc
+    owner = next((t.i for t in span[:-1] if t.text in _POSSESSIVE), None)
+    if owner is not None and owner > span.start:
+        return _parts(doc[span.start : owner], "PERSON")
+    if _modifier(span):
+        place = doc[span.end]
+        return [(span, "PLACE")] if place.lower_ in PLACE_NOUNS else []
+    joints = [t.i for t in span[1:-1] if t.lower_ in _AND]
+    if not joints:
+        return [(span, "PERSON")]
+    out: list[tuple[Span, str]] = []
+    for start, end in zip([span.start, *[j + 1 for j in joints]], [*joints, span.end], strict=True):
+        out.extend(_parts(doc[start:end], "PERSON"))
+    return out
+
+
+def _acronym(text: str) -> bool:
+    """Two to six capitals, dots allowed: "MLB", "U.N."."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _two_people(span: Span) -> bool:
+    """Two or more full names of people joined by "&" or "and": each side two to four
+    capitalised words (initials allowed), none a word that ends an organisation's
+    name or a legal form. A firm named after people joins surnames ("Marks &
+    Spencer") or ends in its form ("... & Sons Ltd")."""
+    joints = [t.i for t in span[1:-1] if t.lower_ in _AND]
+    if not joints:
+        return False
+    bounds = zip([span.start, *[j + 1 for j in joints]], [*joints, span.end], strict=True)
+    for start, end in bounds:
+        words = span.doc[start:end]
+        if not 2 <= len(words) <= 4 or any(
+            not t.is_title or t.text.rstrip(".") in ORG_HEADS | LEGAL_FORMS for t in words
+        ):
+            return False
+    return True
+
+
+def _modifier(span: Span) -> bool:
+    """A name between a determiner and the common noun it modifies: "the [X] corridor"."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ not in _LEADING:
+        return False
+    after = doc[span.end]
+    return after.is_lower and after.pos_ == "NOUN" and span.root.head.i == after.i
+
+
+def _in_title(span: Span, label: str) -> bool:
+    """An organisation or place name that is part of a job title: one word after a
+    title word and "of" ("Secretary of State", "Professor of Linguistics"; not a
+    country: "Emperor of Russia"), an organisation's words there without a head word
+    of a body ("Secretary of State for Democracy"; not "President of the Linguistic
+    Society"), or words right before a title word ("UK Home Secretary")."""
+    doc = span.doc
+    if span.end < len(doc) and _is_title(doc[span.end]) and doc[span.end].is_title:
+        return span.root.head.i == span.end
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for"):
+        return False
+    title = doc[span.start - 2]
+    if not (title.is_title and _is_title(title)):
+        return False
+    if len(span) > 1:  # "Secretary of [State for Democracy]", "Professor of [East Asian Studies]"
+        return label == "ORG" and span[-1].text not in ORG_HEADS
+    return registry.country.clean_text(span.text) is None
 
 
 def _demonym(text: str) -> bool:
@@ -147,29 +239,65 @@ def _trim(ent: Span, label: str = "") -> Span | None:
     that are not capitalised ("Bakhyt aga"); None when nothing with a letter is left."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    while (
+        end + 1 < len(doc)
+        and _glued(doc[end])
+        and _glued(doc[end + 1])
+        and (label == "PERSON" or doc[end + 1].is_title)
+    ):
+        end += 2  # "Kim Jong-[un]", "Lee Cheuk-[yan]": the model stops at the hyphen
+    while start > 1 and _glued(doc[start]) and doc[start - 2].is_title:
+        start -= 2  # "[Make-A-]Wish Foundation"
     while start < end and (
-        doc[start].lower_ in _LEADING or (label == "PERSON" and _is_title(doc[start]))
+        doc[start].is_space
+        or doc[start].lower_ in _LEADING
+        or (label == "PERSON" and _is_title(doc[start]))
     ):
         start += 1
     while end > start and (
-        doc[end - 1].text in _TRAILING
-        or doc[end - 1].is_punct
+        doc[end - 1].is_space
+        or doc[end - 1].text in _TRAILING
+        or (doc[end - 1].is_punct and not _glued(doc[end - 1]))
         or (
             label == "PERSON"
             and end - 1 > start
+            and not _glued(doc[end - 1])
             and (doc[end - 1].is_lower or doc[end - 1].like_num)
         )
     ):
         end -= 1
+    while end > start and doc[end - 1].lower_ in CAPTION_LABELS and _before_colon(doc[end - 1]):
+        end -= 1  # "Spacecraft Stardust [Image]: NASA": a caption's label, not the name's
     span = doc[start:end]
     if not any(ch.isalpha() for ch in span.text):
         return None
     return span
 
 
+def _before_colon(token: Token) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":"
+
+
 def _is_title(token: Token) -> bool:
-    word = token.lower_
-    return word in _TITLES or word.rstrip(".") in _TITLES
+    word = token.lower_.rstrip(".")
+    return word in _TITLES or _singular(word) in _TITLES
+
+
+def _singular(word: str) -> str:
+    """ "congressmen" -> "congressman", "senators" -> "senator"."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _glued(token: Token) -> bool:
+    """A piece of a hyphenated word: a hyphen between two words, or the word after it."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].whitespace_:
+        return False
+    if token.text == "-":
+        return token.i + 1 < len(doc) and not token.whitespace_ and doc[token.i + 1].is_alpha
+    return doc[token.i - 1].text == "-" and token.is_alpha
 
 
 def in_document(
@@ -179,11 +307,53 @@ def in_document(
     model missed it. spaCy's own label stays in model_label."""
     spans = _spans(found, parsed)
     labels = _labels(found, spans)
-    settled = [replace(m, label=labels.get(m.text, m.label)) for m in found]
+    settled = [replace(m, label=_settle(m, labels, spans)) for m in found]
+    settled = _drop_stray_words(settled, spans, parsed)
     names = {m.text: m.label for m in settled if m.label != "LAW"}
     names.update({part: "PERSON" for part in _name_parts(settled) if part not in names})
     added = _missed(settled, parsed, names, model)
     return sorted(settled + added, key=lambda m: (m.segment, m.start))
+
+
+def _settle(m: Mention, labels: dict[str, str], spans: dict[str, Span]) -> str:
+    """A mention's label: the document's label for its name, unless the words around
+    this mention say what the model said ("Washington" the general beside
+    "Washington" the city: evidence in context outweighs the document's vote)."""
+    label = labels.get(m.text, m.label)
+    if label != m.label and m.id in spans and _cue(spans[m.id]) == m.label:
+        return m.label
+    return label
+
+
+def _drop_stray_words(
+    found: list[Mention], spans: dict[str, Span], parsed: list[tuple[Doc, Segment]]
+) -> list[Mention]:
+    """Without the one-word "people" that only ever open a sentence or a heading
+    ("Afterword to ...", a misspelt verb opening a comment): a capitalised first
+    word is no evidence of a name; one that the document never writes elsewhere,
+    that is no part of a person's full name and that no title or apposition marks is
+    dropped."""
+    parts = _name_parts(found)
+    elsewhere: set[str] = set()
+    for doc, _ in parsed:
+        for token in doc:
+            if not _opens(token):
+                elsewhere.add(token.text)
+    stray: dict[str, bool] = {}
+    for m in found:
+        if m.label != "PERSON" or " " in m.text or m.text in parts or m.text in elsewhere:
+            continue
+        span = spans.get(m.id)
+        opens = span is not None and _opens(span[0]) and _cue(span) is None
+        stray[m.text] = stray.get(m.text, True) and opens
+    return [m for m in found if not (m.label == "PERSON" and stray.get(m.text))]
+
+
+def _opens(token: Token) -> bool:
+    """True for the first word of a sentence (after any quotation mark or bracket)."""
+    sent = token.sent
+    lead = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    return lead is not None and lead.i == token.i
 
 
 def _spans(found: list[Mention], parsed: list[tuple[Doc, Segment]]) -> dict[str, Span]:
@@ -215,26 +385,43 @@ def _labels(found: list[Mention], spans: dict[str, Span]) -> dict[str, str]:
     orgs = {text for text, label in labels.items() if label == "ORG"}
     for text, group in groups.items():
         if " " not in text:
-            labels[text] = "PERSON" if text in parts else _vote(text, group, spans, orgs)
+            part = text in parts and not _mostly_other(group)
+            labels[text] = "PERSON" if part else _vote(text, group, spans, orgs)
     return labels
+
+
+def _mostly_other(group: list[Mention]) -> bool:
+    """Whether the model took a word for one thing other than a person at least twice
+    and more often than for a person ("YouTube" beside "YouTube Rewind", a show the
+    model took for a person): then being a word of a person's name is not enough."""
+    other = Counter(m.label for m in group if m.label != "PERSON").most_common(1)
+    people = sum(1 for m in group if m.label == "PERSON")
+    return bool(other) and other[0][1] >= 2 and other[0][1] > people
 
 
 def _vote(text: str, group: list[Mention], spans: dict[str, Span], orgs: set[str]) -> str:
     """One name's label: ORG when it ends in a word like "Ministry"; else the label
-    the contexts of its mentions point to most often; else ORG when it starts a
-    longer organisation's name ("Ostrava" beside "Ostrava Shipping Ltd", when the model
-    took it for a person, or a place of several words); else the
-    model's most frequent label."""
+    the contexts of its mentions point to most often ("Judge X", "protesters in X"),
+    unless the model labelled more than CUE_WEIGHT times as many of its mentions
+    otherwise (one "visit to X" does not outweigh seven "X"s the model took for a
+    company); else ORG
+    when a one-word name the model took for a person starts a longer organisation's
+    name ("Ostrava" beside "Ostrava Shipping Ltd"; not "Andy Warhol" beside "Andy
+    Warhol Foundation", nor a place: "United States Navy"); else the model's most
+    frequent label."""
     if text.split()[-1] in ORG_HEADS:
         return "ORG"
     cues = Counter(cue for m in group if m.id in spans and (cue := _cue(spans[m.id])) is not None)
+    model = Counter(m.label for m in group)
     if cues:
         ranked = cues.most_common()
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            return ranked[0][0]
-    model = Counter(m.label for m in group).most_common()
+        top, count = ranked[0]
+        against = max((n for label, n in model.items() if label != top), default=0)
+        if (len(ranked) == 1 or count > ranked[1][1]) and count * CUE_WEIGHT >= against:
+            return top
+    model = model.most_common()
     prefix = any(o.startswith(text + " ") for o in orgs)
-    if prefix and (model[0][0] == "PERSON" or (" " in text and model[0][0] == "PLACE")):
+    if prefix and " " not in text and model[0][0] == "PERSON":
         return "ORG"
     if len(model) == 1 or model[0][1] > model[1][1]:
         return model[0][0]
@@ -252,14 +439,75 @@ def _cue(span: Span) -> str | None:
         return "PERSON"
     if before in ORG_NOUNS or after in ORG_AFTER or (before2, before) in ORG_BEFORE_PAIRS:
         return "ORG"
-    if before in PLACE_BEFORE or (before2, before) in PLACE_BEFORE_PAIRS:
+    if (before in PLACE_BEFORE or (before2, before) in PLACE_BEFORE_PAIRS) and not (
+        span.root.head.i >= span.end  # "near [X] civil police posts": X modifies the posts
+    ):
         return "PLACE"
     if after in _POSSESSIVE and after2 in PLACE_OWNS:
         return "PLACE"
     if after in _POSSESSIVE and after2 in PERSON_OWNS:
         return "PERSON"
+    if after in ("(", ",") and after2 == "born":
+        return "PERSON"  # "X (born 3 April 1978)"
+    if _acts_as_person(span):
+        return "PERSON"
+    listed = _listed_with(span)
+    if listed is not None:
+        return listed
     if after == ",":
         return _apposition(doc[span.end + 1 : span.end + 8])
+    return None
+
+
+def _acts_as_person(span: Span) -> bool:
+    """The name is the subject of a verb only people are ("X was born", "X married",
+    "X died"), of a clause that goes on with "his" or "her" (companies are "its"), or
+    of a sentence the next of which has "he" or "she" as a subject (a biography's "X
+    studied law. He moved to ...")."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    if verb.lower_ in PERSON_VERBS or any(
+        c.dep_ in ("auxpass", "acomp", "attr") and c.lower_ in PERSON_VERBS for c in verb.children
+    ):
+        return True
+    sent = span.sent
+    doc = span.doc
+    if any(t.lower_ in _GENDERED for t in doc[span.end : sent.end]) and not _other_person(span):
+        return True  # "X moved to left field ... his career": people are he or she
+    if verb.dep_ != "ROOT" or sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end].sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she") for t in nxt)
+
+
+def _other_person(span: Span) -> bool:
+    """Whether the model names a person other than the span in its sentence or the one
+    before: a "his" or "her" there may be theirs."""
+    doc = span.doc
+    sent = span.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(
+        t.ent_type_ == "PERSON" and not span.start <= t.i < span.end for t in doc[start : sent.end]
+    )
+
+
+def _listed_with(span: Span) -> str | None:
+    """ORG for a name listed with an organisation whose name ends in a word like
+    "Watch" or "Ministry" ("Human Rights Watch, X, etc."): the names of one list are
+    of one kind. Only such plain organisations are read so: the model's own ORG is
+    often two people ("A & B"), and a person is listed with their employer."""
+    root = span.root
+    conjuncts = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        conjuncts.append(root.head)
+    for token in conjuncts:
+        if token.ent_type_ != "ORG" or span.start <= token.i < span.end:
+            continue
+        name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if name is not None and name[-1].text in ORG_HEADS:
+            return "ORG"  # listed with a name an organisation's head word ends
     return None
 
 

@@ -47,6 +47,14 @@ ORG_HEADS = frozenset(
     Organisation Organization Society Coalition Alliance Initiative
     """.split()
 )
+# Words that label a caption, a credit or a section before a colon ("Image: NASA",
+# "Source: ..."): layout, never part of a name.
+CAPTION_LABELS = frozenset(
+    "image images photo photos picture credit credits source sources caption file video "
+    "map chart graphic illustration update correction afterword foreword note".split()
+)
+# Legal forms that end a company's name: "Procter & Gamble Co".
+LEGAL_FORMS = frozenset("Co Corp Plc PLC AG SA GmbH NV BV Sons Brothers Associates".split())
 # Heads that take an "of"/"for" complement inside the name: "Ministry of Information",
 # "Embassy of Tirenia", "Office of the Attorney General", "Centre for Eurasian ...".
 ORG_HEADS_OF = frozenset(
@@ -77,6 +85,13 @@ PLACE_BEFORE_PAIRS = frozenset(
     )
     for noun in nouns.split()
 )
+# Common nouns a name before them may name a place by: "the Lachin corridor".
+PLACE_NOUNS = frozenset(
+    """
+    corridor region district province border valley river mountains city town village
+    area zone enclave territory peninsula strait sea coast island islands
+    """.split()
+)
 # Words right after a place's possessive: "X's parliament", "X's ruler".
 PLACE_OWNS = frozenset(
     """
@@ -89,6 +104,13 @@ PERSON_OWNS = frozenset(
     """
     release arrest detention trial sentence conviction lawyer wife husband mother father
     son daughter family health hunger
+    """.split()
+)
+# Verbs (as written) whose subject is a person: "X was born", "X married".
+PERSON_VERBS = frozenset(
+    """
+    born died dies married marries divorced graduated graduates studied studies
+    retired grew resigned confessed pleaded testified smiled laughed
     """.split()
 )
 # Common nouns that call the name next to them an organisation: "the news website X",

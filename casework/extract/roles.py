@@ -41,7 +41,8 @@ TITLE_WORDS = frozenset(
 
 def _is_title(token: Token) -> bool:
     word = token.lower_.strip(".")
-    return word in TITLE_WORDS or (word.endswith("s") and word[:-1] in TITLE_WORDS)
+    plural = word[:-3] + "man" if word.endswith("men") else word[:-1] if word.endswith("s") else ""
+    return word in TITLE_WORDS or plural in TITLE_WORDS
 
 
 _SKIP = {"det", "punct", "cc", "case", "prep"}
@@ -100,10 +101,17 @@ def _phrases(span: Span):
         heads.append(token)
     for token in _role_heads(heads):
         yield "apposition", _own_subtree(token, _role_heads(heads))
-    # Title: the rest of the name's noun phrase, before it.
-    left = min((t.left_edge.i for t in root.children if t.i < span.start), default=span.start)
-    if left < span.start:
-        words = doc[left : span.start]
+    # Title: the rest of the name's noun phrase, before it; a name conjoined to a
+    # titled one shares its title ("Congressmen Smith and McGovern").
+    titled, first = root, span.start
+    if root.dep_ == "conj" and root.head.i < span.start and root.head.ent_type_ == "PERSON":
+        titled = first = root.head
+        while titled.i > 0 and _name_word_of(doc[first.i - 1], titled):
+            first = doc[first.i - 1]
+        first = first.i
+    left = min((t.left_edge.i for t in titled.children if t.i < first), default=first)
+    if left < first:
+        words = doc[left:first]
         if any(_is_title(t) for t in words):
             yield "title", words
     # Copula: "X is a ... and a former ...", one role per conjoined predicate.
@@ -112,6 +120,11 @@ def _phrases(span: Span):
         found = _role_heads([t for a in attrs for t in (a, *_conjuncts(a))])
         for token in found:
             yield "copula", _own_subtree(token, found)
+
+
+def _name_word_of(token: Token, name: Token) -> bool:
+    """A word of the name that `name` ends ("Chris" of "Chris Smith"), not its title."""
+    return token.head.i == name.i and token.dep_ in ("compound", "flat") and not _is_title(token)
 
 
 def _role_heads(tokens: list[Token]) -> list[Token]:

@@ -10,9 +10,11 @@ mentions.
 Joins are made strongest first, and a join that would put two names that
 contradict each other in one entity (Ilham Aliyev and Mehman Aliyev: one
 surname, two given names) is refused, however the chain of similar names
-runs; it goes to review instead. A person named by a surname alone in a
-document joins an entity only when exactly one entity in the corpus fits
-it, and that join is queued for review.
+runs; it goes to review instead. A person named by a surname (or given
+name) alone in a document joins an entity only when exactly one entity in
+the corpus fits it and a title or word of context before the names
+corroborates it ("Judge Orlikova" and "Judge Nadia Orlikova"); that join is
+queued for review, and an uncorroborated fit only goes to review.
 
 A person's decisions come first: "same" joins, "different" forbids every
 join that would bring the two together, on this run and every later one.
@@ -220,7 +222,15 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
             fits = titled or fits
         if len(fits) == 1:
             (fit, m) = next(iter(fits.values()))
-            how = Join("surname only", fit, f"{group.name} fits {groups[m].name} ({fit:.2f})")
+            root = entities.find(m)
+            shared = sorted(titles_of[root] & group.titles)
+            if not shared:
+                detail = f"{group.name} fits {groups[m].name} ({fit:.2f}), no title in common"
+                review.append(Review(m, n, fit, "a surname alone, uncorroborated", detail))
+                alone[group.key].append(n)
+                continue
+            detail = f"{group.name} fits {groups[m].name} ({fit:.2f}), both {', '.join(shared)}"
+            how = Join("surname only", fit, detail)
             if join(m, n, how):
                 review.append(Review(m, n, fit, "joined on a surname alone", how.detail))
                 continue

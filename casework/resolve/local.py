@@ -6,7 +6,8 @@ are only resolvable here, where the full form is. A bare surname joins the
 full name it fits; when two people of one surname are named ("Judge Viktor
 Petrenko", "Oksana Petrenko"), a title before the bare surname that one of
 them carries decides, else the one mentioned last before it (writers refer
-to the person they are talking about). Two full forms that read as one name
+to the person they are talking about). An organisation's first words stand
+for it ("Amnesty" after "Amnesty International"). Two full forms that read as one name
 (a transliteration, a typo) are one person in one document.
 """
 
@@ -20,7 +21,7 @@ from casework.names.analyze import AnalyzedName, Part, analyze
 from casework.names.compare import NameMatch, compare_analyzed, compare_parts
 from casework.names.forms import gendered
 from casework.names.keys import name_keys
-from casework.names.organisations import acronym_of, is_acronym
+from casework.names.organisations import acronym_of, generic, is_acronym
 from casework.resolve.model import NAME_SCHEMA, Group, MentionRef
 
 SAME_DOCUMENT_MERGE = 0.85  # two full names in one document read as one name
@@ -232,7 +233,7 @@ def _organisations(
     """Organisations and places by name; an acronym joins the name whose initials
     it is ("FCDO", "U.S."), and is one more form that name is known by."""
     short = [n for n in local if is_acronym(refs[n].text)]
-    named = _by_name(refs, [n for n in local if n not in set(short)])
+    named = _short_forms(_by_name(refs, [n for n in local if n not in set(short)]))
     rest: list[int] = []
     for n in short:
         into = next(
@@ -246,6 +247,32 @@ def _organisations(
         into.how.append("acronym in document")
         into.keys.add(name_key(_analyzed(refs[n])))
     return named + _by_name(refs, rest)
+
+
+def _short_forms(groups: list[Group]) -> list[Group]:
+    """An organisation named in full and then by its first words ("Amnesty
+    International" ... "Amnesty") is one in one document: the short name joins the
+    one longer name it begins, unless it is a word of the state alone ("Interior")."""
+    out: list[Group] = []
+    for group in groups:
+        words = group.name.split()
+        longer = [
+            g
+            for g in groups
+            if g is not group
+            and g.label == "ORG" == group.label
+            and g.name.split()[: len(words)] == words
+            and len(g.name.split()) > len(words)
+        ]
+        if len(longer) != 1 or generic(group.analyzed) or len(words[0]) < 3:
+            out.append(group)
+            continue
+        into = longer[0]
+        into.members.extend(group.members)
+        into.how.extend("short name in document" for _ in group.members)
+        into.titles |= group.titles
+        into.keys |= group.keys | {group.key}
+    return out
 
 
 def _settings(refs: list[MentionRef], places: list[int], organisations: list[Group]) -> None:

@@ -268,3 +268,72 @@ def test_demonyms_and_capitals_are_not_persons():
     assert _demonym("Azerbaijani") and _demonym("Armenians") and _demonym("Baku")
     # a country's own name can be a surname; ordinary surnames are untouched
     assert not _demonym("Jordan") and not _demonym("Kramer") and not _demonym("Aliyev")
+
+
+def test_coordinated_names_are_two_people():
+    found = _in_document(
+        "A letter by Daniel Novak & Richard Hale, and Senators Miller and Brennan reached the court."
+    )
+    people = {text for label, text in found if label == "PERSON"}
+    assert {"Daniel Novak", "Richard Hale", "Miller", "Brennan"} <= people
+    assert not any(" & " in text or " and " in text for _, text in found)
+
+
+def test_a_possessive_owner_is_the_person_not_the_thing_owned():
+    found = _in_document("Back to Basics: Dealing with Kovac's Regime, a new book.")
+    assert ("PERSON", "Kovac's Regime") not in found
+
+
+def test_a_name_modifying_a_noun_after_the_is_no_person():
+    found = _in_document(
+        "Officials agreed to open the Varnik corridor. Traffic in the Varnik corridor stopped."
+    )
+    assert not any(label == "PERSON" and text == "Varnik" for label, text in found)
+
+
+def test_a_capitalised_word_that_only_opens_sentences_is_no_person():
+    found = _in_document("Prologue to the minister's speech.", "Mara Quill wrote the report.")
+    assert ("PERSON", "Prologue") not in {(label, text) for label, text in found}
+    assert ("PERSON", "Mara Quill") in found
+
+
+def test_a_name_listed_with_organisations_is_an_organisation():
+    found = _in_document(
+        "Groups like Human Rights Watch, Liberty Hall, and the Dravinsk Legal Aid Centre were named."
+    )
+    assert ("PERSON", "Liberty Hall") not in found
+
+
+def test_words_of_a_job_title_are_no_organisation():
+    found = _in_document(
+        "The Secretary of State met the UK Home Secretary and the Minister of Energy. "
+        "She was Professor of East Asian Studies and President of the Linguistic Society."
+    )
+    fragments = ("State", "UK Home", "Energy", "East Asian Studies")
+    assert not any(label == "ORG" and text in fragments for label, text in found)
+    assert ("ORG", "Linguistic Society") in found
+
+
+def test_hyphenated_names_are_kept_whole_and_spans_carry_no_line_break():
+    found = _in_document("Kim Jong-un spoke.\n\nLee Cheuk-yan answered him.")
+    texts = {text for _, text in found}
+    assert "Kim Jong-un" in texts or "Lee Cheuk-yan" in texts
+    assert not any(text.endswith("-") or "\n" in text for text in texts)
+
+
+def test_a_captions_label_is_not_part_of_a_name():
+    found = _in_document("Miriam Okoye at the hearing.\nMiriam Okoye Image: Reuters")
+    assert not any(text.endswith("Image") for _, text in found)
+
+
+def test_an_acronym_that_names_no_country_is_no_place():
+    found = _in_document("Protesters in the US marched on the offices of the KPA in Dravinsk.")
+    assert ("PLACE", "KPA") not in found
+
+
+def test_a_preposition_of_place_before_a_modifier_says_nothing_of_the_name():
+    found = _in_document(
+        "Tarvin Holdings bought the mine. Shells fell near Tarvin Holdings warehouses. "
+        "Tarvin Holdings denied it."
+    )
+    assert ("PLACE", "Tarvin Holdings") not in found

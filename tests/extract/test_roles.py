@@ -76,3 +76,9 @@ def test_seed_roles(seed_workspace):
         role.startswith("senior fellow at Florida International University") for role in kramer
     )
     assert any(role.startswith("former Assistant Secretary of State") for role in kramer)
+
+
+def test_conjoined_names_share_the_title_before_them():
+    roles = _roles("A letter by Senators Miller and Brennan reached the court.")
+    people = {(person, role) for person, role, *_ in roles}
+    assert ("Miller", "Senators") in people and ("Brennan", "Senators") in people

@@ -51,12 +51,21 @@ def test_a_generic_body_is_one_per_country():
     assert same(res, refs, "d3-000", "d4-000")  # a named body is one wherever it is
 
 
-def test_a_surname_alone_joins_the_one_person_it_fits_and_asks_for_review():
-    refs = mentions([("PERSON", "Nadia Orlikova")], [("PERSON", "Orlikova")])
+def test_a_surname_alone_joins_the_one_person_it_fits_only_with_a_title_in_common():
+    refs = mentions(
+        [("PERSON", "Nadia Orlikova", "Judge ")], [("PERSON", "Orlikova", "said Judge ")]
+    )
     res = resolve(refs)
     assert same(res, refs, "d0-000", "d1-000")
-    assert res.joins[1].how == "surname only"
+    assert res.joins[1].how == "surname only" and "judge" in res.joins[1].detail
     assert [r.reason for r in res.review] == ["joined on a surname alone"]
+
+
+def test_a_surname_alone_without_corroboration_goes_to_review():
+    refs = mentions([("PERSON", "Nadia Orlikova")], [("PERSON", "Orlikova")])
+    res = resolve(refs)
+    assert not same(res, refs, "d0-000", "d1-000")
+    assert [r.reason for r in res.review] == ["a surname alone, uncorroborated"]
 
 
 def test_a_surname_alone_that_fits_two_people_stays_apart_for_review():

@@ -78,3 +78,13 @@ def test_an_acronym_joins_the_organisation_it_abbreviates():
     assert same(res, refs, "d0-000", "d0-001")
     assert not same(res, refs, "d0-000", "d0-002")
     assert res.how[1] == "acronym in document"
+
+
+def test_an_organisations_short_name_joins_its_full_name_in_one_document():
+    refs = mentions(
+        [("ORG", "Amnesty International"), ("ORG", "Amnesty"), ("ORG", "Interior Ministry")],
+        [("ORG", "Amnesty")],
+    )
+    res = resolve(refs)
+    assert same(res, refs, "d0-000", "d0-001")
+    assert not same(res, refs, "d0-001", "d0-002")
