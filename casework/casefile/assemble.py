@@ -287,7 +287,8 @@ def _offices(subject: Subject, roles: list[Role]) -> list[str]:
     ("Azerbaijani President"), or, for a body, from its name when it is a state body
     ("the Azerbaijani Interior Ministry"). Never from where a source is based."""
     if subject.schema == "Person":
-        return sorted({c for r in roles if holds_state_office([r.role]) for c in r.countries})
+        held = [r for r in roles if holds_state_office([r.role]) and not _past(r.role)]
+        return sorted({c for r in held for c in _countries([_home(r.role)])})
     if is_state_body(subject.name):
         return _countries([subject.name])
     return []
@@ -363,6 +364,21 @@ def _roles(backend: Backend, entity_id: str) -> list[Role]:
             )
         )
     return roles
+
+
+# A role held no longer, or once: "former ambassador", "ex-minister", "then a judge".
+PAST_WORDS = frozenset("former ex ex- retired onetime one-time erstwhile late then".split())
+
+
+def _past(role: str) -> bool:
+    words = role.replace("-", "- ").casefold().split()
+    return any(w in PAST_WORDS for w in words)
+
+
+def _home(role: str) -> str:
+    """The part of a role that names the state it is held in: "US Ambassador to
+    Azerbaijan" is held for the US; the country after "to" is where it is posted."""
+    return role.split(" to ")[0]
 
 
 def _countries(texts: list[str]) -> list[str]:

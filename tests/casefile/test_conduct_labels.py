@@ -163,3 +163,14 @@ def test_the_submission_draft_has_a_section_per_incident_and_the_full_hash(built
     assert "under the UK Global Human Rights regime" in md
     for source in case.sources.values():
         assert f"sha256 {source.sha256}," in md and len(source.sha256) == 64
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("author", ["David Kramer", "Richard Kauzlarich"])
+def test_the_seed_op_eds_authors_are_not_accused(built, author):
+    """A former US official who co-writes an op-ed holds no office where the abuses
+    he describes happen: no jurisdiction, no conduct, not a perpetrator."""
+    ws_path, _, _ = built
+    case = _case(ws_path, author)
+    assert case is not None and case.part != "perpetrator"
+    assert not [a for c in case.conduct for a in c.acts]
