@@ -156,74 +156,65 @@ class Found:
 
 def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) -> Found:
     """Everything in these segments (ordered by document, then position): the one
-    reading both `run` and the quality bench do. Who speaks is remembered per
-    document, across its segments."""
+    reading both `run` and the quality bench do.
+
+    A document is read in two passes: first its names in every segment, settled to one
+    label per name across the document (entities.in_document: "Vera Holub" the model
+    called an organisation in one paragraph is a person in all of them), then, segment
+    by segment with what the earlier ones said, its roles, quotations, acts and the
+    replies to them. Who speaks is remembered per document, across its segments."""
     found = Found()
-    memory, memory_of = Speakers(), None
-    parsed: dict[str, list[tuple[Doc, Segment]]] = defaultdict(list)
-    read_so_far: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    # Per document, the mentions and roles of the segments read so far.
-    earlier: dict[str, tuple[list[Mention], list[Position]]] = defaultdict(lambda: ([], []))
-    issuers: dict[str, Referent | None] = {}  # who "we" is in each document
+    pending: list[tuple[Doc, Segment, list[Mention]]] = []
     for doc, segment in nlp.pipe(
         ((s.text, s) for s in parts), as_tuples=True, batch_size=batch_size
     ):
-        parsed[segment.document_id].append((doc, segment))
-        if segment.document_id != memory_of:
-            memory, memory_of = Speakers(), segment.document_id
-        here = mentions(doc, segment, model)
-        given = positions(doc, segment, here)
-        memory.learn(here, given)
-        found.mentions.extend(here)
-        found.positions.extend(given)
-        said = quotes(doc, segment, here, memory)
-        # Who each sentence so far is about; referents look only at earlier ones.
-        before_here = memory.discourse
-        found.quotes.extend(said)
-        before = earlier[segment.document_id]
-        if segment.document_id not in issuers and segment.kind == "body":
-            issuers[segment.document_id] = issuer(doc, segment, here)
-        alleged = acts(
-            doc,
-            segment,
-            here,
-            given,
-            said,
-            (list(before[0]), list(before[1])),
-            issuers.get(segment.document_id),
-            before_here,
-        )
-        found.acts.extend(alleged)
-        read_so_far[segment.document_id].append(
-            (doc, segment, here, given, (list(before[0]), list(before[1])))
-        )
-        before[0].extend(here)
-        before[1].extend(given)
-    # The reply of the accused often stands paragraphs away from the allegation it
-    # answers: replies are read once a document's acts are all known.
-    alleged_in: dict[str, list[Act]] = defaultdict(list)
-    for act in found.acts:
-        alleged_in[act.document_id].append(act)
-    for document_id, segments in read_so_far.items():
-        for doc, segment, here, given, before in segments:
-            found.replies.extend(
-                replies(doc, segment, here, given, alleged_in[document_id], before)
-            )
-    found.mentions = _by_document(found.mentions, parsed, model)
+        if pending and pending[-1][1].document_id != segment.document_id:
+            _read_document(pending, model, found)
+            pending = []
+        pending.append((doc, segment, mentions(doc, segment, model)))
+    if pending:
+        _read_document(pending, model, found)
     return found
 
 
-def _by_document(
-    found: list[Mention], parsed: dict[str, list[tuple[Doc, Segment]]], model: str
-) -> list[Mention]:
-    """Document-level fixes to the model's labels and missed names (entities.in_document)."""
-    out: list[Mention] = []
-    start = 0
-    for end in range(1, len(found) + 1):
-        if end == len(found) or found[end].document_id != found[start].document_id:
-            out.extend(in_document(found[start:end], parsed[found[start].document_id], model))
-            start = end
-    return out
+def _read_document(
+    segments: list[tuple[Doc, Segment, list[Mention]]], model: str, found: Found
+) -> None:
+    """The second pass over one document's parsed segments (see `read`)."""
+    parsed = [(doc, segment) for doc, segment, _ in segments]
+    settled = in_document([m for _, _, here in segments for m in here], parsed, model)
+    by_segment: dict[int, list[Mention]] = defaultdict(list)
+    for m in settled:
+        by_segment[m.segment].append(m)
+    found.mentions.extend(settled)
+    memory = Speakers()
+    earlier: tuple[list[Mention], list[Position]] = ([], [])
+    issued_by: Referent | None = None
+    issuer_read = False
+    read_so_far: list[tuple[Any, ...]] = []
+    alleged_here: list[Act] = []
+    for doc, segment, _ in segments:
+        here = by_segment.get(segment.seq, [])
+        given = positions(doc, segment, here)
+        memory.learn(here, given)
+        found.positions.extend(given)
+        said = quotes(doc, segment, here, memory)
+        found.quotes.extend(said)
+        if not issuer_read and segment.kind == "body":
+            issued_by, issuer_read = issuer(doc, segment, here), True
+        before = (list(earlier[0]), list(earlier[1]))
+        # `memory.discourse`: who each sentence so far is about; referents look only at
+        # the sentences before the word they resolve.
+        alleged = acts(doc, segment, here, given, said, before, issued_by, memory.discourse)
+        alleged_here.extend(alleged)
+        read_so_far.append((doc, segment, here, given, before))
+        earlier[0].extend(here)
+        earlier[1].extend(given)
+    found.acts.extend(alleged_here)
+    # The reply of the accused often stands paragraphs away from the allegation it
+    # answers: replies are read once the document's acts are all known.
+    for doc, segment, here, given, before in read_so_far:
+        found.replies.extend(replies(doc, segment, here, given, alleged_here, before))
 
 
 def _store(
