@@ -810,7 +810,14 @@ def _sanction_target(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass"):
                 return child
+        if token.dep_ == "xcomp":  # "asked for X and Y to be sanctioned"
+            wanted = prep_object(token.head, ("for",))
+            if wanted is not None:
+                return wanted
         return prep_object(token, ("against", "on"))
+    listed = _listed(token)
+    if listed is not None:
+        return listed
     if token.i == token.sent.start and token.i + 1 < len(token.doc):
         return token.nbor(1) if token.nbor(1).pos_ == "PROPN" else token.head
     direct = prep_object(token, ("against", "on"))
@@ -822,6 +829,25 @@ def _sanction_target(token: Token) -> Token | None:
                 obj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
+    return None
+
+
+# Verbs that put someone on a list: "add X to its sanctions list", "include X in".
+LIST_VERBS = frozenset("add adding added include including included put place list".split())
+
+
+def _listed(token: Token) -> Token | None:
+    """Who is to be put on the sanctions list: "to add Judge X and Y to its human rights
+    sanctions list", "to include X in its next listing under the Sanctions Regime"."""
+    node = token
+    for _ in range(5):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lower_ in LIST_VERBS and is_verb(node):
+            return next((c for c in node.children if c.dep_ == "dobj"), None)
+        if node.dep_ not in ("compound", "pobj", "prep", "nmod", "amod"):
+            return None
     return None
 
 

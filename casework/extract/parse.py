@@ -8,7 +8,13 @@ from spacy.tokens import Token
 def is_verb(token: Token) -> bool:
     """A verb or auxiliary by its part of speech or its tag (the tagger and the parser
     sometimes disagree)."""
-    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return True
+    # The parser gave it a verb's dependents where the tagger said noun: "asked the
+    # United States to sanction X" ("to" as its auxiliary and X as its object).
+    return token.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "ROOT") and any(
+        c.dep_ in ("aux", "auxpass") for c in token.children
+    )
 
 
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -355,3 +355,20 @@ def test_lists_and_commanders_the_parser_loses():
     assert ("killing", "Tahir Mansel", None) in _who(
         "Guard troops under the command of Colonel Tahir Mansel opened fire on protesters."
     )
+
+
+def test_who_is_to_be_sanctioned_in_the_ways_calls_are_written():
+    assert ("sanctions_call", "Kelmora Watch", "Hector Salvane") in _who(
+        "Kelmora Watch has asked the United States to sanction Commissioner Hector Salvane."
+    )
+    assert {
+        t
+        for k, _, t in _who(
+            "She called on the European Union to add Judge Marek Osten and Stefan Barda to its "
+            "human rights sanctions list."
+        )
+    } == {"Marek Osten", "Stefan Barda"}
+    assert {
+        t
+        for k, _, t in _who("Two lawmakers asked for Goran Vidak and Bojan Selic to be sanctioned.")
+    } == {"Goran Vidak", "Bojan Selic"}
