@@ -105,6 +105,8 @@ class Referents:
         word = token.lower_
         if word in PERSONAL:
             return self._antecedent(token)
+        if word in ("it", "its") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return self._body_antecedent(token)
         if (word in RELATIVE and token.tag_.startswith("W")) or (
             word == "that" and _relative(token)
         ):
@@ -255,6 +257,20 @@ class Referents:
             return None
         if mention.label == "PERSON" or mention.text.casefold() in self._surnames:
             return Referent(mention.text, mention.id)
+        return None
+
+    def _body_antecedent(self, token: Token) -> Referent | None:
+        """ "The Centre said that it would ask for X to be sanctioned": "it" is the body
+        that is the subject of a clause the pronoun's clause depends on."""
+        node = token.head
+        while node.head.i != node.i:
+            node = node.head
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < token.i:
+                mention = self.mention_at(subject)
+                if mention is not None and mention.label == "ORG":
+                    return Referent(mention.text, mention.id)
+                return None
         return None
 
     def _is_person(self, token: Token) -> bool:
