@@ -581,6 +581,10 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
         # "spent four months in the custody of the Bureau": the Bureau held her
         return prep_object(token, ("of",)), _clause_patient(token)
     actor = prep_object(token, ("by",)) or _overseer(token) or _during(token, kind)
+    if actor is None and token.dep_ == "nsubjpass":
+        # "The placement was ordered by X", "the detentions were approved by X"
+        agent = next((c for c in token.head.children if c.dep_ == "agent"), None)
+        actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if kind == "political_prisoner":
         actor = None  # who recognises a political prisoner did nothing to them
     target = prep_object(token, ("of", "against"))

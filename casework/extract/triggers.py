@@ -114,6 +114,10 @@ PAPER_HEADS = frozenset("warrant warrants order orders".split())
 # Cells that are a punishment: "punishment cells", "the disciplinary unit".
 PUNISHMENT_WORDS = frozenset("punishment disciplinary isolation".split())
 CELL_WORDS = frozenset("cell cells block blocks unit units ward".split())
+# Sending someone somewhere: read with where they were sent.
+PLACING_WORDS = frozenset(
+    "placed placing placement placements sent transferred moved put confined".split()
+)
 # Care withheld is ill-treatment: "refused to pass on medication".
 CARE_WORDS = frozenset("medication medicine medicines treatment care insulin".split())
 REFUSE_VERBS = frozenset(
@@ -349,6 +353,18 @@ def _in_context(token: Token, word: str) -> str | None:
             subject = token.head  # "prisoners at the colony, who work eleven-hour shifts"
         held = subject is not None and subject.lower_ in HELD_PEOPLE
         return "forced_labour" if held else ""
+    if word in PLACING_WORDS:
+        # "placed in the disciplinary unit", "placements in the punishment block"
+        where = prep_objects(token, ("in", "into", "to"))
+        punishing = any(
+            w.lower_ in CELL_WORDS
+            and any(
+                c.lower_ in PUNISHMENT_WORDS for c in w.children if c.dep_ in ("compound", "amod")
+            )
+            for w in where
+        )
+        if punishing:
+            return "torture"  # else another table may name it: "money was transferred"
     if word in SCHEME_NOUNS:
         # "headed a criminal network that took over businesses", "a bribery scheme"
         marks = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}

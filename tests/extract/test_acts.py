@@ -372,3 +372,20 @@ def test_who_is_to_be_sanctioned_in_the_ways_calls_are_written():
         t
         for k, _, t in _who("Two lawmakers asked for Goran Vidak and Bojan Selic to be sanctioned.")
     } == {"Goran Vidak", "Bojan Selic"}
+
+
+def test_a_punishment_cell_and_the_one_who_orders_it():
+    assert _who("Placements in the punishment block are ordered by Colonel Ivo Strand.") == [
+        ("torture", "Ivo Strand", None)
+    ]
+    assert [k for k, _, _ in _who("Mr Tarn was placed in the disciplinary unit for 15 days.")] == [
+        "torture"
+    ]
+    assert _who("The journalists were placed in a hotel.") == []
+    # Money moved on is still laundering, not a transfer of a person.
+    assert [
+        k
+        for k, _, _ in _who(
+            "Most of the money was transferred to accounts controlled by the minister's son."
+        )
+    ] == ["money_laundering"]
