@@ -214,6 +214,9 @@ def acts(
         if reading is None:
             continue
         victims = [v for t in reading.targets for v in _victims(who, t, token, reading.kind)]
+        if not any(victims) and paper_of(token) is not None:
+            # "The search warrant was approved by X": the warrant for the search just told
+            victims = _told_victims(out, token, reading.kind, segment) or victims
         involved = _involved(who, judicial, reading)
         if CATEGORIES[reading.kind] != "context":
             leaders = _leader(led, token, reading.kind)
@@ -244,6 +247,24 @@ def _operations(who: _Who, doc: Doc) -> list[tuple[Token, list[tuple[Referent, s
         if named:
             out.append((noun, named))
     return out
+
+
+def _told_victims(told: list[Act], trigger: Token, kind: str, segment: Segment) -> list:
+    """The victims of the latest act of this kind told in the sentences just before."""
+    sentences = list(trigger.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
+    starts = {segment.start + s.start_char: i for i, s in enumerate(sentences)}
+    for act in reversed(told):
+        there = starts.get(act.sentence_start)
+        if act.kind == kind and act.target and there is not None and 0 < here - there <= LOOK_BACK:
+            return list(
+                dict.fromkeys(
+                    Referent(a.target, a.target_mention_id)
+                    for a in told
+                    if a.kind == kind and a.sentence_start == act.sentence_start and a.target
+                )
+            )
+    return []
 
 
 def _leader(
