@@ -346,7 +346,7 @@ def _negated(token: Token) -> bool:
         return True
     for child in token.children:  # "Neither X nor Y responded"
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children):
+            if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" for c in child.children):
                 return True
             if child.lower_ in ("neither", "none"):
                 return True
