@@ -77,6 +77,7 @@ from casework.extract.parse import is_verb, prep_object, prep_objects
 from casework.extract.referents import Referent, Referents
 from casework.extract.triggers import (
     CATEGORIES,
+    FORCING_WORDS,
     HOLD_VERBS,
     PATIENT_VERBS,
     REFUSE_VERBS,
@@ -563,6 +564,16 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
     """(actor, target) words of a trigger, from the parse."""
     if token.lower_ == "missing":  # "X has been missing", "X went missing"
         return None, _subject(token) or _subject(token.head)
+    if token.lower_ in FORCING_WORDS and is_verb(token):
+        # "seen being forced into a Federal Police vehicle": the body whose vehicle it is
+        vehicle = next(iter(prep_objects(token, ("into",))), None)
+        owner = (
+            next((c for c in vehicle.children if c.dep_ in ("compound", "poss")), None)
+            if vehicle is not None
+            else None
+        )
+        taken = next((c for c in token.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        return owner, taken or _subject(token.sent.root)
     if is_verb(token) and token.lower_ not in ("sentence", "sentences"):
         return _verb_roles(token)
     if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):

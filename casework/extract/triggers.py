@@ -114,6 +114,9 @@ PAPER_HEADS = frozenset("warrant warrants order orders".split())
 # Cells that are a punishment: "punishment cells", "the disciplinary unit".
 PUNISHMENT_WORDS = frozenset("punishment disciplinary isolation".split())
 CELL_WORDS = frozenset("cell cells block blocks unit units ward".split())
+# Taking someone away by force, into a car: an arrest or an abduction.
+FORCING_WORDS = frozenset("forced pushed bundled dragged thrown shoved".split())
+VEHICLES = frozenset("vehicle vehicles car cars van vans truck jeep minibus".split())
 # Sending someone somewhere: read with where they were sent.
 PLACING_WORDS = frozenset(
     "placed placing placement placements sent transferred moved put confined".split()
@@ -353,6 +356,12 @@ def _in_context(token: Token, word: str) -> str | None:
             subject = token.head  # "prisoners at the colony, who work eleven-hour shifts"
         held = subject is not None and subject.lower_ in HELD_PEOPLE
         return "forced_labour" if held else ""
+    if word in FORCING_WORDS and any(o.lower_ in VEHICLES for o in prep_objects(token, ("into",))):
+        # "being forced into a Federal Police vehicle"; "last seen" doing so: disappeared
+        seen = any(
+            t.lower_ == "seen" and any(c.lower_ == "last" for c in t.children) for t in token.sent
+        )
+        return "disappearance" if seen else "detention"
     if word in PLACING_WORDS:
         # "placed in the disciplinary unit", "placements in the punishment block"
         where = prep_objects(token, ("in", "into", "to"))

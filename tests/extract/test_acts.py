@@ -389,3 +389,17 @@ def test_a_punishment_cell_and_the_one_who_orders_it():
             "Most of the money was transferred to accounts controlled by the minister's son."
         )
     ] == ["money_laundering"]
+
+
+def test_forced_into_a_vehicle_is_an_arrest_or_when_last_seen_a_disappearance():
+    assert _who(
+        "The students, Ivo Lenk and Pavel Roos, were last seen being forced into a "
+        "Border Police vehicle."
+    ) == [
+        ("disappearance", "Border Police", "Ivo Lenk"),
+        ("disappearance", "Border Police", "Pavel Roos"),
+    ]
+    assert _who("The activist Ana Berg was pushed into an unmarked van.") == [
+        ("detention", None, "Ana Berg")
+    ]
+    assert _who("The committee forced a vote.") == []
