@@ -389,7 +389,11 @@ def _victims(who: _Who, target: Token | None, trigger: Token, kind: str) -> list
             ] + [c for t in frontier for c in t.children if c.dep_ == "poss"]
             found = [r for t in frontier for r in who.all(t)]
             if found:
-                return found[:1]
+                # "our licence", "her newspaper's website": the outlet the person works for
+                outlet = (
+                    who.described.affiliation_of(found[0]) if kind == "press_restriction" else None
+                )
+                return [outlet] if outlet is not None else found[:1]
     return [None]
 
 
@@ -664,7 +668,10 @@ def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
         if named is not None:
             return None, named
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-    if passive or token.dep_ in ("acl", "amod"):
+    # A clause with its own subject is active, wherever the parser hung it ("Hadad: The
+    # Ministry revoked our licence" read as a clause on "Hadad").
+    own_subject = any(c.dep_ == "nsubj" for c in token.children)
+    if passive or (token.dep_ in ("acl", "amod") and not own_subject):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         actor = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         target = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
@@ -696,9 +703,16 @@ def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
 def _subject(token: Token | None) -> Token | None:
     """The subject of a verb, or of the clause a participle or infinitive hangs on."""
     while token is not None:
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return subject
+        # Not an interview's speaker label the parser took for a second subject
+        # ("Hadad: The Ministry revoked ...").
+        subjects = [
+            c
+            for c in token.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and not (c.i + 1 < len(c.doc) and c.nbor(1).text == ":")
+        ]
+        if subjects:
+            return subjects[0]
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
             token = token.head  # "the police moved to arrest him": the subject of "moved"
             continue

@@ -59,9 +59,25 @@ class Descriptions:
             for p in roles
             if p.organisation
         }
+        # The same by name and surname: "Hadad:" labelling an answer is the reporter
+        # introduced as "Samira Hadad, a reporter for the Ezrak Times".
+        self._affiliation_by_name: dict[str, Referent] = {}
+        for p in roles:
+            person = by_id.get(p.mention_id)
+            if p.organisation and person is not None:
+                body = Referent(p.organisation, p.organisation_mention_id)
+                self._affiliation_by_name.setdefault(person.text.casefold(), body)
+                self._affiliation_by_name.setdefault(person.text.split()[-1].casefold(), body)
         self._entries = entries
         self._starts = [e[0] for e in entries]
         self.segment = segment
+
+    def affiliation_of(self, person: Referent) -> Referent | None:
+        """The body a person's role ties them to ("Samira Hadad, a reporter for the Ezrak
+        Times"), if the text gives one."""
+        if person.mention_id in self._affiliation:
+            return self._affiliation[person.mention_id]
+        return self._affiliation_by_name.get(person.text.split()[-1].casefold())
 
     def of(self, token: Token) -> Referent | None:
         """The person or body a definite description ("the colonel") stands for."""
