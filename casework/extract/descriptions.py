@@ -72,6 +72,26 @@ class Descriptions:
         self._starts = [e[0] for e in entries]
         self.segment = segment
 
+    def _indefinite_body(self, token: Token) -> Referent | None:
+        """ "A Lesk court sentenced X": the one body the document names with the kind
+        and every word before it ("Lesk City Court"), wherever it names it."""
+        marks = {
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("compound", "amod") and c.text[:1].isupper()
+        }
+        if not marks:
+            return None
+        bodies = {
+            mention.id: mention
+            for _, words, mention in self._entries
+            if mention.label == "ORG" and token.lower_ in words and marks <= words
+        }
+        if len({m.text for m in bodies.values()}) != 1:
+            return None
+        mention = next(iter(bodies.values()))
+        return Referent(mention.text, mention.id)
+
     def affiliation_of(self, person: Referent) -> Referent | None:
         """The body a person's role ties them to ("Samira Hadad, a reporter for the Ezrak
         Times"), if the text gives one."""
@@ -86,9 +106,11 @@ class Descriptions:
         if token.pos_ != "NOUN" and not (token.pos_ == "PROPN" and token.lower_ in BODY_WORDS):
             return None  # "The Ministry" the model took for a name is still a description
         word = token.lower_
-        if word in VAGUE or not any(
-            c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children
-        ):
+        if word in VAGUE:
+            return None
+        if word in BODY_WORDS and any(c.lower_ in ("a", "an") for c in token.children):
+            return self._indefinite_body(token)
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
             return None
         at = self.segment.start + token.idx
         for _, words, mention in reversed(self._entries[: bisect_right(self._starts, at)]):

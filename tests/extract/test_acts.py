@@ -403,3 +403,10 @@ def test_forced_into_a_vehicle_is_an_arrest_or_when_last_seen_a_disappearance():
         ("detention", None, "Ana Berg")
     ]
     assert _who("The committee forced a vote.") == []
+
+
+def test_an_indefinite_court_is_the_one_court_the_document_names_so():
+    assert _who(
+        "A Lesk court on Wednesday sentenced Yana Belitsa to six years. Judge Marek Osten of "
+        "the Lesk City Court presided."
+    )[0] == ("imprisonment", "Lesk City Court", "Yana Belitsa")
