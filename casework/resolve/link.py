@@ -163,6 +163,17 @@ def link(groups: list[Group], mention_ids: list[str], decisions: list[Decision])
     for members in buckets.values():
         for n in members[1:]:
             join(members[0], n, Join("same name", 1.0, groups[members[0]].name))
+    # A generic body whose sources do not say the country joins the one body of that
+    # name whose sources do, when there is exactly one ("the Internal Security
+    # Directorate" in a text dump beside the same directorate placed in Azerbaijan).
+    settings: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for (label, key, setting), members in buckets.items():
+        settings[(label, key)][setting] = members[0]
+    for (_, key), by_setting in settings.items():
+        known = {s: n for s, n in by_setting.items() if s}
+        if "" in by_setting and len(known) == 1:
+            (n,) = known.values()
+            join(n, by_setting[""], Join("same name", 1.0, f"{key}, the one such body named"))
 
     # Similar names, blocked by casework.names keys (one index per label, used again
     # below for surnames alone), joined strongest first.

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from followthemoney.types import registry
+
 from casework.names.analyze import AnalyzedName, Part, analyze
 from casework.names.compare import NameMatch, compare_analyzed, compare_parts
 from casework.names.forms import gendered
@@ -293,4 +295,6 @@ def _settings(refs: list[MentionRef], places: list[int], organisations: list[Gro
         pick = (
             near.most_common(1) or [(k, c) for k, c in everywhere.most_common() if k not in own][:1]
         )
-        group.setting = pick[0][0] if pick else None
+        # The country, where the place names one ("Baku" and "Azerbaijan" are both az),
+        # so that one body placed by its capital and by its country stays one.
+        group.setting = (registry.country.clean_text(pick[0][0]) or pick[0][0]) if pick else None

@@ -51,6 +51,24 @@ def test_a_generic_body_is_one_per_country():
     assert same(res, refs, "d3-000", "d4-000")  # a named body is one wherever it is
 
 
+def test_a_generic_body_placed_by_its_capital_or_not_at_all_is_the_one_body():
+    refs = mentions(
+        [("PLACE", "Baku"), ("ORG", "Interior Ministry")],
+        [("ORG", "Interior Ministry"), ("PLACE", "Azerbaijan")],
+        [("ORG", "Interior Ministry")],  # the sources do not say where
+    )
+    res = resolve(refs)
+    assert same(res, refs, "d0-001", "d1-000") and same(res, refs, "d0-001", "d2-000")
+    # Two countries' ministries named: one with no country joins neither.
+    refs = mentions(
+        [("PLACE", "Moldova"), ("ORG", "Interior Ministry")],
+        [("PLACE", "Armenia"), ("ORG", "Interior Ministry")],
+        [("ORG", "Interior Ministry")],
+    )
+    res = resolve(refs)
+    assert not same(res, refs, "d2-000", "d0-001") and not same(res, refs, "d2-000", "d1-001")
+
+
 def test_a_surname_alone_joins_the_one_person_it_fits_only_with_a_title_in_common():
     refs = mentions(
         [("PERSON", "Nadia Orlikova", "Judge ")], [("PERSON", "Orlikova", "said Judge ")]
