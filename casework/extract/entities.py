@@ -15,6 +15,7 @@ words around it point to most often ("protesters in X", "X, a news agency",
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -271,7 +272,19 @@ def _trim(ent: Span, label: str = "") -> Span | None:
     span = doc[start:end]
     if not any(ch.isalpha() for ch in span.text):
         return None
+    words = [t for t in span if not t.is_punct]
+    if words and all(_is_title(t) for t in words):
+        return None  # "Major General", "Colonel": a title the model took for a name
+    if _STYLE_SUFFIX.search(span.text):
+        return None  # "Magnitsky-style", "Kremlin-backed": a modifier, not a name
     return span
+
+
+# A name turned into an adjective: "Magnitsky-style sanctions", "a Kremlin-backed outlet".
+_STYLE_SUFFIX = re.compile(
+    r"-(?:style|led|backed|based|linked|related|funded|owned|era|like|born|made|controlled)$",
+    re.IGNORECASE,
+)
 
 
 def _before_colon(token: Token) -> bool:

@@ -337,3 +337,15 @@ def test_a_preposition_of_place_before_a_modifier_says_nothing_of_the_name():
         "Tarvin Holdings denied it."
     )
     assert ("PLACE", "Tarvin Holdings") not in found
+
+
+def test_a_bare_title_or_a_name_made_an_adjective_is_no_entity():
+    nlp = load()
+    for text in (
+        "Detention orders are approved by Major General Ivo Darn, the head of the unit.",
+        "Governments have their own Magnitsky-style sanctions regimes.",
+        "A Kremlin-backed outlet repeated the claim.",
+    ):
+        segment = Segment("doc-test", 0, "body", None, 0, text, "en")
+        found = {m.text for m in mentions(nlp(text), segment, model_id(nlp))}
+        assert not found & {"Major General", "Magnitsky-style", "Kremlin-backed"}, found
