@@ -147,10 +147,18 @@ def replies(
     victims.discard(None)
     out: list[Reply] = []
     seen: set[tuple[str, int, str]] = set()
-    for token in doc:
-        reading = _read(token)
-        if reading is None:
-            continue
+    readings = [r for r in (_read(t) for t in doc) if r is not None]
+    # Whoever an explicit reply speaks for (acquitted, charges dropped, "denied the
+    # allegations") is on the accused side for their other statements too.
+    for reading in readings:
+        if reading.explicit and reading.kind != "no_response":
+            for word in reading.subjects:
+                side = _side(word, refs, described) or refs.of(word)
+                if side is not None and not (_keys([side.text]) & victims):
+                    accused |= _keys([side.text]) | {side.mention_id}
+    accused.discard(None)
+    for reading in readings:
+        token = reading.cue
         for word in reading.subjects:
             speaker = described.of(word) if _body_word(word) else None
             speaker = speaker or refs.of(word) or described.of(word)
