@@ -204,6 +204,8 @@ def _in_title(span: Span, label: str) -> bool:
     doc = span.doc
     if span.end < len(doc) and _is_title(doc[span.end]) and doc[span.end].is_title:
         return span.root.head.i == span.end
+    if _in_portfolio(span):
+        return True
     if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for"):
         return False
     title = doc[span.start - 2]
@@ -212,6 +214,22 @@ def _in_title(span: Span, label: str) -> bool:
     if len(span) > 1:  # "Secretary of [State for Democracy]", "Professor of [East Asian Studies]"
         return label == "ORG" and span[-1].text not in ORG_HEADS
     return registry.country.clean_text(span.text) is None
+
+
+def _in_portfolio(span: Span) -> bool:
+    """The last items of a title's portfolio: "Assistant Secretary of State for
+    Democracy, Human Rights, and [Labor]": back over the list's capitalised words,
+    commas and "and" to a "for" that follows a title word."""
+    doc = span.doc
+    i = span.start - 1
+    steps = 0
+    while i >= 0 and steps < 12 and (
+        doc[i].text == "," or doc[i].lower_ == "and" or doc[i].is_title
+    ):
+        i, steps = i - 1, steps + 1
+    if steps == 0 or i < 1 or doc[i].lower_ != "for":
+        return False
+    return any(_is_title(t) and t.is_title for t in doc[max(0, i - 4) : i])
 
 
 def _demonym(text: str) -> bool:

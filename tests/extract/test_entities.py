@@ -349,3 +349,10 @@ def test_a_bare_title_or_a_name_made_an_adjective_is_no_entity():
         segment = Segment("doc-test", 0, "body", None, 0, text, "en")
         found = {m.text for m in mentions(nlp(text), segment, model_id(nlp))}
         assert not found & {"Major General", "Magnitsky-style", "Kremlin-backed"}, found
+
+
+def test_the_last_items_of_a_titles_portfolio_are_no_organisation():
+    nlp = load()
+    text = "She was Assistant Secretary of State for Democracy, Human Rights, and Labor."
+    segment = Segment("doc-test", 0, "body", None, 0, text, "en")
+    assert "Labor" not in {m.text for m in mentions(nlp(text), segment, model_id(nlp))}
