@@ -223,8 +223,8 @@ def _in_portfolio(span: Span) -> bool:
     doc = span.doc
     i = span.start - 1
     steps = 0
-    while i >= 0 and steps < 12 and (
-        doc[i].text == "," or doc[i].lower_ == "and" or doc[i].is_title
+    while (
+        i >= 0 and steps < 12 and (doc[i].text == "," or doc[i].lower_ == "and" or doc[i].is_title)
     ):
         i, steps = i - 1, steps + 1
     if steps == 0 or i < 1 or doc[i].lower_ != "for":
