@@ -291,13 +291,17 @@ def _trim(ent: Span, label: str = "") -> Span | None:
     if not any(ch.isalpha() for ch in span.text):
         return None
     words = [t for t in span if not t.is_punct]
-    if words and all(_is_title(t) for t in words):
+    if words and all(_is_title(t) or t.lower_ in RANKS for t in words):
         return None  # "Major General", "Colonel": a title the model took for a name
     if _STYLE_SUFFIX.search(span.text):
         return None  # "Magnitsky-style", "Kremlin-backed": a modifier, not a name
     return span
 
 
+# Military and police ranks, which open titles ("Major General", "Lieutenant Colonel").
+RANKS = frozenset(
+    "major lieutenant brigadier sergeant corporal admiral captain colonel general marshal".split()
+)
 # A name turned into an adjective: "Magnitsky-style sanctions", "a Kremlin-backed outlet".
 _STYLE_SUFFIX = re.compile(
     r"-(?:style|led|backed|based|linked|related|funded|owned|era|like|born|made|controlled)$",
