@@ -111,6 +111,8 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
     """The names in one entity span, each with its label: the span trimmed, and split
     where the model ran two names together ("Vallorca's National Intelligence Directorate" is a
     place and a body, "Foreign Ministry in Vallorca" a body and a place)."""
+    if label == "ORG" and _titled_person(ent):
+        label = "PERSON"  # "Major General Rasim Qasimli": a titled person, not a body
     span = _trim(ent, label)
     if span is None:
         return []
@@ -139,6 +141,23 @@ def _cut(ent: Span, label: str) -> list[tuple[Span, str]]:
             span.doc[inside + 1 : span.end], "PLACE"
         )
     return [(span, label)]
+
+
+def _titled_person(ent: Span) -> bool:
+    """A title or rank, then two or three capitalised words with no body's head word:
+    the model's organisation is a person ("Major General Rasim Qasimli", "Judge Vesna
+    Halder")."""
+    words = [t for t in ent if not t.is_punct]
+    lead = 0
+    while lead < len(words) and (_is_title(words[lead]) or words[lead].lower_ in RANKS):
+        lead += 1
+    rest = words[lead:]
+    return (
+        lead > 0
+        and 2 <= len(rest) <= 3  # a given name and a surname: "General Motors" is a firm
+        and all(t.is_title and t.lower_ not in RANKS for t in rest)
+        and not any(t.text in ORG_HEADS or t.lower_ in ORG_HEADS for t in rest)
+    )
 
 
 def _people(span: Span) -> list[tuple[Span, str]]:
@@ -270,7 +289,7 @@ def _trim(ent: Span, label: str = "") -> Span | None:
     while start < end and (
         doc[start].is_space
         or doc[start].lower_ in _LEADING
-        or (label == "PERSON" and _is_title(doc[start]))
+        or (label == "PERSON" and (_is_title(doc[start]) or doc[start].lower_ in RANKS))
     ):
         start += 1
     while end > start and (

@@ -359,3 +359,16 @@ def test_the_last_items_of_a_titles_portfolio_are_no_organisation():
     text = "She was Assistant Secretary of State for Democracy, Human Rights, and Labor."
     segment = Segment("doc-test", 0, "body", None, 0, text, "en")
     assert "Labor" not in {m.text for m in mentions(nlp(text), segment, model_id(nlp))}
+
+
+def test_a_titled_person_the_model_called_an_organisation_is_a_person():
+    nlp = load()
+    text = (
+        "According to a former employee, detention orders for journalists are approved by "
+        "Major General Rasim Qasimli, who has headed the directorate since 2019. "
+        "General Motors cut jobs."
+    )
+    segment = Segment("doc-test", 0, "body", None, 0, text, "en")
+    found = {(m.text, m.label) for m in mentions(nlp(text), segment, model_id(nlp))}
+    assert ("Rasim Qasimli", "PERSON") in found
+    assert ("General Motors", "ORG") in found
