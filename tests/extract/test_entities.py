@@ -344,7 +344,7 @@ def test_a_bare_title_or_a_name_made_an_adjective_is_no_entity():
     for text in (
         "Detention orders are approved by Major General Ivo Darn, the head of the unit.",
         "According to a former employee who has since left the country, detention orders "
-        "for journalists are approved by Major General Ivo Darn, who has headed the "
+        "for journalists are approved by Major General Tofig Babayev, who has headed the "
         "directorate since 2019.",
         "Governments have their own Magnitsky-style sanctions regimes.",
         "A Kremlin-backed outlet repeated the claim.",
