@@ -55,7 +55,10 @@ class Position:
     role: str
     organisation: str | None  # the organisation or country named in the role
     organisation_mention_id: str | None
-    pattern: str  # apposition, title (before the name), copula ("X is a fellow at Y")
+    # apposition, title (before the name), copula ("X is a fellow at Y"), relative ("X,
+    # who directs Y", held as "director of Y": the role text is then the noun, the span
+    # the verb phrase)
+    pattern: str
     start: int  # the role's span in full_text
     end: int
     sentence: str

@@ -60,13 +60,18 @@ def positions(doc: Doc, segment: Segment, found: list[Mention]) -> list[Position
         if span is None:
             continue
         for pattern, phrase in _phrases(span):
-            role = _clean(phrase)
+            role = _clean(phrase) if pattern != "relative" else phrase
             if role is None:
                 continue
             start = segment.start + role.start_char
             end = segment.start + role.end_char
-            head = phrase.root if pattern != "title" else phrase[-1]
+            head = phrase.root if pattern not in ("title", "relative") else phrase[-1]
             organisation = _organisation(others, start, end, segment.start + head.idx)
+            if pattern == "relative":
+                # "who directs the group Y" is held as "director of the group Y"
+                role_text = f"{HEADING_VERBS[phrase[0].lower_]} of {phrase[1:].text}"
+            else:
+                role_text = role.text
             out.append(
                 Position(
                     id=make_id("position", mention.id, start, end),
@@ -74,7 +79,7 @@ def positions(doc: Doc, segment: Segment, found: list[Mention]) -> list[Position
                     document_id=mention.document_id,
                     segment=mention.segment,
                     person=mention.text,
-                    role=role.text,
+                    role=role_text,
                     organisation=organisation.text if organisation else None,
                     organisation_mention_id=organisation.id if organisation else None,
                     pattern=pattern,
@@ -85,6 +90,26 @@ def positions(doc: Doc, segment: Segment, found: list[Mention]) -> list[Position
                 )
             )
     return out
+
+
+# Verbs that say what someone heads, and the role they make: "who directs Y".
+HEADING_VERBS = {
+    "directs": "director",
+    "directed": "director",
+    "heads": "head",
+    "headed": "head",
+    "leads": "leader",
+    "led": "leader",
+    "chairs": "chair",
+    "chaired": "chair",
+    "runs": "head",
+    "ran": "head",
+    "founded": "founder",
+    "commands": "commander",
+    "commanded": "commander",
+    "edits": "editor",
+    "coordinates": "coordinator",
+}
 
 
 def _phrases(span: Span):
@@ -120,6 +145,15 @@ def _phrases(span: Span):
         found = _role_heads([t for a in attrs for t in (a, *_conjuncts(a))])
         for token in found:
             yield "copula", _own_subtree(token, found)
+    # Relative clause: "X, who directs the human rights group Y" (a role said with a verb).
+    for clause in root.children:
+        if clause.dep_ != "relcl" or clause.lower_ not in HEADING_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        led = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if led is not None:
+            yield "relative", doc[clause.i : led.right_edge.i + 1]
 
 
 def _name_word_of(token: Token, name: Token) -> bool:
