@@ -165,7 +165,7 @@ def holds_state_office(roles: list[str]) -> bool:
 
 
 def is_state_body(name: str) -> bool:
-    """ "Interior Ministry of Kelmora", "the Sarit Regional Court"."""
+    """ "Interior Ministry of Norland", "the Varden Regional Court"."""
     return bool({w.strip(",.").casefold() for w in name.split()} & STATE_BODY_WORDS)
 
 

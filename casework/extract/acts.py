@@ -91,7 +91,7 @@ from casework.store.ids import make_id
 
 # How many sentences back "The operation was led by X" reaches.
 LOOK_BACK = 3
-# Words the entity model tags DATE that date nothing: "the online weekly Meydan".
+# Words the entity model tags DATE that date nothing: "the online weekly Kara Post".
 FREQUENCIES = frozenset("daily weekly monthly yearly annual nightly hourly fortnightly".split())
 # What can be denied to someone: "denied a lawyer", "denied bail", "denied medical care".
 DEPRIVED_OF = frozenset(
@@ -583,7 +583,7 @@ def _roles(token: Token, kind: str) -> tuple[Token | None, Token | None] | None:
     if token.lower_ in ("jail", "prison", "bars") or (kind == "killing" and token.lower_ == "dead"):
         return None, _clause_patient(token)
     if token.dep_ == "pobj" and token.head.lower_ == "without" and is_verb(token.head.head):
-        # "questioned Mores for nine hours without a lawyer": the questioning's roles
+        # "questioned Ana Berg for nine hours without a lawyer": the questioning's roles
         verb = token.head.head
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -668,8 +668,8 @@ def _verb_roles(token: Token) -> tuple[Token | None, Token | None]:
         if named is not None:
             return None, named
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-    # A clause with its own subject is active, wherever the parser hung it ("Hadad: The
-    # Ministry revoked our licence" read as a clause on "Hadad").
+    # A clause with its own subject is active, wherever the parser hung it ("Berg: The
+    # Ministry revoked our licence" read as a clause on "Berg").
     own_subject = any(c.dep_ == "nsubj" for c in token.children)
     if passive or (token.dep_ in ("acl", "amod") and not own_subject):
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -704,7 +704,7 @@ def _subject(token: Token | None) -> Token | None:
     """The subject of a verb, or of the clause a participle or infinitive hangs on."""
     while token is not None:
         # Not an interview's speaker label the parser took for a second subject
-        # ("Hadad: The Ministry revoked ...").
+        # ("Berg: The Ministry revoked ...").
         subjects = [
             c
             for c in token.children
@@ -747,11 +747,11 @@ def _clause_patient(token: Token) -> Token | None:
     if token.dep_ == "pobj" and token.head.lower_ == "under":
         placed = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if placed is not None:
-            return placed  # "placing Mores under surveillance", "put him under house arrest"
+            return placed  # "placing Ana Berg under surveillance", "put him under house arrest"
     if verb.lower_ not in PATIENT_VERBS:
         return None
     if token.dep_ == "pobj" and token.head.lower_ == "as":
-        # "which has recognised Belitsa as a political prisoner": the one recognised
+        # "which has recognised Ana Berg as a political prisoner": the one recognised
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         recognised = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if recognised is not None and not passive:
@@ -1012,8 +1012,8 @@ def _time(trigger: Token) -> str | None:
         and e.sent == sentence
         and not is_duration(e.text)
         and e.text.casefold() not in FREQUENCIES  # "the online weekly X" names a paper
-        and not (e.text.isdigit() and len(e.text) < 4)  # "Tavil, 31,": an age
-        and not _in_name(e)  # "Drenna Today": a paper's name
+        and not (e.text.isdigit() and len(e.text) < 4)  # "Berg, 31,": an age
+        and not _in_name(e)  # "Varden Today": a paper's name
     ]
     # A date in a relative clause about someone dates that clause, never this act.
     times = [e for e in times if _same_clause(e.root, trigger) or not _in_relcl(e.root)]
@@ -1025,7 +1025,7 @@ def _time(trigger: Token) -> str | None:
 
 
 def _in_name(ent) -> bool:
-    """A time word inside an organisation's name ("Drenna Today", "Radio Free Tuesday")."""
+    """A time word inside an organisation's name ("Varden Today", "Radio Free Tuesday")."""
     return any(
         other.label_ in ("ORG", "PERSON") and other.start <= ent.start and ent.end <= other.end
         for other in ent.doc.ents

@@ -59,8 +59,8 @@ class Descriptions:
             for p in roles
             if p.organisation
         }
-        # The same by name and surname: "Hadad:" labelling an answer is the reporter
-        # introduced as "Samira Hadad, a reporter for the Ezrak Times".
+        # The same by name and surname: "Berg:" labelling an answer is the reporter
+        # introduced as "Ana Berg, a reporter for the Kara Post".
         self._affiliation_by_name: dict[str, Referent] = {}
         for p in roles:
             person = by_id.get(p.mention_id)
@@ -73,8 +73,8 @@ class Descriptions:
         self.segment = segment
 
     def _indefinite_body(self, token: Token) -> Referent | None:
-        """ "A Lesk court sentenced X": the one body the document names with the kind
-        and every word before it ("Lesk City Court"), wherever it names it."""
+        """ "A Varden court sentenced X": the one body the document names with the kind
+        and every word before it ("Varden City Court"), wherever it names it."""
         marks = {
             c.lower_
             for c in token.children
@@ -93,7 +93,7 @@ class Descriptions:
         return Referent(mention.text, mention.id)
 
     def affiliation_of(self, person: Referent) -> Referent | None:
-        """The body a person's role ties them to ("Samira Hadad, a reporter for the Ezrak
+        """The body a person's role ties them to ("Ana Berg, a reporter for the Kara
         Times"), if the text gives one."""
         if person.mention_id in self._affiliation:
             return self._affiliation[person.mention_id]

@@ -383,7 +383,7 @@ def _drop_stray_words(
     found: list[Mention], spans: dict[str, Span], parsed: list[tuple[Doc, Segment]]
 ) -> list[Mention]:
     """Without the one-word "people" that only ever open a sentence or a heading
-    ("Afterword to ...", a misspelt verb opening a comment): a capitalised first
+    (a section label opening a heading, a misspelt verb opening a comment): a capitalised first
     word is no evidence of a name; one that the document never writes elsewhere,
     that is no part of a person's full name and that no title or apposition marks is
     dropped."""

@@ -98,7 +98,7 @@ FIRST_PLURAL = frozenset("we us our ours ourselves".split())
 
 def issuer(doc: Doc, segment: Segment, found: list[Mention]) -> Referent | None:
     """Who "we" is in a statement or report outside any quotation: the organisation the
-    text opens with as the subject of its first sentence ("The Tamsar Human Rights
+    text opens with as the subject of its first sentence ("The Norland Human Rights
     Observatory publishes this report", "The Interior Ministry informs the public").
     Read on a document's first body segment; None when it opens otherwise."""
     first = next(iter(doc.sents), None)

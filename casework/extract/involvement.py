@@ -429,7 +429,7 @@ def paper_of(trigger: Token) -> Token | None:
         if noun.lower_ in PAPER_NOUNS:
             return noun  # "every extension of my detention"
     node = trigger
-    for _ in range(3):  # "the order placing Mores under surveillance"
+    for _ in range(3):  # "the order placing Ana Berg under surveillance"
         if node.dep_ in ("acl", "relcl") and node.head.lower_ in PAPER_NOUNS:
             return node.head
         node = node.head

@@ -51,7 +51,7 @@ ORG_HEADS = frozenset(
 # "Source: ..."): layout, never part of a name.
 CAPTION_LABELS = frozenset(
     "image images photo photos picture credit credits source sources caption file video "
-    "map chart graphic illustration update correction afterword foreword note".split()
+    "map chart graphic illustration update correction note".split()
 )
 # Legal forms that end a company's name: "Procter & Gamble Co".
 LEGAL_FORMS = frozenset("Co Corp Plc PLC AG SA GmbH NV BV Sons Brothers Associates".split())
@@ -85,7 +85,7 @@ PLACE_BEFORE_PAIRS = frozenset(
     )
     for noun in nouns.split()
 )
-# Common nouns a name before them may name a place by: "the Lachin corridor".
+# Common nouns a name before them may name a place by: "the Varden corridor".
 PLACE_NOUNS = frozenset(
     """
     corridor region district province border valley river mountains city town village

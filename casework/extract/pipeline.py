@@ -159,7 +159,7 @@ def read(nlp: Language, parts: list[Segment], model: str, batch_size: int = 64) 
     reading both `run` and the quality bench do.
 
     A document is read in two passes: first its names in every segment, settled to one
-    label per name across the document (entities.in_document: "Vera Holub" the model
+    label per name across the document (entities.in_document: "Ana Berg" the model
     called an organisation in one paragraph is a person in all of them), then, segment
     by segment with what the earlier ones said, its roles, quotations, acts and the
     replies to them. Who speaks is remembered per document, across its segments."""

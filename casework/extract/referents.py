@@ -74,7 +74,7 @@ class Referents:
         )
         self._starts = [m.start for m in self.named]
         # Surnames of the people the document names in full, to tell that a lone
-        # surname the model labelled otherwise ("Nazarli, 34, was detained") is one.
+        # surname the model labelled otherwise ("Berg, 34, was detained") is one.
         self._surnames = {
             m.text.split()[-1].casefold() for m in found if m.label == "PERSON" and " " in m.text
         }
@@ -171,8 +171,8 @@ class Referents:
         """Who "he" or "she" is: for a subject pronoun, the named subject of a clause
         its clause depends on ("X had been investigating when she was arrested"); for
         the subject of a sentence, the person the sentence before was about (its main
-        subject: "Nazarli was detained after officers under Colonel T searched the
-        office. He has denied the charges" is Nazarli, not the colonel); else the
+        subject: "Berg was detained after officers under Colonel T searched the
+        office. He has denied the charges" is Berg, not the colonel); else the
         nearest person named before it."""
         topic = self._topic(token) or self._discourse_subject(token)
         if topic is not None:
@@ -309,7 +309,7 @@ def _proper_name(token: Token) -> Referent | None:
     if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "MONEY", "LAW"):
         return None
     if len(token.text) < 2 or (token.i + 1 < len(token.doc) and token.nbor(1).text == ":"):
-        return None  # "Q:", "A:", "Hadad:": an interview's speaker labels, not names
+        return None  # "Q:", "A:", "Berg:": an interview's speaker labels, not names
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE"):
             return Referent(ent.text, None)

@@ -190,8 +190,8 @@ def _body_word(word: Token) -> bool:
 
 
 def _keys(names) -> set[str | None]:
-    """A name, its last word and its initials, casefolded: "Ernesto Calvar" answers
-    as "Calvar" in a later paragraph."""
+    """A name, its last word and its initials, casefolded: "Ivo Lenk" answers
+    as "Lenk" in a later paragraph."""
     out: set[str | None] = set()
     for name in names:
         if name:

@@ -194,7 +194,7 @@ class Speakers:
         if " " in written.strip():
             return written
         named = [(start, full) for start, s, full in self.full_names if s == written.casefold()]
-        if not named:  # "Ismailzade" for the "Tural Ismayilzade" named before
+        if not named:  # "Lenkov" for the "Ivo Lenkow" named before
             named = [(start, full) for start, s, full in self.full_names if _misspelt(s, written)]
         before = [full for start, full in named if at is None or start < at]
         return (before or [full for _, full in named] or [written])[-1]
@@ -239,7 +239,7 @@ def _people_by_role(
     doc: Doc, segment: Segment, found: list[Mention]
 ) -> tuple[list[Mention], list[tuple[int, str, str]]]:
     """A name in apposition with a noun for a person is a person's, whatever the
-    model labelled it: "Belitsa's lawyer, Oleg Fenner", "Tural Ismayilzade, director
+    model labelled it: "Berg's lawyer, Ivo Lenk", "Ida Roos, director
     of the forum"; and so is that person's surname standing alone. Also returns
     the full names (start, surname, name) read off the parse where the model took
     only the surname."""
@@ -687,7 +687,7 @@ def _appositive(found: list[Mention], segment: Segment, who: Token) -> Mention |
 
 def _appositive_name(found: list[Mention], segment: Segment, who: Token) -> str | None:
     """A proper name in apposition that the model did not tag at all: "The chief
-    prosecutor of Ezrak, Kerem Dulan, said"."""
+    prosecutor of Varden, Ivo Lenk, said"."""
     for appos in (t for t in who.subtree if t.dep_ == "appos" and t.pos_ == "PROPN"):
         at = segment.start + appos.idx
         if any(m.start <= at < m.end for m in found) or not appos.text[:1].isupper():
@@ -703,8 +703,8 @@ def _appositive_name(found: list[Mention], segment: Segment, who: Token) -> str 
 def _person_in(found: list[Mention], segment: Segment, who: Token) -> Mention | None:
     """A person named inside a capitalised subject's phrase: the parser makes the
     title the head of "President of Azerbaijan Ilham Aliyev". A clause on the
-    subject is not its name: "Vera Holub of the centre, which has recognised
-    Belitsa as a prisoner, said" is Holub."""
+    subject is not its name: "Ida Roos of the centre, which has recognised
+    Ana Berg as a prisoner, said" is Roos."""
     start = segment.start + who.left_edge.idx
     end = segment.start + who.right_edge.idx + len(who.right_edge)
     clauses = [
