@@ -272,13 +272,7 @@ def _reply(row: dict[str, Any]) -> Reply:
     return Reply(
         kind=row["kind"],
         speaker=row["speaker"],
-        citation=_citation(
-            row["document_id"],
-            row["sentence_start"],
-            row["sentence"],
-            row["segment_kind"],
-            row["comment_id"],
-        ),
+        citation=_sentence_citation(row),
     )
 
 
@@ -309,6 +303,17 @@ def weigh(case: CaseFile) -> dict[str, float]:
     parts = {k: float(v) for k, v in parts.items()}
     parts["total"] = round(sum(WEIGHTS[k] * v for k, v in parts.items()), 2)
     return parts
+
+
+def _sentence_citation(row: dict[str, Any]) -> Citation:
+    """The whole sentence a stored row (role, act, quotation, reply) stands in."""
+    return _citation(
+        row["document_id"],
+        row["sentence_start"],
+        row["sentence"],
+        row["segment_kind"],
+        row["comment_id"],
+    )
 
 
 def _citation(document_id: str, start: int, quote: str, part: str, comment_id: str | None):
@@ -354,13 +359,7 @@ def _roles(backend: Backend, entity_id: str) -> list[Role]:
                 role=p["role"],
                 organisation=p["organisation"],
                 countries=_countries([p["role"], p["organisation"] or ""]),
-                citation=_citation(
-                    p["document_id"],
-                    p["sentence_start"],
-                    p["sentence"],
-                    p["segment_kind"],
-                    p["comment_id"],
-                ),
+                citation=_sentence_citation(p),
             )
         )
     return roles
@@ -458,9 +457,7 @@ def _act(
         places=in_sentence,
         said_by=speaker,
         in_comment=row["segment_kind"] in ("comment", "post"),
-        citation=_citation(
-            row["document_id"], start, sentence, row["segment_kind"], row["comment_id"]
-        ),
+        citation=_sentence_citation(row),
         mode=row.get("mode"),
         mode_cue=row.get("mode_cue"),
         date_text=row["time_text"],
@@ -513,13 +510,7 @@ def _quote(q: dict[str, Any]) -> Quote:
         text=q["text"],
         kind=q["kind"],
         cue=q["cue"],
-        citation=_citation(
-            q["document_id"],
-            q["sentence_start"],
-            q["sentence"],
-            q["segment_kind"],
-            q["comment_id"],
-        ),
+        citation=_sentence_citation(q),
         confidence=q.get("confidence") if q.get("confidence") is not None else 1.0,
         basis=basis,
     )

@@ -147,7 +147,6 @@ PRESS_WORDS = frozenset(
     "magazine journalists reporters radio television tv youtube internet".split()
 )
 
-# Moving money is laundering only when money is what moves ("transferred the funds").
 # A criminal enterprise someone runs: corruption when marked as criminal or corrupt.
 SCHEME_NOUNS = frozenset("network networks scheme schemes ring rings syndicate racket".split())
 SCHEME_MARKS = frozenset(
@@ -165,6 +164,7 @@ THINGS = frozenset(
     money funds budget ballots votes accusations allegations problem problems fear fears
     """.split()
 )
+# Moving money is laundering only when money is what moves ("transferred the funds").
 MONEY_WORDS = frozenset(
     "money funds cash proceeds dollars millions billions payments budget budgets sum sums".split()
 )

@@ -340,7 +340,6 @@ def test_a_preposition_of_place_before_a_modifier_says_nothing_of_the_name():
 
 
 def test_a_bare_title_or_a_name_made_an_adjective_is_no_entity():
-    nlp = load()
     for text in (
         "Detention orders are approved by Major General Ivo Darn, the head of the unit.",
         "According to a former employee who has since left the country, detention orders "
@@ -349,26 +348,22 @@ def test_a_bare_title_or_a_name_made_an_adjective_is_no_entity():
         "Governments have their own Magnitsky-style sanctions regimes.",
         "A Kremlin-backed outlet repeated the claim.",
     ):
-        segment = Segment("doc-test", 0, "body", None, 0, text, "en")
-        found = {m.text for m in mentions(nlp(text), segment, model_id(nlp))}
+        found = {name for _, name in _in_segment(text)}
         assert not found & {"Major General", "Magnitsky-style", "Kremlin-backed"}, found
 
 
 def test_the_last_items_of_a_titles_portfolio_are_no_organisation():
-    nlp = load()
-    text = "She was Assistant Secretary of State for Democracy, Human Rights, and Labor."
-    segment = Segment("doc-test", 0, "body", None, 0, text, "en")
-    assert "Labor" not in {m.text for m in mentions(nlp(text), segment, model_id(nlp))}
+    found = _in_segment(
+        "She was Assistant Secretary of State for Democracy, Human Rights, and Labor."
+    )
+    assert "Labor" not in {name for _, name in found}
 
 
 def test_a_titled_person_the_model_called_an_organisation_is_a_person():
-    nlp = load()
-    text = (
+    found = _in_segment(
         "According to a former employee, detention orders for journalists are approved by "
         "Major General Rasim Qasimli, who has headed the directorate since 2019. "
         "General Motors cut jobs."
     )
-    segment = Segment("doc-test", 0, "body", None, 0, text, "en")
-    found = {(m.text, m.label) for m in mentions(nlp(text), segment, model_id(nlp))}
-    assert ("Rasim Qasimli", "PERSON") in found
-    assert ("General Motors", "ORG") in found
+    assert ("PERSON", "Rasim Qasimli") in found
+    assert ("ORG", "General Motors") in found

@@ -12,20 +12,13 @@ from tests.conftest import needs_shared
 
 
 def _quotes(*paragraphs: str):
-    """Quotes from paragraphs read as one document's segments, in order."""
-    nlp = load()
-    memory = Speakers()
+    """Quotes from paragraphs read as one document's segments, in order: each quoted
+    text stands at its span (the segments start two characters after the last)."""
+    text = "\n\n".join(paragraphs)
     out = []
-    offset = 0
-    for n, text in enumerate(paragraphs):
-        segment = Segment("doc-test", n, "body", None, offset, text, "en")
-        doc = nlp(text)
-        found = mentions(doc, segment, "test")
-        memory.learn(found, positions(doc, segment, found))
-        for q in quotes(doc, segment, found, memory):
-            assert text[q.start - offset : q.end - offset] == q.text
-            out.append((q.speaker, q.kind, q.text))
-        offset += len(text) + 2
+    for q in _read(*paragraphs):
+        assert text[q.start : q.end] == q.text
+        out.append((q.speaker, q.kind, q.text))
     return out
 
 
