@@ -24,12 +24,30 @@ CRITERIA: dict[str, str] = {
 }
 
 
-def _mode_label(mode: str | None) -> str:
-    """ "ordered or commanded" for "ordered" (extract.involvement.LABELS); imported
-    here, not at module load, so reading a case file needs no parser."""
-    from casework.extract.involvement import LABELS
+# How the subject took part in an act (extract.involvement.MODES), as a case file says it.
+MODE_LABELS = {
+    "ordered": "ordered or commanded",
+    "carried_out": "carried out",
+    "approved": "approved or signed",
+    "presided": "presided over or ruled",
+    "failed_to_prevent": "failed to prevent or punish",
+    "benefited": "benefited",
+}
+# The rights the UK Global Human Rights Sanctions Regulations 2020 protect, for the act
+# kinds that fall under them (regulation 4: life; torture and cruel, inhuman or
+# degrading treatment; slavery, servitude and forced labour). Other abuses fall under
+# the US Global Magnitsky criteria only.
+UK_GHR_RIGHTS = {
+    "killing": "the right to life",
+    "torture": "the right not to be subjected to torture or cruel, inhuman or degrading "
+    "treatment or punishment",
+    "forced_labour": "the right to be free from slavery, not to be held in servitude and "
+    "not to be required to perform forced or compulsory labour",
+}
 
-    return LABELS.get(mode or "", "")
+
+def _mode_label(mode: str | None) -> str:
+    return MODE_LABELS.get(mode or "", "")
 
 
 @dataclass(frozen=True)
@@ -108,8 +126,6 @@ class Act:
     def uk_right(self) -> str:
         """The right the UK Global Human Rights regime protects that this act violates
         (life; torture and ill-treatment; slavery and forced labour), or ""."""
-        from casework.extract.triggers import UK_GHR_RIGHTS
-
         return UK_GHR_RIGHTS.get(self.kind, "")
 
     @property
@@ -316,7 +332,5 @@ class CaseFile:
         for conduct in data["conduct"]:
             for act in conduct["acts"]:
                 act["mode_label"] = _mode_label(act["mode"])
-                act["uk_right"] = next(
-                    (a.uk_right for c in self.conduct for a in c.acts if a.id == act["id"]), ""
-                )
+                act["uk_right"] = UK_GHR_RIGHTS.get(act["kind"], "")
         return data

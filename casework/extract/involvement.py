@@ -35,14 +35,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 MODES = ("ordered", "carried_out", "approved", "presided", "failed_to_prevent", "benefited")
-LABELS = {
-    "ordered": "ordered or commanded",
-    "carried_out": "carried out",
-    "approved": "approved or signed",
-    "presided": "presided over or ruled",
-    "failed_to_prevent": "failed to prevent or punish",
-    "benefited": "benefited",
-}
 # Verbs (as written; no lemmatizer) whose subject, or whose "by" agent, has this mode.
 MODE_VERBS: dict[str, frozenset[str]] = {
     "ordered": frozenset(

@@ -8,7 +8,7 @@ abuses" is an abuse and "abuse of office" is corruption; "held" names a
 detention only when someone is held somewhere; "serving nine years" is
 imprisonment. The kinds map to the Global Magnitsky criteria (CATEGORIES) and,
 where one fits, to the rights the UK Global Human Rights regime protects
-(UK_GHR_RIGHTS). casework.extract.acts reads who did what to whom around the
+(casefile.model.UK_GHR_RIGHTS). casework.extract.acts reads who did what to whom around the
 trigger.
 """
 
@@ -89,17 +89,6 @@ CATEGORIES = {
 }
 
 _KIND_OF = {word: kind for kind, words in TRIGGERS.items() for word in words}
-# The rights the UK Global Human Rights Sanctions Regulations 2020 protect, for the kinds
-# that fall under them (regulation 4: life; torture and cruel, inhuman or degrading
-# treatment; slavery, servitude and forced labour). Other abuses fall under the US
-# Global Magnitsky criteria only.
-UK_GHR_RIGHTS = {
-    "killing": "the right to life",
-    "torture": "the right not to be subjected to torture or cruel, inhuman or degrading "
-    "treatment or punishment",
-    "forced_labour": "the right to be free from slavery, not to be held in servitude and "
-    "not to be required to perform forced or compulsory labour",
-}
 # Premises a search or raid is of: "searched the newsroom", "the search of her flat".
 PREMISES = frozenset(
     """
