@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Token
 from casework.extract.attribution import SPEECH_VERBS
 from casework.extract.dates import is_duration
 from casework.extract.dates import resolve as resolve_date
-from casework.extract.descriptions import Descriptions, affiliated
+from casework.extract.descriptions import Descriptions
 from casework.extract.discourse import Discourse
 from casework.extract.groups import Groups, Speakers
 from casework.extract.involvement import (
@@ -311,7 +311,7 @@ class _Who:
         if found is None:  # "her organisation had asked": the body her role names
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None:
-                found = affiliated(self.described, token, self.one(owner))
+                found = self.described.owned(token, self.one(owner))
         return found
 
     def all(self, token: Token | None) -> list[Referent]:

@@ -92,6 +92,12 @@ class Descriptions:
         mention = next(iter(bodies.values()))
         return Referent(mention.text, mention.id)
 
+    def owned(self, token: Token, owner: Referent | None) -> Referent | None:
+        """ "her organisation", "his newspaper": the body the owner's role ties them to."""
+        if token.lower_ not in BODY_NOUNS or owner is None:
+            return None
+        return self.affiliation_of(owner)
+
     def affiliation_of(self, person: Referent) -> Referent | None:
         """The body a person's role ties them to ("Ana Berg, a reporter for the Kara
         Times"), if the text gives one."""
@@ -121,13 +127,6 @@ class Descriptions:
 
 # Words after which a role names where it is held, not what its holder is.
 ROLE_PREPS = frozenset("of at in for from with to on".split())
-
-
-def affiliated(descriptions: Descriptions, token: Token, owner: Referent | None) -> Referent | None:
-    """ "her organisation", "his newspaper": the body the owner's role ties them to."""
-    if token.lower_ not in BODY_NOUNS or owner is None or owner.mention_id is None:
-        return None
-    return descriptions._affiliation.get(owner.mention_id)
 
 
 def _head_of(role: str) -> str:
