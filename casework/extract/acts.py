@@ -54,9 +54,10 @@ context for pardons and calls for sanctions, which are neither.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from casework.extract.attribution import SPEECH_VERBS
 from casework.extract.dates import is_duration
@@ -250,11 +251,20 @@ def _operations(who: _Who, doc: Doc) -> list[tuple[Token, list[tuple[Referent, s
     return out
 
 
+def _sentence_no(token: Token) -> int:
+    """The number of the token's sentence in its parse (sentence starts kept on the doc,
+    which every act of a segment asks)."""
+    starts = token.doc.user_data.get("casework_sentence_starts")
+    if starts is None:
+        starts = [s.start for s in token.doc.sents]
+        token.doc.user_data["casework_sentence_starts"] = starts
+    return bisect_right(starts, token.i) - 1
+
+
 def _told_victims(told: list[Act], trigger: Token, kind: str, segment: Segment) -> list:
     """The victims of the latest act of this kind told in the sentences just before."""
-    sentences = list(trigger.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
-    starts = {segment.start + s.start_char: i for i, s in enumerate(sentences)}
+    here = _sentence_no(trigger)
+    starts = {segment.start + s.start_char: i for i, s in enumerate(trigger.doc.sents)}
     for act in reversed(told):
         there = starts.get(act.sentence_start)
         if act.kind == kind and act.target and there is not None and 0 < here - there <= LOOK_BACK:
@@ -274,10 +284,9 @@ def _leader(
     """The leader of the operation told in this sentence or the one before, for an act
     that names no one who did it: "interrogations led by X ... Two of those reporters
     say they were kept awake"."""
-    sentences = list(trigger.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= trigger.i < s.end)
+    here = _sentence_no(trigger)
     for noun, named in reversed(led):
-        there = next(i for i, s in enumerate(sentences) if s.start <= noun.i < s.end)
+        there = _sentence_no(noun)
         # "The operation was led by X" (its sentence's subject) looks back at the acts
         # just told, in the sentences before it.
         back = (
@@ -1024,7 +1033,7 @@ def _time(trigger: Token) -> str | None:
     ).text
 
 
-def _in_name(ent) -> bool:
+def _in_name(ent: Span) -> bool:
     """A time word inside an organisation's name ("Varden Today", "Radio Free Tuesday")."""
     return any(
         other.label_ in ("ORG", "PERSON") and other.start <= ent.start and ent.end <= other.end

@@ -458,10 +458,7 @@ def _negated_here(verb: Token) -> bool:
 
 def grant_refused(token: Token) -> bool:
     """ "has never granted bail", "did not once grant bail": the negation is the act."""
-    head = token.head
-    return head.lower_ in GRANT_VERBS and any(
-        c.dep_ == "neg" or c.lower_ in ("never", "not") for c in head.children
-    )
+    return token.head.lower_ in GRANT_VERBS and _negated_here(token.head)
 
 
 def _money_subject(subject: Token) -> bool:
