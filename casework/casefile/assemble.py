@@ -43,12 +43,13 @@ from casework.casefile.model import (
     Subject,
 )
 from casework.casefile.parts import Evidence as PartEvidence
-from casework.casefile.parts import holds_state_office, is_state_body, part_of
+from casework.casefile.parts import part_of
 from casework.coordination import store as coordination
 from casework.coordination.model import Evidence, Network, TalkingPoint
 from casework.coordination.text import normalise
 from casework.ingest.catalog import account_key
 from casework.names.forms import script
+from casework.names.offices import holds_state_office, is_state_body
 from casework.screen.entities import HIT_STATUSES
 from casework.store.backend import Backend
 

@@ -61,26 +61,6 @@ SOURCE_ROLE_WORDS = frozenset(
     chairwoman founder coordinator monitor investigator witness adviser advisor
     """.split()
 )
-# Offices held in a state: what gives a subject a jurisdiction, for the acts its
-# sources allege there without naming who did them. A lawyer, a reporter or an
-# NGO's director holds none, whatever country their role names.
-STATE_OFFICE_WORDS = frozenset(
-    """
-    president vice-president minister prime premier chancellor king queen emir sultan
-    judge judges justice prosecutor procurator attorney-general general colonel major
-    lieutenant captain commander commissioner chief governor mayor ambassador consul
-    officer official officials head deputy director-general secretary senator mp
-    parliamentarian legislator ombudsman warden
-    """.split()
-)
-# Words of a state body's name: a ministry, a court, a police force.
-STATE_BODY_WORDS = frozenset(
-    """
-    ministry ministries court courts directorate police service services agency
-    government army guard guards prosecutor's prosecutors procuracy parliament
-    presidency administration bureau committee council office colony prison
-    """.split()
-)
 # What a subject suffers that makes it a victim; a body robbed of money counts too.
 VICTIM_CATEGORIES = frozenset({"human_rights", "corruption"})
 # The target of these is on the accused side: the official bribed.
@@ -155,18 +135,6 @@ def part_of(evidence: Evidence, schema: str) -> str:
     if schema != "Person":
         return "institution"
     return "other"
-
-
-def holds_state_office(roles: list[str]) -> bool:
-    """Whether any of these roles is an office in a state (STATE_OFFICE_WORDS) and none
-    of them a source's role: "Azerbaijani President", not "a lawyer in Baku"."""
-    words = {w.strip(",.").casefold() for role in roles for w in role.split()}
-    return bool(words & STATE_OFFICE_WORDS)
-
-
-def is_state_body(name: str) -> bool:
-    """ "Interior Ministry of Norland", "the Varden Regional Court"."""
-    return bool({w.strip(",.").casefold() for w in name.split()} & STATE_BODY_WORDS)
 
 
 def _source_role(roles: list[str]) -> bool:

@@ -37,6 +37,8 @@ from spacy.tokens import Doc, Token
 from casework.extract.descriptions import BODY_WORDS, Descriptions
 from casework.extract.model import Act, Mention, Position, Reply, Segment
 from casework.extract.referents import Referent, Referents
+from casework.extract.triggers import kind_of, named_kind
+from casework.names.offices import STATE_OFFICE_WORDS, holds_state_office, is_state_body
 from casework.store.ids import make_id
 
 KINDS = (
@@ -89,9 +91,25 @@ REBUTTAL_WORDS = frozenset(
     baseless unfounded groundless fabricated false falsehood lies slander smear
     provocation provocative politically motivated invented untrue proper properly
     procedure procedures regulations authorised authorized sanctioned justified
-    innocent innocence no nobody none never not neither victim vindicated
+    innocent innocence no nobody none never not neither victim vindicated fair
+    legitimate proportionate proportionately restraint voluntary defamatory
+    unsubstantiated
     """.split()
 )
+# Rebuttal words that contradict only what they negate.
+NEGATION_WORDS = frozenset("no nobody none never not neither".split())
+# Verbs that put a label on what was alleged: "described the detention as lawful",
+# "called the allegations defamatory".
+LABEL_VERBS = frozenset(
+    "describe described describes call called calls characterised characterized "
+    "characterise characterize termed term branded labelled labeled".split()
+)
+# What a court or an inquiry concludes: "ruled that the search had been lawful".
+RULING_VERBS = frozenset("rule ruled rules ruling found finds concluded concludes held".split())
+# What was not shown: "failed to prove that X gave the order", "no evidence that".
+PROOF_WORDS = frozenset("prove proved proven establish established show shown".split())
+PROOF_NOUNS = frozenset("proof evidence".split())
+FAILED_WORDS = frozenset("fail failed fails unable".split())
 SPEECH_OF_SIDE = frozenset(
     "say said says stated states state insisted insists insist maintained maintains "
     "maintain told tells added adds wrote writes responded responds replied replies "
@@ -145,6 +163,7 @@ def replies(
     victims = _keys(a.target for a in abuses) | {a.target_mention_id for a in abuses}
     accused.discard(None)
     victims.discard(None)
+    actors = set(accused)  # alleged in so many words, before replies add to them
     out: list[Reply] = []
     seen: set[tuple[str, int, str]] = set()
     readings = [r for r in (_read(t) for t in doc) if r is not None]
@@ -157,6 +176,7 @@ def replies(
                 if side is not None and not (_keys([side.text]) & victims):
                     accused |= _keys([side.text]) | {side.mention_id}
     accused.discard(None)
+    positions = [*earlier[1], *roles]
     for reading in readings:
         token = reading.cue
         for word in reading.subjects:
@@ -165,21 +185,127 @@ def replies(
             subject = _side(word, refs, described) or speaker
             if subject is not None and subject.mention_id in represented:
                 subject = represented[subject.mention_id]
-            if subject is None:
-                continue
-            keys = (_keys([subject.text]) | {subject.mention_id}) - {None}
-            is_accused = bool(keys & accused)
-            is_victim = bool(keys & victims)
-            if is_victim and not is_accused:
-                continue
-            if not is_accused and not reading.explicit:
-                continue
-            key = (subject.text.casefold(), token.sent.start, reading.kind)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(_record(segment, reading, token, subject, speaker))
+            sides = (actors, accused, victims)
+            for whom in _whom(reading, word, subject, speaker, abuses, sides, positions):
+                key = (whom.text.casefold(), token.sent.start, reading.kind)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(_record(segment, reading, token, whom, speaker))
     return out
+
+
+def _whom(
+    reading: _Reply,
+    word: Token,
+    subject: Referent | None,
+    speaker: Referent | None,
+    abuses: list[Act],
+    sides: tuple[set[str | None], set[str | None], set[str | None]],
+    positions: list[Position],
+) -> list[Referent]:
+    """Whose side a statement gives.
+
+    The accused speaking, or speaking through a lawyer, gives their own side (and
+    that of others accused it names). A court's ruling, or a state body or official
+    answering for others (a ministry on the police's raid), gives the side of
+    whoever stands accused of the acts its words are about: the acts whose actor
+    or victim it names, else whose kind it names. A statement by anyone else is
+    kept only when it answers allegations in so many words. `sides` are the
+    actors alleged, everyone on the accused side, and the victims.
+    """
+    actors, accused, victims = sides
+    if subject is None and not _state_word(word):
+        return []
+    keys = (_keys([subject.text]) | {subject.mention_id}) - {None} if subject else set()
+    ruling = reading.kind == "ruling_in_favour" and reading.cue.lower_ in RULING_VERBS
+    about = []
+    if reading.kind in DEFENCES:
+        # a victim is not defended, nor a court by its own ruling
+        about = [
+            (r, score)
+            for r, score in _defended(reading, abuses)
+            if not _keys([r.text]) & victims and not (ruling and _keys([r.text]) & keys)
+        ]
+    own = any(_keys([r.text]) & keys for r, _ in about)
+    if keys & actors and not ruling:
+        named = (
+            r for r, score in about if score >= ACTOR_NAMED and not _keys([r.text]) & keys
+        )
+        return [subject, *named]
+    if own and not ruling:
+        return [subject]  # the body answers for the acts it stands accused of
+    if about and (ruling or subject is None or _state_side(subject, speaker, positions)):
+        return [r for r, _ in about]
+    if ruling or subject is None or (keys & victims and not keys & accused):
+        return []
+    if keys & accused or reading.explicit:
+        return [subject]
+    return []
+
+
+# Kinds of reply a body may give on someone else's behalf.
+DEFENCES = frozenset({"rebuttal", "denial", "ruling_in_favour"})
+# How a statement names an act: by its actor, its victim, or only its kind (1).
+ACTOR_NAMED = 4
+VICTIM_NAMED = 2
+
+
+def _defended(reading: _Reply, abuses: list[Act]) -> list[tuple[Referent, int]]:
+    """The accused of the acts a statement is about, best first: the statement's words
+    outside its speaker name the act's actor or victim, or a word of the act's kind."""
+    speaking = {t.i for w in reading.subjects for t in w.subtree}
+    tokens = [t for t in reading.cue.sent if t.i not in speaking]
+    words = {t.lower_ for t in tokens}
+    kinds = {named_kind(t) for t in tokens} - {None}
+    scores: dict[Referent, int] = {}
+    for act in abuses:
+        if not act.actor:
+            continue
+        score = 0
+        if _keys([act.actor]) & words:
+            score = ACTOR_NAMED
+        elif act.target and _keys([act.target]) & words:
+            score = VICTIM_NAMED
+        if act.kind in kinds:
+            score += 1
+        if score:
+            actor = Referent(act.actor, act.actor_mention_id)
+            same = next((r for r in scores if r.text.casefold() == actor.text.casefold()), None)
+            actor = same or actor
+            scores[actor] = max(scores.get(actor, 0), score)
+    if not scores:
+        return []
+    best = max(scores.values())
+    return [(r, n) for r, n in scores.items() if n == best]
+
+
+def _state_word(word: Token) -> bool:
+    """ "A spokesman said", "the minister said": someone speaking for the state,
+    unnamed."""
+    lower = word.lower_
+    return lower in STATE_OFFICE_WORDS or (
+        lower in REPRESENTATIVES
+        and any(c.dep_ == "compound" and is_state_body(c.text) for c in word.children)
+    )
+
+
+def _state_side(subject: Referent, speaker: Referent | None, positions: list[Position]) -> bool:
+    """Whether a statement comes from a state body or someone holding office in one."""
+    for who in (subject, speaker):
+        if who is None:
+            continue
+        if is_state_body(who.text):
+            return True
+        held = [
+            p.role
+            for p in positions
+            if (p.mention_id == who.mention_id and who.mention_id)
+            or p.person.casefold() == who.text.casefold()
+        ]
+        if held and holds_state_office(held):
+            return True
+    return False
 
 
 def _body_word(word: Token) -> bool:
@@ -237,6 +363,17 @@ def _read(token: Token) -> _Reply | None:
         return _patient_reply("release", token, explicit=False)
     if word in FAVOUR_WORDS:
         return _in_favour(token)
+    if verb and word in LABEL_VERBS:
+        return _labelled(token)
+    if verb and word in PROOF_WORDS:
+        return _unproven_verb(token)
+    if word in PROOF_NOUNS and token.pos_ == "NOUN":
+        return _unproven_noun(token)
+    if verb and word in RULING_VERBS:
+        reading = _rebuttal(token)
+        if reading is None:
+            return None
+        return _Reply("ruling_in_favour", token, reading.subjects, False)
     if verb and word in SPEECH_OF_SIDE:
         return _rebuttal(token)
     return None
@@ -266,13 +403,77 @@ def _rebuttal(token: Token) -> _Reply | None:
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is None:
         clause = _that_clause(token)
-    if clause is None:
-        return None
-    words = {t.lower_ for t in clause.subtree}
-    if not words & REBUTTAL_WORDS:
+    if clause is None or not _contradicts(list(clause.subtree)):
         return None
     subjects = _subjects(token)
     return _Reply("rebuttal", token, subjects, False) if subjects else None
+
+
+def _contradicts(tokens: list[Token]) -> bool:
+    """Whether reported words contradict an allegation: they call what was done lawful,
+    the claims baseless, or deny an act by name ("no journalist had been mistreated").
+    A bare negation ("order is not negotiable", "no one is above the law") does not."""
+    words = {t.lower_ for t in tokens}
+    if words & (REBUTTAL_WORDS - NEGATION_WORDS):
+        return True
+    return bool(words & NEGATION_WORDS) and any(kind_of(t) for t in tokens)
+
+
+def _labelled(token: Token) -> _Reply | None:
+    """ "described the allegations as defamatory" (a denial), "described the detention
+    as a lawful response" (a rebuttal)."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "oprd", "ccomp")]
+    if not objects:
+        return None
+    labels = [
+        t
+        for node in (token, *objects)
+        for p in node.children
+        if p.dep_ == "prep" and p.lower_ == "as"
+        for t in p.subtree
+    ]
+    labels += [t for o in objects if o.dep_ == "oprd" for t in o.subtree]
+    words = {t.lower_ for t in labels}
+    if not words & REBUTTAL_WORDS:
+        return None
+    subjects = _subjects(token)
+    if not subjects:
+        return None
+    if any(o.lower_ in ALLEGATIONS for o in objects):
+        return _Reply("denial", token, subjects, True)
+    return _Reply("rebuttal", token, subjects, False)
+
+
+def _unproven_verb(token: Token) -> _Reply | None:
+    """ "the prosecution had failed to prove that X gave the order", "could not
+    establish that X was present": X is cleared of what was not shown."""
+    failed = token.dep_ == "xcomp" and token.head.lower_ in FAILED_WORDS
+    if not (failed or _negated(token)):
+        return None
+    return _cleared(token)
+
+
+def _unproven_noun(token: Token) -> _Reply | None:
+    """ "there was no proof that he gave the order", "found no evidence that X"."""
+    if not any(c.lower_ == "no" for c in token.children if c.dep_ == "det"):
+        return None
+    return _cleared(token)
+
+
+def _cleared(token: Token) -> _Reply | None:
+    clause = next(
+        (
+            c
+            for c in token.children
+            if c.dep_ in ("ccomp", "acl", "relcl")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _Reply("ruling_in_favour", token, _with_conjuncts(subjects), True) if subjects else None
 
 
 def _that_clause(verb: Token) -> Token | None:
@@ -303,17 +504,37 @@ def _dropped(token: Token) -> _Reply | None:
         return None
     for child in token.children:
         if child.dep_ in ("nsubjpass", "dobj") and child.lower_ in CHARGE_WORDS:
+            # "charges of money laundering against his wife": whom, not what
             whose = [
                 o
-                for p in child.children
-                if p.dep_ == "prep" and p.lower_ in ("against", "of")
+                for p in child.subtree
+                if p.dep_ == "prep" and p.lower_ == "against"
                 for o in p.children
                 if o.dep_ == "pobj"
             ]
-            whose += [c for c in child.children if c.dep_ == "poss"]
+            whose += [
+                o
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ in ("PROPN", "PRON")
+            ]
+            for c in child.children:
+                if c.dep_ == "poss":
+                    # "the officer whose prosecution was dropped": the officer
+                    whose.append(_relative_head(c) if c.lower_ == "whose" else c)
+            whose = [w for w in whose if w is not None]
             if whose:
                 return _Reply("charges_dropped", token, _with_conjuncts(whose), True)
     return None
+
+
+def _relative_head(word: Token) -> Token | None:
+    """What "whose" stands for: the noun its relative clause hangs on."""
+    node = word
+    while node.dep_ != "relcl" and node.head.i != node.i:
+        node = node.head
+    return node.head if node.dep_ == "relcl" else None
 
 
 def _overturned(token: Token) -> _Reply | None:
@@ -371,6 +592,16 @@ def _subjects(verb: Token) -> list[Token]:
             if subject.lower_ in ("neither", "none"):  # "neither of them"
                 return [o for p in subject.children for o in p.children if o.dep_ == "pobj"]
             return _with_conjuncts([subject])
+        if (
+            node.dep_ == "conj"
+            and node.lower_ in DENY_VERBS | SPEECH_OF_SIDE
+            and node.head.dep_ == "ccomp"
+            and node.head.head.lower_ in SPEECH_OF_SIDE
+        ):
+            # "said the reporters had broken the rules and denied that ...": the
+            # parser hung the second verb in the reported clause; it is the speaker's
+            node = node.head.head
+            continue
         if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
             continue
@@ -396,6 +627,11 @@ def _side(word: Token, refs: Referents, described: Descriptions) -> Referent | N
     for child in word.children:
         if child.dep_ == "poss":
             return refs.of(child) or described.of(child)
+        if child.dep_ == "compound" and child.lower_ not in REPRESENTATIVES:
+            # "a Foreign Ministry spokesman", "the police press office"
+            side = refs.of(child) or described.of(child)
+            if side is not None:
+                return side
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:

@@ -245,6 +245,20 @@ def kind_of(token: Token) -> str | None:
     return kind
 
 
+def named_kind(token: Token) -> str | None:
+    """The kind of act a word names when what it refers to is already known: "the
+    search had been lawful" in an answer to a raid the text reported. Looser than
+    `kind_of`, which needs the act's context ("the search of her flat") to tell an
+    act from any search; used to find which reported act a statement is about."""
+    kind = kind_of(token)
+    if kind:
+        return kind
+    word = word_of(token)
+    if word in SEARCH_WORDS:
+        return "raid"
+    return _KIND_OF.get(word)
+
+
 def _in_context(token: Token, word: str) -> str | None:
     """Acts named by a word and the words around it: "kept awake", "without a lawyer",
     "opened fire", "the search of her flat". "" when the word is in a table but its

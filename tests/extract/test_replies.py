@@ -52,3 +52,49 @@ def test_a_spokesperson_rebuts_for_the_body_that_stands_accused():
         "spokesperson for the Border Guard, said that the search had been lawful and that "
         "no journalist had been mistreated."
     )
+
+
+def test_a_ministry_answering_for_the_police_gives_the_polices_side():
+    found = _replies(
+        "Officers of the Tarn Border Guard raided the offices of Kara Daily on Monday. "
+        "The Interior Ministry said in a statement that the search had been lawful."
+    )
+    assert ("rebuttal", "Tarn Border Guard") in found
+    assert all("Ministry" not in subject for _, subject in found)
+
+
+def test_a_court_ruling_a_search_lawful_defends_who_searched_not_the_court():
+    found = _replies(
+        "Officers of the Tarn Border Guard raided the offices of Kara Daily. "
+        "Judge Ines Morrow ruled that the search had been lawful."
+    )
+    assert ("ruling_in_favour", "Tarn Border Guard") in found
+    assert all(subject != "Ines Morrow" for _, subject in found)
+
+
+def test_a_bare_negation_is_no_rebuttal():
+    found = _replies(
+        "Colonel Arvid Lenk ordered the detention of the reporter Mira Sol. "
+        '"Public order is not negotiable," Lenk said.'
+    )
+    assert found == []
+
+
+def test_allegations_labelled_false_and_charges_dropped_against_a_named_person():
+    assert ("denial", "Olek Varn") in _replies(
+        "Olek Varn diverted the ministry's funds to his own companies, the audit found. "
+        'Lawyers for Olek Varn described the allegations as "defamatory".'
+    )
+    found = _replies(
+        "Olek Varn diverted the ministry's funds to his own companies, the audit found. "
+        "Charges of fraud against his wife, Lina Varn, were dropped in May."
+    )
+    assert ("charges_dropped", "Lina Varn") in found
+    assert all(subject != "fraud" for _, subject in found)
+
+
+def test_what_the_prosecution_failed_to_prove_clears_the_accused():
+    assert ("ruling_in_favour", "Arvid Lenk") in _replies(
+        "Colonel Arvid Lenk commanded the unit that detained the reporter Mira Sol. "
+        "The judge said the prosecution had failed to prove that Arvid Lenk had given the order."
+    )
