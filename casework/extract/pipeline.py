@@ -32,6 +32,7 @@ from casework.extract.quotes import Speakers, quotes
 from casework.extract.referents import Referent
 from casework.extract.replies import replies
 from casework.extract.roles import positions
+from casework.extract.sequels import complete
 from casework.ingest.pipeline import Listener
 from casework.store.backend import Backend
 
@@ -210,6 +211,7 @@ def _read_document(
         read_so_far.append((doc, segment, here, given, before))
         earlier[0].extend(here)
         earlier[1].extend(given)
+    alleged_here = complete(alleged_here)
     found.acts.extend(alleged_here)
     # The reply of the accused often stands paragraphs away from the allegation it
     # answers: replies are read once the document's acts are all known.

@@ -229,9 +229,7 @@ def _whom(
         ]
     own = any(_keys([r.text]) & keys for r, _ in about)
     if keys & actors and not ruling:
-        named = (
-            r for r, score in about if score >= ACTOR_NAMED and not _keys([r.text]) & keys
-        )
+        named = (r for r, score in about if score >= ACTOR_NAMED and not _keys([r.text]) & keys)
         return [subject, *named]
     if own and not ruling:
         return [subject]  # the body answers for the acts it stands accused of
