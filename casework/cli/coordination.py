@@ -11,7 +11,15 @@ from rich.table import Table
 
 from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
 from casework.cli.output import print_json, stderr, stdout
-from casework.coordination import SIGNALS, Settings, detect, load_file, load_workspace
+from casework.coordination import (
+    SIGNALS,
+    Settings,
+    detect,
+    load_backgrounds,
+    load_file,
+    load_workspace,
+)
+from casework.coordination.pseudonyms import pseudonymised, workspace_key
 from casework.coordination.window import parse_window
 from casework.errors import CaseworkError, Errors
 from casework.ingest import Mapping
@@ -51,6 +59,13 @@ def coordination_command(
         typer.Option(help="Write GEXF, GraphML, CSV, JSON and an HTML picture to this folder."),
     ] = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    pseudonymise: Annotated[
+        bool,
+        typer.Option(
+            "--pseudonymise",
+            help="Show accounts as stable pseudonyms (the workspace keeps the real ones).",
+        ),
+    ] = False,
 ) -> None:
     """Find accounts that post in concert: links, communities and the evidence behind each."""
     try:
@@ -61,18 +76,27 @@ def coordination_command(
             min_repeats=min_repeats,
             false_rate=false_rate,
         )
+        backgrounds: dict[str, str] = {}
+        key = None
         if input is not None:
             table = load_file(input, Mapping.load(mapping) if mapping else None)
+            if pseudonymise:
+                key = workspace_key(None)
         else:
             with open_workspace(workspace) as ws:
                 table = load_workspace(ws.backend)
+                backgrounds = load_backgrounds(ws.backend)
+                if pseudonymise:
+                    key = workspace_key(ws.backend)
             if not len(table):
                 raise CaseworkError(Errors.E503, path=str(workspace))
     except CaseworkError as exc:
         where = f"{getattr(exc, 'source', '')}: " if getattr(exc, "source", "") else ""
         stderr.print(f"[red]error[/red] {where}{exc.message}")
         raise typer.Exit(2) from exc
-    network = detect(table, settings)
+    network = detect(table, settings, backgrounds)
+    if key is not None:
+        network = pseudonymised(network, key)
     if out is not None:
         from casework.coordination.export import export
 
@@ -90,9 +114,12 @@ def _print(network) -> None:
         f"{s['messages']} messages by {s['accounts']} accounts: {len(network.links)} links, "
         f"{len(network.communities)} communities, "
         f"{sum(1 for a in network.accounts if a.flags)} accounts with bursts or split messages, "
-        f"{len(network.talking_points)} talking points",
+        f"{len(network.talking_points)} talking points; "
+        f"{len(network.campaigns)} campaigns, {len(network.claims)} claims pushed by "
+        "three or more accounts of a thread",
         highlight=False,
     )
+    _print_campaigns(network)
     if network.links:
         table = Table("weight", "account", "account", "why", title="links")
         for link in network.links[:50]:
@@ -124,5 +151,32 @@ def _print(network) -> None:
             short = point.text if len(point.text) <= 120 else point.text[:117] + "..."
             table.add_row(
                 str(len(point.accounts)), str(point.linked), str(point.messages), escape(short)
+            )
+        stdout.print(table)
+
+
+def _print_campaigns(network) -> None:
+    """The comment-wave view: each campaign with its members and what puts them there."""
+    for c in network.campaigns:
+        where = f" under {c.thread}" if c.thread else ""
+        stdout.print(
+            f"\ncampaign {c.id}{where} (score {c.score:.2f}): {c.reason}",
+            highlight=False,
+            markup=False,
+        )
+        if c.talking_points and c.kind == "talking_points":
+            stdout.print("  talking points: " + "; ".join(c.talking_points), markup=False)
+        for m in c.members:
+            why = ", ".join(filter(None, ["; ".join(m.points), ", ".join(m.signs)]))
+            stdout.print(f"  {m.account}: {why}", highlight=False, markup=False)
+            for message in m.messages[:2]:
+                text = message["text"] or ""
+                short = text if len(text) <= 140 else text[:137] + "..."
+                stdout.print(f"    {message['id']}: {short}", highlight=False, markup=False)
+    if network.claims:
+        table = Table("accounts", "claim", "phrases", title="claims pushed in a thread")
+        for claim in sorted(network.claims, key=lambda c: -len(c.accounts))[:20]:
+            table.add_row(
+                str(len(claim.accounts)), escape(claim.label), escape(", ".join(claim.phrases[:4]))
             )
         stdout.print(table)

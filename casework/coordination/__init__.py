@@ -13,7 +13,7 @@ points group the messages that push one text, with the accounts behind each.
 """
 
 from casework.coordination.detect import SIGNAL_WEIGHTS, Settings, detect
-from casework.coordination.messages import load_file, load_workspace
+from casework.coordination.messages import load_backgrounds, load_file, load_workspace
 from casework.coordination.model import (
     SIGNALS,
     Account,
@@ -35,6 +35,7 @@ __all__ = [
     "Settings",
     "TalkingPoint",
     "detect",
+    "load_backgrounds",
     "load_file",
     "load_workspace",
 ]

@@ -41,6 +41,7 @@ from casework.coordination.style import cosines
 from casework.coordination.talking_points import talking_points
 from casework.coordination.text import co_text, near_text, normalise
 from casework.coordination.variants import display_names, name_candidates, variant
+from casework.coordination.waves import waves
 from casework.errors import CaseworkError, Errors
 
 # How much one unit of each signal weighs in a link. Two co-actions are needed
@@ -107,7 +108,11 @@ class Settings:
             raise CaseworkError(Errors.E504, name=unknown[0], known=", ".join(SIGNALS))
 
 
-def detect(table: pa.Table, settings: Settings | None = None) -> Network:
+def detect(
+    table: pa.Table, settings: Settings | None = None, backgrounds: dict[str, str] | None = None
+) -> Network:
+    """The network, its communities and talking points, and the comment-wave view
+    (casework.coordination.waves) with `backgrounds`: each thread's article text."""
     settings = settings or Settings()
     frame = Frame.of(table)
     timings: dict[str, float] = {}
@@ -135,6 +140,7 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
     first_message = _first_messages(frame)
     names = display_names(frame)
     identity: dict[LinkKey, dict[str, tuple[float, Evidence]]] = defaultdict(dict)
+    variant_strength: dict[LinkKey, float] = {}
     if "name_variant" in settings.signals:
         started = time.perf_counter()
         candidates = np.array(name_candidates(names), dtype=np.int64).reshape(-1, 2)
@@ -143,6 +149,7 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
             if v is None:
                 continue
             ia, ib = first_message[v.a], first_message[v.b]
+            variant_strength[(v.a, v.b)] = v.strength
             identity[(v.a, v.b)]["name_variant"] = (
                 v.strength,
                 _evidence(frame, texts, "name_variant", ia, ib, v.detail),
@@ -181,6 +188,16 @@ def detect(table: pa.Table, settings: Settings | None = None) -> Network:
         frame, pa.concat_tables(text_tables) if text_tables else None, keys, texts, linked
     )
     timings["talking_points"] = time.perf_counter() - started
+    started = time.perf_counter()
+    network.claims, network.campaigns = waves(
+        frame,
+        texts,
+        names,
+        variant_strength,
+        pa.concat_tables(text_tables) if text_tables else None,
+        backgrounds,
+    )
+    timings["waves"] = time.perf_counter() - started
     network.timings = timings
     return network
 

@@ -64,6 +64,17 @@ def load_workspace(backend: Backend) -> pa.Table:
     return backend.arrow(_WORKSPACE_SQL)
 
 
+def load_backgrounds(backend: Backend) -> dict[str, str]:
+    """Each commented document's title and body, by document id: what the readers of
+    a comment section read, the background its talking points are weighed against."""
+    rows = backend.arrow(
+        "SELECT d.id, concat_ws(' ', d.title, d.description, array_to_string(d.authors, ' '), "
+        "d.bios::VARCHAR, d.body) AS text FROM documents d "
+        "WHERE EXISTS (SELECT 1 FROM comments c WHERE c.document_id = d.id)"
+    ).to_pylist()
+    return {r["id"]: r["text"] for r in rows if r["text"]}
+
+
 def load_file(path: str | Path, mapping: Mapping | None = None) -> pa.Table:
     """A posts export (CSV, or JSON lines with .jsonl/.ndjson/.json) as a messages table.
 

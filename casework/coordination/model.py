@@ -147,6 +147,79 @@ class TalkingPoint:
 
 
 @dataclass
+class ClaimPoint:
+    """A claim several accounts of one thread push, each in their own words: the
+    phrases and frames that make it, and every message that says it."""
+
+    id: int
+    thread: str | None
+    label: str  # the claim in words: a frame's label, or its leading phrases
+    phrases: list[str]  # the terms that make it, as written
+    accounts: list[str]
+    messages: list[dict[str, Any]]  # id, account, name, time, text; earliest first
+    surprise: float  # -log10 of the chance that this many accounts use its best term
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "thread": self.thread,
+            "label": self.label,
+            "phrases": list(self.phrases),
+            "accounts": list(self.accounts),
+            "pushed_by": len(self.accounts),
+            "messages": [dict(m) for m in self.messages],
+            "surprise": self.surprise,
+        }
+
+
+@dataclass
+class Member:
+    """One account of a campaign with what puts it there."""
+
+    account: str
+    name: str | None
+    points: list[str]  # the campaign's talking points it pushed
+    signs: list[str]  # other signs it shares with members: name variant, posted close together
+    messages: list[dict[str, Any]]  # its messages that push them
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "account": self.account,
+            "name": self.name,
+            "points": list(self.points),
+            "signs": list(self.signs),
+            "messages": [dict(m) for m in self.messages],
+        }
+
+
+@dataclass
+class Campaign:
+    """Accounts that pushed the same talking points in one thread, close together
+    (kind talking_points), or posted near-identical texts within minutes (copy_burst)."""
+
+    id: int
+    thread: str | None
+    kind: str
+    accounts: list[str]
+    score: float
+    reason: str  # in words, neutral: "5 accounts posted the same claims ... within 9 minutes"
+    talking_points: list[str]
+    members: list[Member] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "thread": self.thread,
+            "kind": self.kind,
+            "accounts": list(self.accounts),
+            "score": self.score,
+            "reason": self.reason,
+            "talking_points": list(self.talking_points),
+            "members": [m.as_dict() for m in self.members],
+        }
+
+
+@dataclass
 class Network:
     """The result: accounts, links between them and their communities."""
 
@@ -156,6 +229,9 @@ class Network:
     settings: dict[str, Any] = field(default_factory=dict)  # window, signals, min weight
     timings: dict[str, float] = field(default_factory=dict)  # signal -> seconds
     talking_points: list[TalkingPoint] = field(default_factory=list)
+    # The comment-wave view (casework.coordination.waves), beside the network's.
+    claims: list[ClaimPoint] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -164,5 +240,7 @@ class Network:
             "links": [link.as_dict() for link in self.links],
             "communities": [c.as_dict() for c in self.communities],
             "talking_points": [t.as_dict() for t in self.talking_points],
+            "claims": [c.as_dict() for c in self.claims],
+            "campaigns": [c.as_dict() for c in self.campaigns],
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }

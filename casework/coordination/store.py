@@ -14,8 +14,18 @@ from typing import Any
 
 from casework import __version__
 from casework.coordination.detect import Settings, detect
-from casework.coordination.messages import load_workspace
-from casework.coordination.model import Account, Community, Evidence, Link, Network, TalkingPoint
+from casework.coordination.messages import load_backgrounds, load_workspace
+from casework.coordination.model import (
+    Account,
+    Campaign,
+    ClaimPoint,
+    Community,
+    Evidence,
+    Link,
+    Member,
+    Network,
+    TalkingPoint,
+)
 from casework.store.backend import Backend
 from casework.store.ids import make_id
 
@@ -26,13 +36,15 @@ PRODUCES = (
     "coordination_links",
     "coordination_communities",
     "coordination_talking_points",
+    "coordination_claims",
+    "coordination_campaigns",
 )
 _TABLES = PRODUCES
 
 
 def run(backend: Backend, settings: Settings | None = None) -> Network:
     """Detect coordination among the workspace's comments and posts, and store it."""
-    network = detect(load_workspace(backend), settings or Settings())
+    network = detect(load_workspace(backend), settings or Settings(), load_backgrounds(backend))
     save(backend, network)
     return network
 
@@ -114,6 +126,37 @@ def save(backend: Backend, network: Network) -> None:
                 for t in network.talking_points
             ],
         )
+        backend.insert_rows(
+            "coordination_claims",
+            [
+                {
+                    "id": c.id,
+                    "thread": c.thread,
+                    "label": c.label,
+                    "phrases": list(c.phrases),
+                    "accounts": list(c.accounts),
+                    "messages": json.dumps(c.messages),
+                    "surprise": c.surprise,
+                }
+                for c in network.claims
+            ],
+        )
+        backend.insert_rows(
+            "coordination_campaigns",
+            [
+                {
+                    "id": c.id,
+                    "thread": c.thread,
+                    "kind": c.kind,
+                    "accounts": list(c.accounts),
+                    "score": c.score,
+                    "reason": c.reason,
+                    "talking_points": list(c.talking_points),
+                    "members": json.dumps([m.as_dict() for m in c.members]),
+                }
+                for c in network.campaigns
+            ],
+        )
 
 
 def load(backend: Backend) -> Network | None:
@@ -159,12 +202,39 @@ def load(backend: Backend) -> Network | None:
         TalkingPoint(**(r | {"accounts": list(r["accounts"]), "examples": list(r["examples"])}))
         for r in backend.query("SELECT * FROM coordination_talking_points ORDER BY id")
     ]
+    claims = [
+        ClaimPoint(
+            id=r["id"],
+            thread=r["thread"],
+            label=r["label"],
+            phrases=list(r["phrases"]),
+            accounts=list(r["accounts"]),
+            messages=json.loads(r["messages"]),
+            surprise=r["surprise"],
+        )
+        for r in backend.query("SELECT * FROM coordination_claims ORDER BY id")
+    ]
+    campaigns = [
+        Campaign(
+            id=r["id"],
+            thread=r["thread"],
+            kind=r["kind"],
+            accounts=list(r["accounts"]),
+            score=r["score"],
+            reason=r["reason"],
+            talking_points=list(r["talking_points"]),
+            members=[Member(**m) for m in json.loads(r["members"])],
+        )
+        for r in backend.query("SELECT * FROM coordination_campaigns ORDER BY id")
+    ]
     return Network(
         accounts=accounts,
         links=links,
         communities=communities,
         settings=json.loads(run_row[0]["settings"]),
         talking_points=points,
+        claims=claims,
+        campaigns=campaigns,
     )
 
 

@@ -30,6 +30,7 @@ MAX_KEY_ACCOUNTS = 50
 SPELLING_METHODS = frozenset({"transliteration"})
 _HANDLE = re.compile(r"[\d_@]")
 MIN_FAMILY_LENGTH = 5
+FAMILY_STRENGTH = 0.5
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,11 @@ def variant(names: dict[int, str], a: int, b: int) -> Variant | None:
     parsed_a, parsed_b = _person(names[a]), _person(names[b])
     if parsed_a is None or parsed_b is None:
         return None
-    detail = _variant(names[a], names[b], parsed_a, parsed_b)
-    return None if detail is None else Variant(min(a, b), max(a, b), 1.0, detail)
+    found = _variant(names[a], names[b], parsed_a, parsed_b)
+    if found is None:
+        return None
+    detail, strength = found
+    return Variant(min(a, b), max(a, b), strength, detail)
 
 
 def _person(name: str):
@@ -91,7 +95,11 @@ def _person(name: str):
     return parsed
 
 
-def _variant(name_a: str, name_b: str, a, b) -> str | None:
+def _variant(name_a: str, name_b: str, a, b) -> tuple[str, float] | None:
+    """In words, with its strength: one name written two ways (1.0), or only a
+    family name spelled two ways under different given names (FAMILY_STRENGTH:
+    relatives and strangers share surnames; one operator varying a name is one
+    reading of it, not the only one)."""
     if _plain(name_a) == _plain(name_b):
         return None
     match = compare_analyzed(a, b)
@@ -108,7 +116,8 @@ def _variant(name_a: str, name_b: str, a, b) -> str | None:
     if match.score >= REVIEW_THRESHOLD:
         how = ", ".join(f"{p.query} / {p.candidate} ({p.method})" for p, _, _ in changed)
         how = "; ".join(filter(None, [how, *match.notes]))
-        return f"one name written two ways: {name_a} / {name_b}" + (f" [{how}]" if how else "")
+        words = f"one name written two ways: {name_a} / {name_b}" + (f" [{how}]" if how else "")
+        return words, 1.0
     for p, x, y in changed:
         surname = any(part is not None and part.suffix is not None for part in (x, y))
         if (
@@ -117,8 +126,9 @@ def _variant(name_a: str, name_b: str, a, b) -> str | None:
             and min(len(p.query), len(p.candidate)) >= MIN_FAMILY_LENGTH
         ):
             return (
-                f"family name spelled two ways: {p.query} / {p.candidate} ({p.method}) "
-                f"in {name_a} / {name_b}"
+                f"weaker sign: family name spelled two ways, given names differ: "
+                f"{p.query} / {p.candidate} ({p.method}) in {name_a} / {name_b}",
+                FAMILY_STRENGTH,
             )
     return None
 

@@ -541,6 +541,41 @@ MIGRATIONS.append(
     )
 )
 
+# The comment-wave view of coordination: talking points by claim and campaigns
+# (casework.coordination.waves), beside the network's tables.
+MIGRATIONS.append(
+    (
+        8,
+        [
+            """
+            CREATE TABLE coordination_claims (
+                id INTEGER PRIMARY KEY,
+                thread VARCHAR,
+                label VARCHAR NOT NULL,
+                phrases VARCHAR[] NOT NULL,
+                accounts VARCHAR[] NOT NULL,
+                messages JSON NOT NULL,
+                surprise DOUBLE NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE coordination_campaigns (
+                id INTEGER PRIMARY KEY,
+                thread VARCHAR,
+                kind VARCHAR NOT NULL,
+                accounts VARCHAR[] NOT NULL,
+                score DOUBLE NOT NULL,
+                reason VARCHAR NOT NULL,
+                talking_points VARCHAR[] NOT NULL,
+                members JSON NOT NULL
+            )
+            """,
+            # Secrets of this workspace: the key its account pseudonyms are made with.
+            "CREATE TABLE workspace_keys (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 

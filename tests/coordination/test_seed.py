@@ -30,7 +30,9 @@ def _linked(network, a: str, b: str, signal: str) -> bool:
 @needs_shared
 def test_name_variants_are_linked(network):
     assert _linked(network, "Fərid Murad", "Muradov Farid", "name_variant")
-    assert _linked(network, "Ali Panahov", "Abbas Pənahov", "name_variant")
+    # A family name in two spellings under two given names is a weaker sign: alone
+    # it makes no link (the comment-wave view shows it beside the claims).
+    assert not _linked(network, "Ali Panahov", "Abbas Pənahov", "name_variant")
     link = next(x for x in network.links if {x.a, x.b} == {"Fərid Murad", "Muradov Farid"})
     detail = next(e.detail for e in link.evidence if e.signal == "name_variant")
     assert "suffix" in detail and "Muradov Farid" in detail
@@ -50,4 +52,4 @@ def test_burst_and_split_message_are_flagged(network):
 def test_unrelated_commenters_are_not_linked(network):
     for link in network.links:
         assert link.a not in INNOCENT and link.b not in INNOCENT, link.reason
-    assert len(network.links) == 2
+    assert len(network.links) == 1

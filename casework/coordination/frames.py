@@ -1,0 +1,379 @@
+"""The claims a counter-messaging wave makes, as word patterns, and the cues of stance.
+
+Campaigns against critical reporting reuse a small repertoire whatever the
+country: the critics are paid or foreign-funded, a lobby or a foreign power
+is behind them, double standards (the accusers are worse at home: "what
+about ..."), outsiders have no right to judge (sovereignty, tradition), the
+authors are ignorant or lying, the article is a smear meant to harm the
+country, and the country is stable, developing and democratic
+(the propaganda literature's ad hominem on motives, foreign-agent narrative,
+whataboutism, denial and praise). Each account says it in its own words;
+these frames are the synonyms that let two wordings of one claim meet. They
+are patterns of language (English, Russian, Azerbaijani), not of any thread:
+no names, places or phrases of a particular story. A frame alone makes no
+campaign: it is one talking point among those an account pushes, weighed
+against how often the thread and the corpus use it (casework.coordination.waves).
+
+Stance is read from the same kind of cues: a reply that opens by disagreeing
+("Nonsense", "Not true", "Чушь") puts its author on the other side of the
+author replied to, and a message that names the pattern ("trolls", "who pays
+you", "the same sentence") is a critic of the wave, however many of the
+wave's words it repeats.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    name: str
+    label: str  # the claim in words, as a talking point is shown
+    patterns: tuple[str, ...]  # regular expressions over folded text (see `fold`)
+
+
+# Written over folded text: lower case, no accents, ə -> e, ı -> i (`fold`), so
+# "maliyyələşdirilir" is matched as "maliyyelesdirilir". `\w*` lets a stem take
+# its endings; a space matches any run of spaces.
+FRAMES: tuple[ClaimFrame, ...] = (
+    ClaimFrame(
+        "paid",
+        "the critics are paid or funded for it",
+        (
+            r"\bpaid\b",
+            r"\bpay(?:s|ing)? (?:them|him|her|you)\b",
+            r"\bwho pays\b",
+            r"\bmoney\b",
+            r"\bsalar\w*",
+            r"\bfinanc(?:ed|es|ing|iers?)\b",
+            r"\bfund(?:ed|ing|s)\b",
+            r"\bgrants?\b",
+            r"\bsponsor\w*",
+            r"\bpayroll\b",
+            r"\bmercenar\w*",
+            r"\b(?:make|made|making|build\w*) (?:a |their )?careers?\b",
+            r"\bliv(?:e|es|ing) off\b",
+            r"\bfor hire\b",
+            r"\bbought\b",
+            r"\bплат(?:ят|ит|ил|или|ный|ные|ных)\b",
+            r"\bпроплач\w*",
+            r"\bденьг\w*",
+            r"\bденег\b",
+            r"\bфинансир\w*",
+            r"\bгрант\w*",
+            r"\bспонсор\w*",
+            r"\bпродажн\w*",
+            r"\bкупле?н\w*",
+            r"\bpul(?:u|a|la|dan|un)?\b",
+            r"\bmaas\w*",
+            r"\bmaliyye\w*",
+            r"\bqrant\w*",
+            r"\bmuzdlu\w*",
+            r"\bsatqin\w*",
+            r"\bsatilmis\w*",
+        ),
+    ),
+    ClaimFrame(
+        "foreign_hand",
+        "a lobby or a foreign power is behind the criticism",
+        (
+            r"\blobb(?:y|ies|ying|yist|yists)\b",
+            r"\bforeign (?:agents?|forces|powers?|circles|interests|masters|sponsors|money)\b",
+            r"\bforeign[- ]funded\b",
+            r"\bfifth column\w*",
+            r"\bexternal forces\b",
+            r"\benem(?:y|ies) of\b",
+            r"\binterfer\w*",
+            r"\bhidden agenda\b",
+            r"\borchestrat\w*",
+            r"\bon (?:the )?orders? (?:of|from) (?:washington|brussels|the west|abroad)\b",
+            r"\bлобби\w*",
+            r"\bиноагент\w*",
+            r"\bиностранн\w* (?:агент\w*|сил\w*|кругов|деньг\w*)",
+            r"\bпят\w* колонн\w*",
+            r"\bвнешн\w* сил\w*",
+            r"\bвмешательств\w*",
+            r"\bзаказн\w*",
+            r"\bпо заказу\b",
+            r"\blobbi\w*",
+            r"\bbesinci kolon\w*",
+            r"\bxarici (?:quvve\w*|dairel\w*|agent\w*|maliyy\w*)",
+            r"\bmudaxile\w*",
+            r"\bsifarisl?\w*",
+        ),
+    ),
+    ClaimFrame(
+        "whataboutism",
+        "double standards: the accusers are worse at home",
+        (
+            r"\bwhat about\b",
+            r"\bwhere is the (?:investigation|outrage|article|report|concern)\b",
+            r"\bwhere (?:were|was) (?:you|they|these|those|the|all|he|she)\b",
+            r"\bdouble[- ]standards?\b",
+            r"\bhypocri\w*",
+            r"\bselective(?:ly)?\b",
+            r"\bгде (?:вы|они|же) были\b",
+            r"\bдвойн\w* стандарт\w*",
+            r"\bлицемер\w*",
+            r"\bharada idiniz\b",
+            r"\bikili standart\w*",
+            r"\bikiuzlu\w*",
+            r"\blook at (?:your|their|its) own\b",
+            r"\b(?:your|their|its) own (?:country|countries|house|backyard|problems|prisons"
+            r"|police)\b",
+            r"\b(?:care|worry) about (?:your|their|its) own\b",
+            r"\bevery country has\b",
+            r"\bwhy (?:always|only) (?:pick|single|target|focus)\w*",
+            r"\bpick(?:s|ing)? on (?:a |us|small)\b",
+            r"\bin your (?:own )?country\b",
+            r"\bclean (?:up )?(?:your|their) own\b",
+            r"\bwho are (?:you|they) to\b",
+            r"\bglass houses?\b",
+            r"\bworst (?:one )?(?:is )?in\b",
+            r"\bworse (?:than|in)\b",
+            r"\bpolice (?:brutality|killings?|violence|shootings?)\b",
+            r"\bguantanamo\b",
+            r"\bа как же\b",
+            r"\bа у (?:вас|них)\b",
+            r"\bу себя\b",
+            r"\bна себя посмотр\w*",
+            r"\bв своей стране\b",
+            r"\bхуже\b",
+            r"\boz olke\w*",
+            r"\bozunuze bax\w*",
+            r"\bbes (?:amerika|avropa|qerb|onlar|siz)\w*",
+            r"\bdaha pis\b",
+        ),
+    ),
+    ClaimFrame(
+        "sovereignty",
+        "outsiders have no right to judge the country and its ways",
+        (
+            r"\blectur(?:e|es|ed|ing) (?:us|our|the|them|others|\w+ about)\b",
+            r"\bbefore lecturing\b",
+            r"\bteach(?:es|ing)? (?:us|our)\b",
+            r"\bnow they teach\b",
+            r"\b(?:cannot|can'?t|have no right to|no right to) judge\b",
+            r"\b(?:none of|not) (?:your|their) business\b",
+            r"\binternal (?:affairs|matter)\b",
+            r"\bsovereign\w*",
+            r"\bour (?:traditions?|culture|customs|way of life|values)\b",
+            r"\b(?:community|national|old|our) tradition\b",
+            r"\bпоуча\w*",
+            r"\bучить нас\b",
+            r"\bне вам (?:судить|решать)\b",
+            r"\bвнутренн\w* дел\w*",
+            r"\bсуверен\w*",
+            r"\bнаши\w* традици\w*",
+            r"\bbize ders\w*",
+            r"\bdaxili isl\w*",
+            r"\bsuveren\w*",
+            r"\benene\w*",
+        ),
+    ),
+    ClaimFrame(
+        "discredit",
+        "the authors are ignorant, biased or lying",
+        (
+            r"\bso[- ]called\b",
+            r"\bold news\b",
+            r"\brecycl\w*",
+            r"\bbiased\b",
+            r"\bone[- ]sided\b",
+            r"\blies\b",
+            r"\bliars?\b",
+            r"\blying\b",
+            r"\bfake\b",
+            r"\bfabricat\w*",
+            r"\bslander\w*",
+            r"\bsmear\w*",
+            r"\bdistort\w*",
+            r"\bmisinform\w*",
+            r"\bdisinformation\b",
+            r"\bknow nothing\b",
+            r"\b(?:do not|don'?t|does not|doesn'?t|did not) (?:know|understand)\b",
+            r"\bno idea\b",
+            r"\bnever (?:been|visited|set foot)\b",
+            r"\bignoran\w*",
+            r"\buninformed\b",
+            r"\bложь\b",
+            r"\bлжив\w*",
+            r"\bврут\b",
+            r"\bвран\w*",
+            r"\bклевет\w*",
+            r"\bфейк\w*",
+            r"\bпредвзят\w*",
+            r"\bтак называем\w*",
+            r"\bничего не (?:знают|понимают)\b",
+            r"\bне знают\b",
+            r"\byalan\w*",
+            r"\bbohtan\w*",
+            r"\bqerezli\w*",
+            r"\bsaxta\w*",
+            r"\bmelumat\w* yoxdur\b",
+            r"\bbilmir\w*",
+            r"\bsozde\b",
+        ),
+    ),
+    ClaimFrame(
+        "smear",
+        "the article is a campaign to harm the country",
+        (
+            r"\bsmear campaign\b",
+            r"\bcampaign against\b",
+            r"\bagainst (?:our|my|this) (?:country|nation|state|people)\b",
+            r"\b(?:tarnish|damage|harm|spoil)\w* (?:the |our |its )?"
+            r"(?:image|reputation|relations)\b",
+            r"\bdrive a wedge\b",
+            r"\bfriendly (?:countries|nations|relations)\b",
+            r"\bblackmail\w*",
+            r"\bдискредит\w*",
+            r"\bочерн\w*",
+            r"\bшантаж\w*",
+            r"\bкампани\w* против\b",
+            r"\bпротив (?:нашей )?(?:страны|государства|народа)\b",
+            r"\bolkemiz\w* qarsi\b",
+            r"\bqarayaxma\w*",
+            r"\bsantaj\w*",
+            r"\bimic\w*",
+            r"\bnufuz\w* (?:zerbe|lekele)\w*",
+            r"\blekele\w*",
+        ),
+    ),
+    ClaimFrame(
+        "praise",
+        "the country is stable, developing and democratic",
+        (
+            r"\bdemocratic (?:state|country|nation)\b",
+            r"\bstab(?:le|ility|ilit\w*)\b",
+            r"\bdevelopment\b",
+            r"\b(?:economy|economic) (?:grows|grew|growth|is growing|boom\w*)\b",
+            r"\bgr(?:ows?|ew) \d+ ?(?:%|percent)",
+            r"\binvest(?:ors|ment|ments) (?:are |is )?(?:coming|come|flow\w*|pour\w*)\b",
+            r"\bdeveloping (?:fast|rapidly|country)\b",
+            r"\bprogress\b",
+            r"\bprosper\w*",
+            r"\btoleran\w*",
+            r"\bequal rights\b",
+            r"\bстабильн\w*",
+            r"\bразвити\w*",
+            r"\bпроцвета\w*",
+            r"\bдемократическ\w* (?:государств\w*|стран\w*)",
+            r"\bтолерант\w*",
+            r"\bsabitlik\w*",
+            r"\binkisaf\w*",
+            r"\bterequi\w*",
+            r"\btereqqi\w*",
+            r"\bdemokratik (?:dovlet|olke)\w*",
+            r"\btolerant\w*",
+        ),
+    ),
+)
+FRAME_LABELS = {f.name: f.label for f in FRAMES}
+
+# A message that names the wave is its critic: it speaks of trolls, bots, a
+# pattern, who pays or sends the accounts. It may repeat the wave's words.
+CRITIC_CUES = (
+    r"\btrolls?\b",
+    r"\btroll (?:farm|factory|army)\b",
+    r"\bbots?\b",
+    r"\bsock ?puppets?\b",
+    r"\bwho (?:sends|sent|pays|paid) you\b",
+    r"\bhow much (?:do|did) they pay you\b",
+    r"\bsame (?:sentence|text|words|wording|message|comment|post|paragraph|lines?)\b",
+    r"\bcopies of\b",
+    r"\bcopy[- ]?past\w*",
+    r"\bsame (?:method|playbook|script|template|pattern|talking points)\b",
+    r"\bcoordinated\b",
+    r"\bon cue\b",
+    r"\bout of nowhere\b",
+    r"\bwhataboutism\b",
+    r"\bpaid (?:by the (?:government|regime|state)|commenters|shills?)\b",
+    r"\bshills?\b",
+    r"\bтролл\w*",
+    r"\bбот\w*",
+    r"\bкто вам платит\b",
+    r"\bсколько вам плат\w*",
+    r"\bметодичк\w*",
+    r"\bпод копирку\b",
+    r"\btrol\w*",
+    r"\bbot(?:lar)?\b",
+    r"\bsize kim (?:pul|maas)\w*",
+)
+# A reply that opens like this disagrees with the message it answers.
+DISAGREE_OPENINGS = (
+    r"^\W*(?:no|nope|wrong|false|nonsense|rubbish|garbage|bullshit|bs|lol|ridiculous|absurd"
+    r"|not true|that'?s not true|that is not true|this is not true|untrue|utter nonsense"
+    r"|you are wrong|you'?re wrong|stop|shame on you|come on|seriously"
+    r"|ah yes|oh yes|oh sure|sure thing|yeah right|really"
+    r"|нет|неправда|чушь|бред|ерунда|враньё|вранье|ложь|стыдно|бросьте"
+    r"|yox|yalandir|cefengiyyat|bos soz|utan)\b",
+    # an echo of the words answered, as a question or in quotes: "Old news? It was
+    # this September.", "'Voluntary'. The teachers say ..."
+    r"^\W*(?:\w+\W+){0,2}\w+\?",
+    r"^\s*['\"“‘][^'\"”’]{1,30}['\"”’][.?!]",
+)
+# ... and this agrees with it.
+AGREE_OPENINGS = (
+    r"^\W*(?:exactly|agreed|i agree|agree|well said|so true|true|right|indeed|absolutely|\+1"
+    r"|точно|согласен|согласна|верно|именно|правильно|да|dogrudur|razıyam|raziyam|haqlisiniz)\b",
+)
+
+_FOLD = str.maketrans({"ə": "e", "ı": "i", "ğ": "g", "ş": "s", "ç": "c", "ö": "o", "ü": "u"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one space between words: what the patterns read.
+    Azerbaijani and Turkish letters fold to their Latin neighbours so that a
+    name or word typed on a keyboard without them still meets its other spelling."""
+    text = text.casefold().translate(_FOLD)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    # Cyrillic й is a letter of its own, not и with an accent: it keeps its mark.
+    return " ".join(text.replace("и\u0306", "й").split())
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((f.name, re.compile("|".join(f.patterns))) for f in FRAMES)
+
+
+_CRITIC = re.compile("|".join(CRITIC_CUES))
+_DISAGREE = re.compile("|".join(DISAGREE_OPENINGS))
+_AGREE = re.compile("|".join(AGREE_OPENINGS))
+
+
+# Words in quotation marks are mentioned, not used: "'lobby' five times",
+# 'Ah yes, the "foreign agents" again'.
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,80})[\"“”«»„]|(?<!\w)'([^']{1,80})'(?!\w)")
+
+
+def frames_in(folded: str) -> dict[str, str]:
+    """The frames a folded text makes, each with the words that made it (words it
+    quotes do not count)."""
+    used = _QUOTED.sub(" ", folded)
+    out = {}
+    for name, pattern in _compiled():
+        match = pattern.search(used)
+        if match:
+            out[name] = match.group(0)
+    return out
+
+
+def is_critic(folded: str) -> bool:
+    """The text speaks of the wave itself: trolls, bots, the same sentence, who pays."""
+    return _CRITIC.search(folded) is not None
+
+
+def opening(folded: str) -> str | None:
+    """'disagree' or 'agree' where a reply opens so, else None."""
+    if _DISAGREE.search(folded):
+        return "disagree"
+    if _AGREE.search(folded):
+        return "agree"
+    return None

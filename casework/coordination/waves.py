@@ -1,0 +1,801 @@
+"""Comment waves: the accounts in one comment section that push the same claims.
+
+The co-action network (casework.coordination.detect) asks two accounts to act
+together again and again; a wave under an article does not give that: each
+account posts once or twice, in its own words. What a wave has instead is
+claims that several accounts push beyond what the thread and the corpus
+predict, said close together, by accounts that agree with each other and
+answer the critics, often with other signs (a name in two spellings, one
+account's burst, the same reply target within minutes).
+
+Per thread:
+
+1. Talking points by claim. Each message's terms (casework.coordination.claims:
+   stems, pairs of stems, frames). A term is a claim when at least MIN_PUSHERS
+   accounts use it and that many is unlikely under its background (binomial
+   tail at most ALPHA: general language, the article, the other threads).
+   Terms pushed by much the same accounts join into one talking point.
+2. Stance. A message that names the wave ("trolls", "who pays you", "the same
+   sentence") is a critic's; a reply that opens by disagreeing puts its author
+   on the other side of the one it answers. Neither pushes the wave's points.
+3. The campaign. Accounts are tied by the points they share: two points, or
+   one point and a second sign (a name variant, near-identical text, an
+   agreeing reply, messages within minutes or side by side in the thread).
+   A group of at least MIN_ACCOUNTS so tied, none of whom disagrees with
+   another, is a campaign when its points are said close together (a burst in
+   time, or a run of the thread's comments) or with identity signs.
+
+Across a corpus, near-identical texts by MIN_ACCOUNTS or more accounts within
+COPY_WINDOW seconds (the same link or hashtag says so all the more) are a
+campaign however few times each account posts.
+
+The wording is neutral: "posted the same claims within 9 minutes", never "act
+in concert"; each member comes with the messages that put them there.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+
+from casework.coordination.claims import (
+    FRAME_PREFIX,
+    MIN_CORPUS_THREADS,
+    Background,
+    Terms,
+    binomial_tail,
+    terms_of,
+)
+from casework.coordination.frame import Frame
+from casework.coordination.frames import FRAME_LABELS, is_critic, opening
+from casework.coordination.model import Campaign, ClaimPoint, Member
+
+MIN_PUSHERS = 3
+MIN_ACCOUNTS = 3
+ALPHA = 1e-3
+# A frame is a claim said in any of many wordings: it needs its pushers to be
+# unlikely, not astonishing.
+FRAME_ALPHA = 0.05
+# Terms whose pushers overlap this much (Jaccard) are one talking point, and
+# an account pushes a point when it uses this share of the point's terms.
+JOIN = 0.5
+PUSH_SHARE = 0.34
+# Two accounts' messages this close in time, or this close in the thread's
+# order, are said together.
+NEAR_SECONDS = 900.0
+NEAR_POSITIONS = 1
+# A group's messages said close together: within this share of the thread's
+# span of time (or of its comments), or within BURST_SECONDS.
+CONCENTRATION = 0.5
+BURST_SECONDS = 3600.0
+# An ordinary reader's chance of using one of the frames the article does not:
+# the thread's framed accounts are a repertoire when this many is unlikely.
+REPERTOIRE_PRIOR = 0.2
+REPERTOIRE_ALPHA = 0.01
+# What ties two accounts: each shared point counts one, a name variant or
+# near-identical text or an agreeing reply one (a family name alone a half),
+# posting close together CLOSE_WEIGHT; a tie needs TIE.
+TIE = 2.0
+CLOSE_WEIGHT = 0.5
+# Each further term of a shared point that both use, up to MAX_WORDS of them.
+WORD_WEIGHT = 0.25
+MAX_WORDS = 4
+# Near-identical posts by several accounts within this many seconds.
+COPY_WINDOW = 900.0
+# Points shown per campaign and messages per point.
+SHOWN = 8
+
+
+@dataclass
+class _Message:
+    row: int
+    account: int
+    terms: Terms
+    critic: bool
+    stance: str | None  # agree / disagree with the message it replies to
+    parent: int | None  # row replied to, in this thread
+
+
+@dataclass
+class _Point:
+    terms: list[str]
+    pushers: set[int]
+    rows: set[int]
+    surprise: float
+    frames: list[str] = field(default_factory=list)
+    raw: set[str] = field(default_factory=set)  # its terms as stems, for matching
+
+
+def waves(
+    frame: Frame,
+    texts: list[str | None],
+    names: dict[int, str],
+    variants: dict[tuple[int, int], float],
+    text_pairs: pa.Table | None,
+    backgrounds: dict[str, str] | None = None,
+) -> tuple[list[ClaimPoint], list[Campaign]]:
+    """Talking points by claim and campaigns, thread by thread, then copy bursts.
+
+    `variants` are name-variant pairs of account codes (a < b) with their
+    strength; `text_pairs` the corpus's co_text and near_text message pairs;
+    `backgrounds` the article text of each thread (by thread id), where known.
+    """
+    backgrounds = backgrounds or {}
+    thread_ids = frame.table.column("thread").to_pylist()
+    near = _near_pairs(frame, text_pairs)
+    analysed = [terms_of(t) for t in texts]
+    by_thread: dict[int, list[int]] = defaultdict(list)
+    for row, code in enumerate(frame.thread.tolist()):
+        if code >= 0:
+            by_thread[code].append(row)
+    # The corpus background: per term, its share of each thread's accounts.
+    shares: dict[str, dict[int, float]] = defaultdict(dict)
+    for code, rows in by_thread.items():
+        users: dict[str, set[int]] = defaultdict(set)
+        for row in rows:
+            for term in analysed[row].terms:
+                users[term].add(int(frame.account[row]))
+        accounts = len({int(frame.account[r]) for r in rows})
+        for term, who in users.items():
+            shares[term][code] = len(who) / accounts
+    points: list[ClaimPoint] = []
+    campaigns: list[Campaign] = []
+    for code, rows in sorted(by_thread.items()):
+        thread = thread_ids[rows[0]]
+        article = backgrounds.get(thread) if thread is not None else None
+        article_terms = terms_of(article).terms if article else set()
+        language = Counter(analysed[r].language for r in rows).most_common(1)[0][0]
+        background = Background(
+            article_terms, _corpus_rate(shares, code, len(by_thread) - 1), language
+        )
+        found_points, found = _thread(
+            frame, texts, names, variants, near, analysed, rows, background, thread
+        )
+        points.extend(found_points)
+        campaigns.extend(found)
+    campaigns.extend(_copy_bursts(frame, texts, names, text_pairs, campaigns))
+    for number, point in enumerate(points):
+        point.id = number
+    for number, campaign in enumerate(campaigns):
+        campaign.id = number
+    return points, campaigns
+
+
+def _corpus_rate(
+    shares: dict[str, dict[int, float]], thread: int, others: int
+) -> Callable[[str], float | None]:
+    """A term's median share of accounts over the other threads (0 where unused)."""
+
+    def rate(term: str) -> float | None:
+        if others < MIN_CORPUS_THREADS:
+            return None
+        values = [v for code, v in shares.get(term, {}).items() if code != thread]
+        if len(values) * 2 <= others:
+            return 0.0
+        values += [0.0] * (others - len(values))
+        return float(np.median(values))
+
+    return rate
+
+
+def _near_pairs(frame: Frame, text_pairs: pa.Table | None) -> set[tuple[int, int]]:
+    """Pairs of accounts (a < b) with identical or near-identical messages."""
+    if text_pairs is None or not len(text_pairs):
+        return set()
+    a = frame.account[text_pairs.column("i").to_numpy()]
+    b = frame.account[text_pairs.column("j").to_numpy()]
+    return {(min(x, y), max(x, y)) for x, y in zip(a.tolist(), b.tolist(), strict=True) if x != y}
+
+
+def _messages(frame: Frame, analysed: list[Terms], rows: list[int]) -> list[_Message]:
+    ids = frame.ids
+    row_of = {ids[r]: r for r in rows}
+    targets = frame.table.column("target").to_pylist()
+    out = []
+    for row in rows:
+        parent = row_of.get(targets[row]) if targets[row] is not None else None
+        terms = analysed[row]
+        stance = opening(terms.folded) if parent is not None else None
+        out.append(
+            _Message(row, int(frame.account[row]), terms, is_critic(terms.folded), stance, parent)
+        )
+    return out
+
+
+def _thread(
+    frame: Frame,
+    texts: list[str | None],
+    names: dict[int, str],
+    variants: dict[tuple[int, int], float],
+    near: set[tuple[int, int]],
+    analysed: list[Terms],
+    rows: list[int],
+    background: Background,
+    thread: str | None,
+) -> tuple[list[ClaimPoint], list[Campaign]]:
+    rows = sorted(rows, key=lambda r: (frame.position[r], r))
+    messages = _messages(frame, analysed, rows)
+    accounts = sorted({m.account for m in messages})
+    if len(accounts) < MIN_ACCOUNTS:
+        return [], []
+    # Who is on the other side of whom, and who names the wave.
+    against: set[tuple[int, int]] = set()
+    agrees: set[tuple[int, int]] = set()
+    account_of_row = {m.row: m.account for m in messages}
+    critics = Counter(m.account for m in messages if m.critic)
+    posted = Counter(m.account for m in messages)
+    for m in messages:
+        if m.parent is None:
+            continue
+        other = account_of_row[m.parent]
+        if other == m.account:
+            continue
+        pair = (min(m.account, other), max(m.account, other))
+        if m.stance == "disagree" or m.critic:
+            against.add(pair)
+        elif m.stance == "agree":
+            agrees.add(pair)
+    critic_accounts = {a for a, n in critics.items() if n * 2 >= posted[a]}
+    found = _points(messages, critic_accounts, background, len(accounts))
+    framed = _framed(messages, critic_accounts)
+    repertoire = _repertoire(framed, len(accounts))
+    claim_points = [_claim_point(frame, texts, names, p, thread) for p in found]
+    campaign = _campaign(
+        frame,
+        texts,
+        names,
+        variants,
+        near,
+        messages,
+        found,
+        against,
+        agrees,
+        critic_accounts,
+        framed,
+        repertoire,
+    )
+    return claim_points, [campaign] if campaign else []
+
+
+def _points(
+    messages: list[_Message], critics: set[int], background: Background, n_accounts: int
+) -> list[_Point]:
+    """Terms that enough accounts push beyond their background, joined into points."""
+    users: dict[str, set[int]] = defaultdict(set)
+    rows: dict[str, set[int]] = defaultdict(set)
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    words: Counter[int] = Counter()
+    for m in messages:
+        words[m.account] += m.terms.words
+        if m.critic or m.stance == "disagree" or m.account in critics:
+            continue
+        for term in m.terms.terms:
+            users[term].add(m.account)
+            rows[term].add(m.row)
+        for stem, surface in m.terms.surface.items():
+            surfaces[stem][surface] += 1
+    mean_words = max(1.0, sum(words.values()) / max(1, len(words)))
+    kept: list[tuple[str, float]] = []
+    for term, who in users.items():
+        if len(who) < MIN_PUSHERS:
+            continue
+        rate = background.rate(term, list(surfaces.get(term, ())), mean_words)
+        tail = binomial_tail(len(who), n_accounts, rate)
+        if tail <= (FRAME_ALPHA if term.startswith(FRAME_PREFIX) else ALPHA):
+            kept.append((term, -math.log10(max(tail, 1e-300))))
+    # A pair of stems says more than its words: drop a word pushed by the same
+    # accounts as a pair holding it.
+    pair_words = {
+        w: users[t] for t, _ in kept if " " in t for w in t.split(" ") if not t.startswith("frame")
+    }
+    kept = [(t, s) for t, s in kept if not (t in pair_words and users[t] <= pair_words[t])]
+    kept.sort(key=lambda x: -x[1])
+    groups: list[_Point] = []
+    for term, surprise in kept:
+        who = users[term]
+        home = next((g for g in groups if _jaccard(g.pushers, who) >= JOIN), None)
+        if home is None:
+            home = _Point([], set(), set(), 0.0)
+            groups.append(home)
+        home.terms.append(term)
+        home.raw.add(term)
+        home.pushers |= who
+        home.rows |= rows[term]
+        home.surprise = max(home.surprise, surprise)
+        if term.startswith(FRAME_PREFIX):
+            home.frames.append(term[len(FRAME_PREFIX) :])
+    for g in groups:
+        # Who pushes a point of many terms: who uses a good share of them, not
+        # the reader who shares one word of a pasted paragraph.
+        need = max(1, math.ceil(PUSH_SHARE * len(g.raw)))
+        uses = Counter(a for term in g.raw for a in users[term])
+        g.pushers = {a for a, n in uses.items() if n >= need}
+        by_row = Counter(r for term in g.raw for r in rows[term])
+        g.rows = {r for r, n in by_row.items() if n >= need}
+        g.terms = [_show(t, surfaces) for t in g.terms]
+    return [g for g in groups if len(g.pushers) >= MIN_PUSHERS]
+
+
+def _show(term: str, surfaces: dict[str, Counter[str]]) -> str:
+    if term.startswith(FRAME_PREFIX):
+        return FRAME_LABELS[term[len(FRAME_PREFIX) :]]
+    return " ".join(
+        surfaces[w].most_common(1)[0][0] if surfaces.get(w) else w for w in term.split(" ")
+    )
+
+
+def _jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _label(point: _Point) -> str:
+    if point.frames:
+        return FRAME_LABELS[point.frames[0]]
+    return ", ".join(point.terms[:3])
+
+
+def _claim_point(
+    frame: Frame, texts: list[str | None], names: dict[int, str], point: _Point, thread
+) -> ClaimPoint:
+    ordered = sorted(point.rows, key=lambda r: (np.nan_to_num(frame.ts[r], nan=np.inf), r))
+    return ClaimPoint(
+        id=0,
+        thread=thread,
+        label=_label(point),
+        phrases=point.terms[:SHOWN],
+        accounts=sorted(frame.accounts[a] for a in point.pushers),
+        messages=[_message(frame, texts, names, r) for r in ordered],
+        surprise=round(point.surprise, 2),
+    )
+
+
+def _message(frame: Frame, texts: list[str | None], names: dict[int, str], row: int) -> dict:
+    ts = frame.ts[row]
+    account = int(frame.account[row])
+    return {
+        "id": frame.ids[row],
+        "account": frame.accounts[account],
+        "name": names.get(account),
+        "time": None if np.isnan(ts) else _iso(ts),
+        "text": texts[row],
+    }
+
+
+def _iso(seconds: float) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(float(seconds), UTC).isoformat().replace("+00:00", "Z")
+
+
+def _campaign(
+    frame: Frame,
+    texts: list[str | None],
+    names: dict[int, str],
+    variants: dict[tuple[int, int], float],
+    near: set[tuple[int, int]],
+    messages: list[_Message],
+    points: list[_Point],
+    against: set[tuple[int, int]],
+    agrees: set[tuple[int, int]],
+    critics: set[int],
+    framed: dict[int, dict[str, list[int]]],
+    repertoire: list[int],
+) -> Campaign | None:
+    pushes: dict[int, set[int]] = defaultdict(set)  # account -> point numbers
+    for n, point in enumerate(points):
+        for a in point.pushers:
+            if a not in critics:
+                pushes[a].add(n)
+    # The kept terms each account used: two accounts sharing one point in many
+    # of its words say it alike.
+    used: dict[int, set[str]] = defaultdict(set)
+    for m in messages:
+        for n in pushes.get(m.account, ()):
+            used[m.account] |= m.terms.terms & points[n].raw
+    order = {m.row: n for n, m in enumerate(messages)}
+    rows_of: dict[int, list[int]] = defaultdict(list)
+    for m in messages:
+        rows_of[m.account].append(m.row)
+    ts = frame.ts
+
+    def close(a: int, b: int) -> bool:
+        for x, y in itertools.product(rows_of[a], rows_of[b]):
+            gap = abs(ts[x] - ts[y])
+            if not np.isnan(gap):
+                if gap <= NEAR_SECONDS:
+                    return True
+            elif abs(order[x] - order[y]) <= NEAR_POSITIONS:
+                return True
+        return False
+
+    ties: dict[int, set[int]] = defaultdict(set)
+    signs: dict[tuple[int, int], list[str]] = {}
+    for a, b in itertools.combinations(sorted(pushes), 2):
+        if (a, b) in against:
+            continue
+        shared = pushes[a] & pushes[b]
+        # One name in two spellings, each pushing the thread's points: one voice.
+        one_voice = variants.get((a, b), 0.0) >= 1
+        if not shared and not one_voice:
+            continue
+        second: list[str] = []
+        words = len(used[a] & used[b]) - len(shared)
+        strength = len(shared) + WORD_WEIGHT * min(max(words, 0), MAX_WORDS)
+        if (a, b) in variants:
+            second.append("name variant" if one_voice else "family name variant")
+            strength += variants[(a, b)]
+        if (a, b) in near:
+            second.append("near-identical text")
+            strength += 1
+        if (a, b) in agrees:
+            second.append("agreeing reply")
+            strength += 1
+        if close(a, b):
+            second.append("posted close together")
+            strength += CLOSE_WEIGHT
+        signs[(a, b)] = second
+        if strength >= TIE or one_voice:
+            ties[a].add(b)
+            ties[b].add(a)
+    # Replies that answer someone without agreeing: an argument, not a chorus.
+    answered: dict[int, set[int]] = defaultdict(set)
+    account_of_row = {m.row: m.account for m in messages}
+    for m in messages:
+        if m.parent is not None and m.stance != "agree":
+            answered[m.account].add(account_of_row[m.parent])
+    groups = _merged(
+        [
+            _attach(core, pushes, points, signs, against, answered)
+            for core in _components(ties)
+            if len(core) >= 2
+        ]
+        + _claim_groups(points, pushes, against, signs)
+        + ([_without_rivals(repertoire, against)] if repertoire else [])
+    )
+    best: tuple[float, list[int], str] | None = None
+    for group in groups:
+        if len(group) < MIN_ACCOUNTS:
+            continue
+        scored = _score(frame, messages, points, group, variants, near, framed, repertoire)
+        if scored is not None and (best is None or scored[0] > best[0]):
+            best = (scored[0], group, scored[1])
+    if best is None:
+        return None
+    score, group, reason = best
+    members = []
+    member_set = set(group)
+    frame_uses = Counter(f for a in group for f in framed.get(a, {}))
+    for a in sorted(group, key=lambda x: frame.accounts[x]):
+        own = [n for n in sorted(pushes[a]) if len(points[n].pushers & member_set) >= 2]
+        frames_used = [f for f in framed.get(a, {}) if frame_uses[f] >= 2]
+        rows = {r for n in own for r in points[n].rows} | {
+            r for f in frames_used for r in framed[a][f]
+        }
+        evidence = [_message(frame, texts, names, r) for r in rows_of[a] if r in rows]
+        with_whom = sorted(
+            {
+                s
+                for (x, y), found in signs.items()
+                if a in (x, y) and {x, y} <= member_set
+                for s in found
+            }
+        )
+        said = [_label(points[n]) for n in own] + [FRAME_LABELS[f] for f in frames_used]
+        members.append(
+            Member(
+                account=frame.accounts[a],
+                name=names.get(a),
+                points=list(dict.fromkeys(said)),
+                signs=with_whom,
+                messages=evidence[:SHOWN],
+            )
+        )
+    counted = Counter(p for m in members for p in m.points)
+    return Campaign(
+        id=0,
+        thread=frame.table.column("thread")[messages[0].row].as_py(),
+        kind="talking_points",
+        accounts=[m.account for m in members],
+        score=round(score, 3),
+        reason=reason,
+        talking_points=[p for p, k in counted.most_common() if k >= 2][:SHOWN],
+        members=members,
+    )
+
+
+def _attach(
+    core: list[int],
+    pushes: dict[int, set[int]],
+    points: list[_Point],
+    signs: dict[tuple[int, int], list[str]],
+    against: set[tuple[int, int]],
+    answered: dict[int, set[int]],
+) -> list[int]:
+    """The core of strongly tied accounts with those who join it on weaker evidence:
+    two of its points, or one and a sign shared with a member (a name variant,
+    near-identical text, an agreeing reply), or one said beside a member's by an
+    account that is not answering a member without agreeing."""
+    group = set(core)
+    changed = True
+    while changed:
+        changed = False
+        ours = {n for n, p in enumerate(points) if len(p.pushers & group) >= 2}
+        for a in sorted(set(pushes) - group):
+            if any((min(a, c), max(a, c)) in against for c in group):
+                continue
+            k = len(pushes[a] & ours)
+            found = {s for c in group for s in signs.get((min(a, c), max(a, c)), ())}
+            identity = bool(found & {"name variant", "near-identical text", "agreeing reply"})
+            beside = "posted close together" in found and not (answered.get(a, set()) & group)
+            voice = "name variant" in found
+            if k >= 2 or (k >= 1 and (identity or beside)) or voice:
+                group.add(a)
+                changed = True
+    return sorted(group)
+
+
+def _framed(
+    messages: list[_Message], critics: set[int]
+) -> dict[int, dict[str, list[int]]]:
+    """Per account, the frames it uses (each with the rows that use it), leaving out
+    critics and disagreeing replies. Frames the article makes count here too: an
+    article that reports the government's defence ("a national tradition") does
+    not make the chorus repeating it ordinary (the talking points by claim weigh
+    them against the article; the repertoire needs two frames, see `_score`)."""
+    out: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for m in messages:
+        if m.critic or m.stance == "disagree" or m.account in critics:
+            continue
+        for name in m.terms.frames:
+            out[m.account].setdefault(name, []).append(m.row)
+    return dict(out)
+
+
+def _repertoire(framed: dict[int, dict[str, list[int]]], n_accounts: int) -> list[int]:
+    """The accounts using the frames, when more of the thread's accounts do than
+    REPERTOIRE_PRIOR predicts (binomial tail at most REPERTOIRE_ALPHA)."""
+    users = sorted(a for a, frames in framed.items() if frames)
+    if len(users) < MIN_ACCOUNTS:
+        return []
+    if binomial_tail(len(users), n_accounts, REPERTOIRE_PRIOR) > REPERTOIRE_ALPHA:
+        return []
+    return users
+
+
+def _without_rivals(group: list[int], against: set[tuple[int, int]]) -> list[int]:
+    """The group without those who argue with most of it."""
+    kept = set(group)
+    for a in sorted(group):
+        rivals = sum((min(a, b), max(a, b)) in against for b in group)
+        if rivals and rivals * 2 >= len(group) - 1:
+            kept.discard(a)
+    return sorted(kept)
+
+
+def _claim_groups(
+    points: list[_Point],
+    pushes: dict[int, set[int]],
+    against: set[tuple[int, int]],
+    signs: dict[tuple[int, int], list[str]],
+) -> list[list[int]]:
+    """Accounts behind two or more claims (frames) that share pushers: a repertoire
+    pushed in one thread by one set of accounts, each in its own words, even when no
+    two of them are tied closely. Words alone do not make such a group (readers of
+    one story share its words); claims do."""
+    claims = [n for n, p in enumerate(points) if p.frames]
+    linked: dict[int, set[int]] = defaultdict(set)
+    for x, y in itertools.combinations(claims, 2):
+        if points[x].pushers & points[y].pushers:
+            linked[x].add(y)
+            linked[y].add(x)
+    out = []
+    for component in _components(linked):
+        if len(component) < 2:
+            continue
+        pushed = {
+            a: len(pushes[a] & set(component))
+            for n in component
+            for a in points[n].pushers
+            if a in pushes
+        }
+        group = set(pushed)
+        # who argues with most of the group is not of it
+        for a in sorted(group):
+            rivals = sum((min(a, b), max(a, b)) in against for b in group)
+            if rivals and rivals * 2 >= len(group) - 1:
+                group.discard(a)
+        out.append(sorted(group))
+    return out
+
+
+def _merged(groups: list[list[int]]) -> list[list[int]]:
+    """Groups that came to share an account are one."""
+    out: list[set[int]] = []
+    for group in groups:
+        joined = set(group)
+        for other in [o for o in out if o & joined]:
+            joined |= other
+            out.remove(other)
+        out.append(joined)
+    return [sorted(g) for g in out]
+
+
+def _components(ties: dict[int, set[int]]) -> list[list[int]]:
+    seen: set[int] = set()
+    out = []
+    for start in sorted(ties):
+        if start in seen:
+            continue
+        stack, group = [start], []
+        seen.add(start)
+        while stack:
+            node = stack.pop()
+            group.append(node)
+            for other in ties[node]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        out.append(sorted(group))
+    return out
+
+
+def _score(
+    frame: Frame,
+    messages: list[_Message],
+    points: list[_Point],
+    group: list[int],
+    variants: dict[tuple[int, int], float],
+    near: set[tuple[int, int]],
+    framed: dict[int, dict[str, list[int]]],
+    repertoire: list[int],
+) -> tuple[float, str] | None:
+    """The group's score and its reason in words, or None when it is no campaign."""
+    members = set(group)
+    shared = [n for n, p in enumerate(points) if len(p.pushers & members) >= MIN_PUSHERS]
+    labels = [_label(points[n]) for n in shared]
+    # The repertoire: frames two or more of them use, when the thread holds more
+    # accounts using the frames than its background predicts.
+    if members & set(repertoire):
+        uses = Counter(f for a in members for f in framed.get(a, {}))
+        labels += [FRAME_LABELS[f] for f, k in uses.most_common() if k >= 2]
+        labels = list(dict.fromkeys(labels))
+    if not labels:
+        return None
+    rows = [m.row for m in messages if m.account in members]
+    all_rows = [m.row for m in messages]
+    times = frame.ts[rows]
+    timed = times[~np.isnan(times)]
+    thread_times = frame.ts[all_rows]
+    thread_times = thread_times[~np.isnan(thread_times)]
+    together = None
+    if len(timed) >= 2 and len(thread_times) >= 2:
+        span = float(timed.max() - timed.min())
+        thread_span = float(thread_times.max() - thread_times.min()) or 1.0
+        if span <= BURST_SECONDS or span <= CONCENTRATION * thread_span:
+            together = f"within {_duration(span)}"
+    else:
+        index = [n for n, m in enumerate(messages) if m.account in members]
+        run = index[-1] - index[0] + 1
+        if len(index) >= CONCENTRATION * run * 1.4 or run <= CONCENTRATION * len(messages):
+            together = f"in a run of {run} of the thread's {len(messages)} comments"
+    pairs = list(itertools.combinations(sorted(members), 2))
+    identity = sorted(
+        {
+            ("name variants" if variants[p] >= 1 else "family name variants")
+            for p in pairs
+            if p in variants
+        }
+        | ({"near-identical texts"} if any(p in near for p in pairs) else set())
+    )
+    # Two claims say enough; one claim needs the group to have said it close
+    # together or to share an identity sign.
+    if len(labels) < 2 and not identity and together is None:
+        return None
+    score = min(1.0, 0.25 * len(labels) + 0.15 * len(identity) + (0.25 if together else 0.0))
+    labels = labels[:3]
+    score *= min(1.0, len(members) / 5)
+    reason = f"{len(members)} accounts posted the same claims ({'; '.join(labels)})"
+    if together:
+        reason += f" {together}"
+    if identity:
+        reason += "; also " + ", ".join(identity)
+    return score, reason
+
+
+def _duration(seconds: float) -> str:
+    minutes = max(1, round(seconds / 60))
+    if minutes < 120:
+        return f"{minutes} minutes"
+    return f"{round(minutes / 60)} hours"
+
+
+def _copy_bursts(
+    frame: Frame,
+    texts: list[str | None],
+    names: dict[int, str],
+    text_pairs: pa.Table | None,
+    found: list[Campaign],
+) -> list[Campaign]:
+    """Near-identical posts by several accounts within COPY_WINDOW seconds."""
+    if text_pairs is None or not len(text_pairs):
+        return []
+    i = text_pairs.column("i").to_numpy()
+    j = text_pairs.column("j").to_numpy()
+    gap = np.abs(frame.ts[i] - frame.ts[j])
+    keep = ~np.isnan(gap) & (gap <= COPY_WINDOW)
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for x, y in zip(i[keep].tolist(), j[keep].tolist(), strict=True):
+        rx, ry = root(x), root(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in set(i[keep].tolist()) | set(j[keep].tolist()):
+        groups[root(x)].append(x)
+    already = [set(c.accounts) for c in found]
+    urls = frame.table.column("urls").to_pylist()
+    tags = frame.table.column("hashtags").to_pylist()
+    out = []
+    for rows in groups.values():
+        rows.sort(key=lambda r: (frame.ts[r], r))
+        accounts = sorted({frame.accounts[int(frame.account[r])] for r in rows})
+        if len(accounts) < MIN_ACCOUNTS or any(set(accounts) <= a for a in already):
+            continue
+        span = float(frame.ts[rows[-1]] - frame.ts[rows[0]])
+        shared = _shared_items(rows, urls, tags)
+        reason = (
+            f"{len(accounts)} accounts posted near-identical texts within {_duration(span)}"
+            + (f", with the same {shared}" if shared else "")
+        )
+        members = [
+            Member(
+                account=account,
+                name=next(
+                    names.get(int(frame.account[r]))
+                    for r in rows
+                    if frame.accounts[int(frame.account[r])] == account
+                ),
+                points=[],
+                signs=["near-identical text"],
+                messages=[
+                    _message(frame, texts, names, r)
+                    for r in rows
+                    if frame.accounts[int(frame.account[r])] == account
+                ][:SHOWN],
+            )
+            for account in accounts
+        ]
+        out.append(
+            Campaign(
+                id=0,
+                thread=frame.table.column("thread")[rows[0]].as_py(),
+                kind="copy_burst",
+                accounts=accounts,
+                score=round(min(1.0, 0.5 + 0.1 * len(accounts) + (0.2 if shared else 0)), 3),
+                reason=reason,
+                talking_points=[texts[rows[0]] or ""],
+                members=members,
+            )
+        )
+    return out
+
+
+def _shared_items(rows: list[int], urls: list, tags: list) -> str:
+    def common(column: list) -> list[str]:
+        sets = [set(column[r] or []) for r in rows]
+        return sorted(set.intersection(*sets)) if sets else []
+
+    found = [f"link {u}" for u in common(urls)] + [f"hashtag #{t}" for t in common(tags)]
+    return " and ".join(found[:2])
