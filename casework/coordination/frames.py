@@ -331,11 +331,10 @@ def fold(text: str) -> str:
     Azerbaijani and Turkish letters fold to their Latin neighbours so that a
     name or word typed on a keyboard without them still meets its other spelling."""
     text = text.casefold().translate(_FOLD)
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
     # Cyrillic й is a letter of its own, not и with an accent: it keeps its mark.
-    return " ".join(text.replace("и\u0306", "й").split())
+    text = unicodedata.normalize("NFKD", text).replace("и\u0306", "й")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=1)
@@ -353,15 +352,26 @@ _AGREE = re.compile("|".join(AGREE_OPENINGS))
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,80})[\"“”«»„]|(?<!\w)'([^']{1,80})'(?!\w)")
 
 
+# A frame said under a negation is denied, not pushed: "it was not really about
+# money", "nobody paid them", "without pretending that every critic belongs to a
+# lobby": a negation earlier in the same clause, within NEGATION_REACH characters.
+NEGATION_REACH = 60
+_NEGATED = re.compile(
+    r"\b(?:not|no|nobody|never|nothing|without|isn'?t|wasn'?t|aren'?t|weren'?t|doesn'?t"
+    r"|don'?t|didn'?t|не|нет|ни|никто|никогда|hec)\b[^.,!?;:]*$"
+)
+
+
 def frames_in(folded: str) -> dict[str, str]:
     """The frames a folded text makes, each with the words that made it (words it
     quotes do not count)."""
     used = _QUOTED.sub(" ", folded)
     out = {}
     for name, pattern in _compiled():
-        match = pattern.search(used)
-        if match:
-            out[name] = match.group(0)
+        for match in pattern.finditer(used):
+            if not _NEGATED.search(used[max(0, match.start() - NEGATION_REACH) : match.start()]):
+                out[name] = match.group(0)
+                break
     return out
 
 

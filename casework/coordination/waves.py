@@ -77,7 +77,7 @@ BURST_SECONDS = 3600.0
 # An ordinary reader's chance of using one of the frames the article does not:
 # the thread's framed accounts are a repertoire when this many is unlikely.
 REPERTOIRE_PRIOR = 0.2
-REPERTOIRE_ALPHA = 0.01
+REPERTOIRE_ALPHA = 0.025
 # What ties two accounts: each shared point counts one, a name variant or
 # near-identical text or an agreeing reply one (a family name alone a half),
 # posting close together CLOSE_WEIGHT; a tie needs TIE.
@@ -273,7 +273,7 @@ def _points(
     words: Counter[int] = Counter()
     for m in messages:
         words[m.account] += m.terms.words
-        if m.critic or m.stance == "disagree" or m.account in critics:
+        if m.critic or m.account in critics:
             continue
         for term in m.terms.terms:
             users[term].add(m.account)
@@ -456,8 +456,17 @@ def _campaign(
             if len(core) >= 2
         ]
         + _claim_groups(points, pushes, against, signs)
-        + ([_without_rivals(repertoire, against)] if repertoire else [])
+        + (
+            [_answering(_without_rivals(repertoire, against), framed, messages)]
+            if repertoire
+            else []
+        )
     )
+    groups = [
+        _attach_by_frames(g, framed, close, against, agrees, answered)
+        for g in groups
+        if len(g) >= 2
+    ]
     best: tuple[float, list[int], str] | None = None
     for group in groups:
         if len(group) < MIN_ACCOUNTS:
@@ -540,9 +549,33 @@ def _attach(
     return sorted(group)
 
 
-def _framed(
-    messages: list[_Message], critics: set[int]
-) -> dict[int, dict[str, list[int]]]:
+def _attach_by_frames(
+    group: list[int],
+    framed: dict[int, dict[str, list[int]]],
+    close: Callable[[int, int], bool],
+    against: set[tuple[int, int]],
+    agrees: set[tuple[int, int]],
+    answered: dict[int, set[int]],
+) -> list[int]:
+    """Accounts that say the group's claims in words no point of the thread holds
+    (a frame some member uses), beside a member's comment or agreeing with one, or
+    two of its frames anyway."""
+    members = set(group)
+    ours = {f for a in members for f in framed.get(a, {})}
+    for a in sorted(set(framed) - members):
+        if any((min(a, c), max(a, c)) in against for c in members):
+            continue
+        shared = set(framed[a]) & ours
+        if not shared:
+            continue
+        agreeing = any((min(a, c), max(a, c)) in agrees for c in members)
+        beside = not (answered.get(a, set()) & members) and any(close(a, c) for c in members)
+        if len(shared) >= 2 or agreeing or beside:
+            members.add(a)
+    return sorted(members)
+
+
+def _framed(messages: list[_Message], critics: set[int]) -> dict[int, dict[str, list[int]]]:
     """Per account, the frames it uses (each with the rows that use it), leaving out
     critics and disagreeing replies. Frames the article makes count here too: an
     article that reports the government's defence ("a national tradition") does
@@ -550,7 +583,7 @@ def _framed(
     them against the article; the repertoire needs two frames, see `_score`)."""
     out: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for m in messages:
-        if m.critic or m.stance == "disagree" or m.account in critics:
+        if m.critic or m.account in critics:
             continue
         for name in m.terms.frames:
             out[m.account].setdefault(name, []).append(m.row)
@@ -566,6 +599,29 @@ def _repertoire(framed: dict[int, dict[str, list[int]]], n_accounts: int) -> lis
     if binomial_tail(len(users), n_accounts, REPERTOIRE_PRIOR) > REPERTOIRE_ALPHA:
         return []
     return users
+
+
+def _answering(
+    group: list[int], framed: dict[int, dict[str, list[int]]], messages: list[_Message]
+) -> list[int]:
+    """The group without those whose every framed message answers a member without
+    agreeing: a reader arguing with the chorus in its own words."""
+    author = {m.row: m.account for m in messages}
+    parent = {m.row: m.parent for m in messages}
+    stance = {m.row: m.stance for m in messages}
+    members = set(group)
+    kept = []
+    for a in group:
+        rows = {r for found in framed.get(a, {}).values() for r in found}
+        answering = [
+            parent[r] is not None
+            and author.get(parent[r]) in members - {a}
+            and stance[r] != "agree"
+            for r in rows
+        ]
+        if not answering or not all(answering):
+            kept.append(a)
+    return kept
 
 
 def _without_rivals(group: list[int], against: set[tuple[int, int]]) -> list[int]:
