@@ -44,7 +44,7 @@ STEM_FORMS = 10.0
 # The least background any term has: even a rare word is sometimes chosen.
 FLOOR = 0.002
 # Background of a frame, where the corpus has too few other accounts to say.
-FRAME_PRIOR = 0.04
+FRAME_PRIOR = 0.02
 # A term in the article body: what any reader of the article may write.
 ARTICLE_RATE = 0.3
 # Other threads say how common a word is once there are this many of them.

@@ -47,8 +47,16 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bpaid\b",
             r"\bpay(?:s|ing)? (?:them|him|her|you)\b",
             r"\bwho pays\b",
-            r"\bmoney\b",
             r"\bsalar\w*",
+            r"\b(?:foreign|western|soros|their|whose|for the|on foreign) money\b",
+            r"\bmoney (?:from|of) (?:abroad|foreign|the west|soros|western)\b",
+            r"\b(?:get|gets|got|take|takes|took|receive|received|paid) (?:the |good |big )?money\b",
+            r"\bза деньги\b",
+            r"\b(?:иностранн|западн|чуж)\w* деньг\w*",
+            r"\bденьги (?:из-за|от|с) (?:границ|запад|сорос)\w*",
+            r"\bxaric\w* pul\w*",
+            r"\bpul(?:u|a)? al\w*",
+            r"\bmaas al\w*",
             r"\bfinanc(?:ed|es|ing|iers?)\b",
             r"\bfund(?:ed|ing|s)\b",
             r"\bgrants?\b",
@@ -61,15 +69,11 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bbought\b",
             r"\bплат(?:ят|ит|ил|или|ный|ные|ных)\b",
             r"\bпроплач\w*",
-            r"\bденьг\w*",
-            r"\bденег\b",
             r"\bфинансир\w*",
             r"\bгрант\w*",
             r"\bспонсор\w*",
             r"\bпродажн\w*",
             r"\bкупле?н\w*",
-            r"\bpul(?:u|a|la|dan|un)?\b",
-            r"\bmaas\w*",
             r"\bmaliyye\w*",
             r"\bqrant\w*",
             r"\bmuzdlu\w*",
@@ -144,6 +148,8 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bв своей стране\b",
             r"\bхуже\b",
             r"\boz olke\w*",
+            r"\b(?:evvelce|once) oz\w*",
+            r"\boz\w* .{0,50}baxsin\w*",
             r"\bozunuze bax\w*",
             r"\bbes (?:amerika|avropa|qerb|onlar|siz)\w*",
             r"\bdaha pis\b",
@@ -170,6 +176,7 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bсуверен\w*",
             r"\bнаши\w* традици\w*",
             r"\bbize ders\w*",
+            r"\bders (?:kec|ver)\w*",
             r"\bdaxili isl\w*",
             r"\bsuveren\w*",
             r"\benene\w*",
@@ -373,6 +380,17 @@ def frames_in(folded: str) -> dict[str, str]:
                 out[name] = match.group(0)
                 break
     return out
+
+
+def echoes(reply: str, answered: str) -> bool:
+    """The reply puts the answered message's own words in quotation marks: a
+    scare-quoted echo ("Again the 'foreign grant' tale") mocks what it quotes."""
+    for match in _QUOTED.finditer(reply):
+        quoted = (match.group(1) or match.group(2) or "").strip()
+        words = [w for w in re.findall(r"\w+", quoted) if len(w) >= 4]
+        if words and all(w in answered for w in words):
+            return True
+    return False
 
 
 def is_critic(folded: str) -> bool:

@@ -46,6 +46,7 @@ import pyarrow as pa
 
 from casework.coordination.claims import (
     FRAME_PREFIX,
+    FRAME_PRIOR,
     MIN_CORPUS_THREADS,
     Background,
     Terms,
@@ -53,7 +54,7 @@ from casework.coordination.claims import (
     terms_of,
 )
 from casework.coordination.frame import Frame
-from casework.coordination.frames import FRAME_LABELS, is_critic, opening
+from casework.coordination.frames import FRAME_LABELS, echoes, is_critic, opening
 from casework.coordination.model import Campaign, ClaimPoint, Member
 
 MIN_PUSHERS = 3
@@ -74,15 +75,17 @@ NEAR_POSITIONS = 1
 # span of time (or of its comments), or within BURST_SECONDS.
 CONCENTRATION = 0.5
 BURST_SECONDS = 3600.0
-# An ordinary reader's chance of using one of the frames the article does not:
-# the thread's framed accounts are a repertoire when this many is unlikely.
-REPERTOIRE_PRIOR = 0.2
-REPERTOIRE_ALPHA = 0.025
+# An ordinary reader's chance of using each frame: money is talked of often, a
+# charge of lying less, the other claims seldom. A thread's frame uses are a
+# repertoire when this many is unlikely (REPERTOIRE_ALPHA).
+FRAME_RATES = {"paid": 0.08, "discredit": 0.04}
+TOPICAL_FRAME_RATE = 0.1
+REPERTOIRE_ALPHA = 0.01
 # What ties two accounts: each shared point counts one, a name variant or
 # near-identical text or an agreeing reply one (a family name alone a half),
 # posting close together CLOSE_WEIGHT; a tie needs TIE.
 TIE = 2.0
-CLOSE_WEIGHT = 0.5
+CLOSE_WEIGHT = 1.0
 # Each further term of a shared point that both use, up to MAX_WORDS of them.
 WORD_WEIGHT = 0.25
 MAX_WORDS = 4
@@ -202,6 +205,8 @@ def _messages(frame: Frame, analysed: list[Terms], rows: list[int]) -> list[_Mes
         parent = row_of.get(targets[row]) if targets[row] is not None else None
         terms = analysed[row]
         stance = opening(terms.folded) if parent is not None else None
+        if stance is None and parent is not None and echoes(terms.folded, analysed[parent].folded):
+            stance = "disagree"  # "Again the 'foreign grant' fairy tale"
         out.append(
             _Message(row, int(frame.account[row]), terms, is_critic(terms.folded), stance, parent)
         )
@@ -241,10 +246,19 @@ def _thread(
             against.add(pair)
         elif m.stance == "agree":
             agrees.add(pair)
+    # Two accounts answering each other, neither agreeing, argue: campaigns
+    # answer their critics, not each other.
+    replied: Counter[tuple[int, int]] = Counter()
+    for m in messages:
+        if m.parent is not None and account_of_row[m.parent] != m.account and m.stance != "agree":
+            replied[(m.account, account_of_row[m.parent])] += 1
+    for a, b in replied:
+        if (b, a) in replied:
+            against.add((min(a, b), max(a, b)))
     critic_accounts = {a for a, n in critics.items() if n * 2 >= posted[a]}
     found = _points(messages, critic_accounts, background, len(accounts))
     framed = _framed(messages, critic_accounts)
-    repertoire = _repertoire(framed, len(accounts))
+    repertoire = _repertoire(framed, len(accounts), background.frames)
     claim_points = [_claim_point(frame, texts, names, p, thread) for p in found]
     campaign = _campaign(
         frame,
@@ -404,15 +418,21 @@ def _campaign(
         rows_of[m.account].append(m.row)
     ts = frame.ts
 
-    def close(a: int, b: int) -> bool:
+    def nearness(a: int, b: int) -> float:
+        """CLOSE_WEIGHT for messages within NEAR_SECONDS; half that for messages
+        side by side in a thread without times (order says less than a clock)."""
+        best = 0.0
         for x, y in itertools.product(rows_of[a], rows_of[b]):
             gap = abs(ts[x] - ts[y])
             if not np.isnan(gap):
                 if gap <= NEAR_SECONDS:
-                    return True
+                    return CLOSE_WEIGHT
             elif abs(order[x] - order[y]) <= NEAR_POSITIONS:
-                return True
-        return False
+                best = CLOSE_WEIGHT / 2
+        return best
+
+    def close(a: int, b: int) -> bool:
+        return nearness(a, b) > 0
 
     ties: dict[int, set[int]] = defaultdict(set)
     signs: dict[tuple[int, int], list[str]] = {}
@@ -436,9 +456,10 @@ def _campaign(
         if (a, b) in agrees:
             second.append("agreeing reply")
             strength += 1
-        if close(a, b):
+        near_by = nearness(a, b)
+        if near_by:
             second.append("posted close together")
-            strength += CLOSE_WEIGHT
+            strength += near_by
         signs[(a, b)] = second
         if strength >= TIE or one_voice:
             ties[a].add(b)
@@ -463,7 +484,9 @@ def _campaign(
         )
     )
     groups = [
-        _attach_by_frames(g, framed, close, against, agrees, answered)
+        _without_opponents(
+            _attach_by_frames(g, framed, close, against, agrees, answered), against, signs
+        )
         for g in groups
         if len(g) >= 2
     ]
@@ -590,15 +613,32 @@ def _framed(messages: list[_Message], critics: set[int]) -> dict[int, dict[str, 
     return dict(out)
 
 
-def _repertoire(framed: dict[int, dict[str, list[int]]], n_accounts: int) -> list[int]:
-    """The accounts using the frames, when more of the thread's accounts do than
-    REPERTOIRE_PRIOR predicts (binomial tail at most REPERTOIRE_ALPHA)."""
+def _repertoire(
+    framed: dict[int, dict[str, list[int]]], n_accounts: int, topical: set[str]
+) -> list[int]:
+    """The accounts using the frames, when the thread's accounts use more of them
+    than ordinary readers would: each distinct (account, frame) counts once, and
+    the count is tested (Poisson tail at most REPERTOIRE_ALPHA) against what
+    FRAME_RATES predict for this many accounts (a frame the article makes itself
+    at TOPICAL_FRAME_RATE: a story about bribes has readers talking of money)."""
     users = sorted(a for a, frames in framed.items() if frames)
     if len(users) < MIN_ACCOUNTS:
         return []
-    if binomial_tail(len(users), n_accounts, REPERTOIRE_PRIOR) > REPERTOIRE_ALPHA:
+    uses = sum(len(frames) for frames in framed.values())
+    expected = n_accounts * sum(
+        TOPICAL_FRAME_RATE if f in topical else FRAME_RATES.get(f, FRAME_PRIOR)
+        for f in FRAME_LABELS
+    )
+    if poisson_tail(uses, expected) > REPERTOIRE_ALPHA:
         return []
     return users
+
+
+def poisson_tail(k: int, mean: float) -> float:
+    """P(X >= k) for X ~ Poisson(mean)."""
+    from scipy.stats import poisson
+
+    return float(poisson.sf(k - 1, max(mean, 1e-12))) if k > 0 else 1.0
 
 
 def _answering(
@@ -622,6 +662,26 @@ def _answering(
         if not answering or not all(answering):
             kept.append(a)
     return kept
+
+
+def _without_opponents(
+    group: list[int], against: set[tuple[int, int]], signs: dict[tuple[int, int], list[str]]
+) -> list[int]:
+    """The group without anyone who argues with one of its members (a reply that
+    disagrees, mocks in quotes, or a back-and-forth): the chorus does not argue
+    with itself. Where two argue, the one with fewer allies in the group goes."""
+    members = set(group)
+    while True:
+        rivals = {
+            a: sum((min(a, b), max(a, b)) in against for b in members if b != a) for a in members
+        }
+        allies = {
+            a: sum((min(a, b), max(a, b)) in signs for b in members if b != a) for a in members
+        }
+        worst = max(members, key=lambda a: (rivals[a], -allies[a], a), default=None)
+        if worst is None or rivals[worst] == 0:
+            return sorted(members)
+        members.discard(worst)
 
 
 def _without_rivals(group: list[int], against: set[tuple[int, int]]) -> list[int]:
@@ -715,12 +775,10 @@ def _score(
     members = set(group)
     shared = [n for n, p in enumerate(points) if len(p.pushers & members) >= MIN_PUSHERS]
     labels = [_label(points[n]) for n in shared]
-    # The repertoire: frames two or more of them use, when the thread holds more
-    # accounts using the frames than its background predicts.
-    if members & set(repertoire):
-        uses = Counter(f for a in members for f in framed.get(a, {}))
-        labels += [FRAME_LABELS[f] for f, k in uses.most_common() if k >= 2]
-        labels = list(dict.fromkeys(labels))
+    # and the frames two or more of them use, in words no point of the thread holds
+    uses = Counter(f for a in members for f in framed.get(a, {}))
+    labels += [FRAME_LABELS[f] for f, k in uses.most_common() if k >= 2]
+    labels = list(dict.fromkeys(labels))
     if not labels:
         return None
     rows = [m.row for m in messages if m.account in members]
