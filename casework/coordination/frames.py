@@ -44,7 +44,11 @@ FRAMES: tuple[ClaimFrame, ...] = (
         "paid",
         "the critics are paid or funded for it",
         (
-            r"\bpaid\b",
+            r"\bpaid (?:by|to|for|from|agents?|trolls?|writers?|journalists?|experts?|activists?"
+            r"|propaganda|articles?|hacks?|mouthpieces?|lobby\w*)\b",
+            r"\b(?:are|is|were|was|being|get|gets|got|all) "
+            r"(?:well |all |all well |handsomely )?paid\b",
+            r"\bwho paid\b",
             r"\bpay(?:s|ing)? (?:them|him|her|you)\b",
             r"\bwho pays\b",
             r"\bsalar\w*",
@@ -187,6 +191,7 @@ FRAMES: tuple[ClaimFrame, ...] = (
         "the authors are ignorant, biased or lying",
         (
             r"\bso[- ]called\b",
+            r"\bforeigners? who (?:spent|came|sat|stayed|visited|never|know)\b",
             r"\bold news\b",
             r"\brecycl\w*",
             r"\bbiased\b",
@@ -266,6 +271,8 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bprosper\w*",
             r"\btoleran\w*",
             r"\bequal rights\b",
+            r"\b(?:that|this) is (?:real )?democracy\b",
+            r"\bworked perfectly\b",
             r"\bстабильн\w*",
             r"\bразвити\w*",
             r"\bпроцвета\w*",
@@ -296,6 +303,8 @@ CRITIC_CUES = (
     r"\bcopy[- ]?past\w*",
     r"\bsame (?:method|playbook|script|template|pattern|talking points)\b",
     r"\bcoordinated\b",
+    r"\bsame (?:old )?story\b",
+    r"\b(?:every(?:one|body)|anyone) who (?:criticis|criticiz|disagree|question|object)\w*",
     r"\bon cue\b",
     r"\bout of nowhere\b",
     r"\bwhataboutism\b",
