@@ -5,7 +5,8 @@ country: the critics are paid or foreign-funded, a lobby or a foreign power
 is behind them, double standards (the accusers are worse at home: "what
 about ..."), outsiders have no right to judge (sovereignty, tradition), the
 authors are ignorant or lying, the article is a smear meant to harm the
-country, and the country is stable, developing and democratic
+country, the accused are criminals and the case is not political, and the
+country is stable, developing and democratic
 (the propaganda literature's ad hominem on motives, foreign-agent narrative,
 whataboutism, denial and praise). Each account says it in its own words;
 these frames are the synonyms that let two wordings of one claim meet. They
@@ -98,6 +99,7 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\binterfer\w*",
             r"\bhidden agenda\b",
             r"\borchestrat\w*",
+            r"\bwho (?:is|was|were|are|'s) (?:really )?behind\b",
             r"\bon (?:the )?orders? (?:of|from) (?:washington|brussels|the west|abroad)\b",
             r"\bлобби\w*",
             r"\bиноагент\w*",
@@ -257,16 +259,37 @@ FRAMES: tuple[ClaimFrame, ...] = (
         ),
     ),
     ClaimFrame(
+        "criminal",
+        "it is a criminal case, not politics",
+        (
+            r"\bnothing to do with (?:journalism|politics|human rights|free speech|the press"
+            r"|his work|her work|their work|reporting|activism)\b",
+            r"\b(?:common|ordinary|real) criminals?\b",
+            r"\bbroke the law\b",
+            r"\b(?:no one|nobody) is above the law\b",
+            r"\bthe law is the same for (?:everyone|everybody|all)\b",
+            r"\b(?:tax|criminal|fraud|corruption) case (?:was|is) (?:real|genuine)\b",
+            r"\bне политическ\w*",
+            r"\b(?:обычн|простой|настоящ)\w* (?:уголовник|преступник)\w*",
+            r"\bникто не выше закона\b",
+            r"\bзакон (?:один )?для всех\b",
+            r"\bsiyasi deyil\b",
+            r"\bcinayetkar\w*",
+            r"\bqanun hami ucun\b",
+            r"\bqanunu? poz\w*",
+        ),
+    ),
+    ClaimFrame(
         "praise",
         "the country is stable, developing and democratic",
         (
             r"\bdemocratic (?:state|country|nation)\b",
             r"\bstab(?:le|ility|ilit\w*)\b",
-            r"\bdevelopment\b",
+            r"\b(?:economic|rapid|great|huge|impressive|major|enormous) development\b",
             r"\b(?:economy|economic) (?:grows|grew|growth|is growing|boom\w*)\b",
             r"\bgr(?:ows?|ew) \d+ ?(?:%|percent)",
             r"\binvest(?:ors|ment|ments) (?:are |is )?(?:coming|come|flow\w*|pour\w*)\b",
-            r"\bdeveloping (?:fast|rapidly|country)\b",
+            r"\b(?:is |are |has been )?develop(?:s|ing|ed) (?:fast|rapidly|quickly|so much)\b",
             r"\bprogress\b",
             r"\bprosper\w*",
             r"\btoleran\w*",
@@ -365,7 +388,7 @@ _AGREE = re.compile("|".join(AGREE_OPENINGS))
 
 # Words in quotation marks are mentioned, not used: "'lobby' five times",
 # 'Ah yes, the "foreign agents" again'.
-_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,80})[\"“”«»„]|(?<!\w)'([^']{1,80})'(?!\w)")
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{1,300})[\"“”«»„]|(?<!\w)'([^']{1,80})'(?!\w)")
 
 
 # A frame said under a negation is denied, not pushed: "it was not really about
