@@ -89,6 +89,17 @@ CLOSE_WEIGHT = 1.0
 # Each further term of a shared point that both use, up to MAX_WORDS of them.
 WORD_WEIGHT = 0.25
 MAX_WORDS = 4
+# Signs that let an account join a group on one shared point.
+IDENTITY_SIGNS = frozenset(
+    {
+        "name variant",
+        "near-identical text",
+        "agreeing reply",
+        "replied to the same comment within minutes",
+    }
+)
+# Replies to one comment this close in time are a pile-on.
+PILE_ON_SECONDS = 900.0
 # Near-identical posts by several accounts within this many seconds.
 COPY_WINDOW = 900.0
 # Points shown per campaign and messages per point.
@@ -434,6 +445,25 @@ def _campaign(
     def close(a: int, b: int) -> bool:
         return nearness(a, b) > 0
 
+    # Replies under one comment: the pile-on. Each account's replies, by parent.
+    replies: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for m in messages:
+        if m.parent is not None:
+            replies[m.account][m.parent].append(m.row)
+
+    def piled(a: int, b: int) -> bool:
+        """Both answered one comment (not their own) within PILE_ON_SECONDS. Without
+        times, two replies under one comment say nothing: that is what replies do."""
+        for parent in set(replies[a]) & set(replies[b]):
+            if account_of_row[parent] in (a, b):
+                continue
+            for x, y in itertools.product(replies[a][parent], replies[b][parent]):
+                gap = abs(ts[x] - ts[y])
+                if not np.isnan(gap) and gap <= PILE_ON_SECONDS:
+                    return True
+        return False
+
+    account_of_row = {m.row: m.account for m in messages}
     ties: dict[int, set[int]] = defaultdict(set)
     signs: dict[tuple[int, int], list[str]] = {}
     for a, b in itertools.combinations(sorted(pushes), 2):
@@ -456,6 +486,9 @@ def _campaign(
         if (a, b) in agrees:
             second.append("agreeing reply")
             strength += 1
+        if piled(a, b):
+            second.append("replied to the same comment within minutes")
+            strength += 1
         near_by = nearness(a, b)
         if near_by:
             second.append("posted close together")
@@ -466,7 +499,6 @@ def _campaign(
             ties[b].add(a)
     # Replies that answer someone without agreeing: an argument, not a chorus.
     answered: dict[int, set[int]] = defaultdict(set)
-    account_of_row = {m.row: m.account for m in messages}
     for m in messages:
         if m.parent is not None and m.stance != "agree":
             answered[m.account].add(account_of_row[m.parent])
@@ -563,7 +595,7 @@ def _attach(
                 continue
             k = len(pushes[a] & ours)
             found = {s for c in group for s in signs.get((min(a, c), max(a, c)), ())}
-            identity = bool(found & {"name variant", "near-identical text", "agreeing reply"})
+            identity = bool(found & IDENTITY_SIGNS)
             beside = "posted close together" in found and not (answered.get(a, set()) & group)
             voice = "name variant" in found
             if k >= 2 or (k >= 1 and (identity or beside)) or voice:
