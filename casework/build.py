@@ -30,6 +30,7 @@ from casework.casefile.render import SUFFIXES, write, write_whole
 from casework.coordination import Settings
 from casework.coordination import store as coordination
 from casework.coordination.export import export as export_network
+from casework.coordination.pseudonyms import pseudonymised, workspace_key
 from casework.errors import CaseworkError
 from casework.extract import pipeline as extract
 from casework.ingest import IngestConfig, Listener
@@ -67,6 +68,9 @@ class BuildConfig:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     extract: extract.ExtractConfig = field(default_factory=extract.ExtractConfig)
     coordination: Settings = field(default_factory=Settings)
+    # Commenters' accounts as pseudonyms in the case files, the report and the
+    # network export (casework.coordination.pseudonyms); the workspace keeps them.
+    pseudonymise: bool = False
 
     @property
     def key(self) -> str:
@@ -264,7 +268,10 @@ def _screen(workspace: Workspace, listener: Listener) -> dict[str, Any]:
 def _coordination(workspace: Workspace, config: BuildConfig) -> dict[str, Any]:
     network = coordination.run(workspace.backend, config.coordination)
     if network.accounts:
-        export_network(network, config.out_dir / NETWORK_FOLDER)
+        shown = network
+        if config.pseudonymise:
+            shown = pseudonymised(network, workspace_key(workspace.backend))
+        export_network(shown, config.out_dir / NETWORK_FOLDER)
     return {
         "accounts": len(network.accounts),
         "links": len(network.links),
@@ -295,15 +302,19 @@ def _casefiles(
     listener.total(len(chosen))
     folder = config.out_dir / CASEFILE_FOLDER
     network = coordination.load(workspace.backend)
+    key = workspace_key(workspace.backend) if config.pseudonymise else None
     listed = []
     for subject in chosen:
         listener.advance(subject["name"])
-        case = assemble(workspace.backend, subject["id"], generated, str(workspace.path), network)
+        case = assemble(
+            workspace.backend, subject["id"], generated, str(workspace.path), network, key
+        )
         stem = casefile_name(subject["id"], subject["name"])
         for fmt in config.formats:
             write(case, fmt, folder / f"{stem}{SUFFIXES[fmt]}")
         listed.append(report.Listed(case, f"{CASEFILE_FOLDER}/{stem}.html"))
-    html = report.to_html(listed, network, report.counts(workspace.backend), generated)
+    shown = pseudonymised(network, key) if key is not None and network is not None else network
+    html = report.to_html(listed, shown, report.counts(workspace.backend), generated)
     path = write_whole(config.out_dir / "report.html", html)
     return {"subjects": len(chosen), "folder": str(folder), "report": str(path)}
 

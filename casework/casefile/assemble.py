@@ -16,6 +16,7 @@ stated in it:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from datetime import date, datetime
@@ -45,7 +46,8 @@ from casework.casefile.model import (
 from casework.casefile.parts import Evidence as PartEvidence
 from casework.casefile.parts import part_of
 from casework.coordination import store as coordination
-from casework.coordination.model import Evidence, Network, TalkingPoint
+from casework.coordination.model import Campaign, Evidence, Network, TalkingPoint
+from casework.coordination.pseudonyms import pseudonym, replace_names
 from casework.coordination.text import normalise
 from casework.ingest.catalog import account_key
 from casework.names.forms import script
@@ -73,6 +75,8 @@ PRODUCES: tuple[str, ...] = ()  # files in the output folder, no tables
 # Weight of evidence, for ranking subjects in the report; each part is shown there.
 WEIGHTS = {"conduct": 3.0, "jurisdiction": 1.0, "sources": 1.0, "list_hit": 2.0, "quotes": 0.5}
 SAMPLE_COMMENTS = 3
+# A campaign shows one comment per member, up to this many.
+CAMPAIGN_COMMENTS = 12
 
 _MENTIONS = """
 SELECT m.id, m.document_id, m.comment_id, m.segment_kind, m.label, m.text, m.span_start,
@@ -160,11 +164,14 @@ def assemble(
     generated_at: datetime,
     workspace: str = "",
     network: Network | Literal["load"] | None = "load",
+    pseudonyms: bytes | None = None,
 ) -> CaseFile:
     """The case file of one resolved person or organisation (an `entities` id).
 
     `network` is the stored coordination run; a caller assembling many case files
-    loads it once (coordination.store.load) and passes it, None when there is none."""
+    loads it once (coordination.store.load) and passes it, None when there is none.
+    With `pseudonyms` (a workspace's key, casework.coordination.pseudonyms), the
+    accounts of the discourse section are shown as pseudonyms."""
     if network == "load":
         network = coordination.load(backend)
     row = backend.query("SELECT * FROM entities WHERE id = ?", [entity_id])[0]
@@ -231,7 +238,7 @@ def assemble(
         said=said,
         said_about=said_about,
         screening=_screening(backend, entity_id),
-        discourse=_discourse(backend, documents, network),
+        discourse=_pseudonymous(_discourse(backend, documents, network), pseudonyms),
         sources={},
         provenance=_provenance(backend, generated_at, workspace, network),
     )
@@ -599,11 +606,12 @@ def _discourse(backend: Backend, documents: list[str], network: Network | None) 
             continue
         by_id = {r["id"]: r for r in rows}
         here = {r["account"] for r in rows if r["account"]}
-        findings = _talking_points(network.talking_points, rows)
+        findings = _campaigns(network.campaigns, document_id, by_id)
+        findings += _talking_points(network.talking_points, rows)
         findings += [
             Finding(
                 kind="link",
-                summary=f"{link.a} and {link.b} act in concert: {link.reason}",
+                summary=f"{link.a} and {link.b} posted alike: {link.reason}",
                 accounts=[link.a, link.b],
                 comments=[
                     _comment(by_id[m])
@@ -643,6 +651,41 @@ def _comment(row: dict[str, Any]) -> CommentCite:
             row["document_id"], row["span_start"], row["text"], row["kind"], row["id"]
         ),
     )
+
+
+def _pseudonymous(discourse: list[Discourse], key: bytes | None) -> list[Discourse]:
+    """The discourse with every account shown as its pseudonym (the comments' text and
+    citations stay: they link back to the workspace, which keeps the names)."""
+    if key is None:
+        return discourse
+    for d in discourse:
+        for f in d.findings:
+            names = {a: pseudonym(a, key) for a in f.accounts}
+            names |= {c.account: pseudonym(c.account, key) for c in f.comments}
+            f.accounts = [names[a] for a in f.accounts]
+            f.summary = replace_names(f.summary, names)
+            f.comments = [dataclasses.replace(c, account=names[c.account]) for c in f.comments]
+    return discourse
+
+
+def _campaigns(campaigns: list[Campaign], document_id: str, here: dict[str, Any]) -> list[Finding]:
+    """The campaigns in this document's comment section (casework.coordination.waves),
+    in neutral words, with the comments that put each account there."""
+    found = []
+    for c in campaigns:
+        ids = [m["id"] for member in c.members for m in member.messages if m["id"] in here]
+        if c.thread != document_id and not ids:
+            continue
+        points = f" Talking points: {'; '.join(c.talking_points)}." if c.talking_points else ""
+        found.append(
+            Finding(
+                kind="campaign",
+                summary=f"Accounts that pushed these talking points: {c.reason}.{points}",
+                accounts=list(c.accounts),
+                comments=[_comment(here[i]) for i in list(dict.fromkeys(ids))[:CAMPAIGN_COMMENTS]],
+            )
+        )
+    return found
 
 
 def _talking_points(points: list[TalkingPoint], rows: list[dict[str, Any]]) -> list[Finding]:

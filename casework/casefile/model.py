@@ -230,7 +230,7 @@ class CommentCite:
 class Finding:
     """A coordination finding among the comments under one of the subject's sources."""
 
-    kind: str  # talking_point | link | account
+    kind: str  # campaign | talking_point | link | account
     summary: str
     accounts: list[str]
     comments: list[CommentCite]

@@ -31,6 +31,7 @@ from casework.cli.common import (
     open_workspace,
 )
 from casework.cli.output import print_json, stderr, stdout
+from casework.coordination.pseudonyms import workspace_key
 from casework.errors import CaseworkError, Errors
 from casework.ingest import Listener
 from casework.lists.update import UpdateOptions
@@ -105,6 +106,13 @@ def build_command(
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    pseudonymise: Annotated[
+        bool,
+        typer.Option(
+            "--pseudonymise",
+            help="Show commenters' accounts as stable pseudonyms (the workspace keeps them).",
+        ),
+    ] = False,
 ) -> None:
     """Ingest, extract, resolve, screen, find coordination, write case files and a report.
 
@@ -122,6 +130,7 @@ def build_command(
         lists_dir=lists,
         update_lists=update_lists,
         list_options=UpdateOptions(base_url=lists_base_url),
+        pseudonymise=pseudonymise,
     )
     with open_workspace(workspace) as ws:
         try:
@@ -157,13 +166,23 @@ def casefile_command(
         Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
+    pseudonymise: Annotated[
+        bool,
+        typer.Option(
+            "--pseudonymise",
+            help="Show commenters' accounts as stable pseudonyms (the workspace keeps them).",
+        ),
+    ] = False,
 ) -> None:
     """One subject's case file: identity, alleged conduct, statements, sanctions status,
     discourse, a submission draft; every statement cited to its source."""
     with open_workspace(workspace) as ws:
         try:
             entity_id = find_subject(ws.backend, subject)
-            case = assemble(ws.backend, entity_id, datetime.now(UTC), str(workspace))
+            key = workspace_key(ws.backend) if pseudonymise else None
+            case = assemble(
+                ws.backend, entity_id, datetime.now(UTC), str(workspace), pseudonyms=key
+            )
             content = render(case, format.value)
         except CaseworkError as exc:
             raise fail(exc) from exc

@@ -1,4 +1,5 @@
-"""`casework coordination`: accounts that post in concert, with the evidence per link."""
+"""`casework coordination`: accounts that post alike, and campaigns in comment sections,
+with the evidence for each."""
 
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def coordination_command(
         ),
     ] = False,
 ) -> None:
-    """Find accounts that post in concert: links, communities and the evidence behind each."""
+    """Find accounts that post alike and campaigns in comment sections, with the evidence."""
     try:
         settings = Settings(
             window=parse_window(window),

@@ -1,4 +1,4 @@
-"""casework.coordination: accounts that post in concert, with the evidence for every link.
+"""casework.coordination: accounts that post alike, with the evidence for every link.
 
 Signals between accounts (identical and near-identical text, shared links,
 hashtags, reposts and reply targets in a time window, name variants,
@@ -10,6 +10,10 @@ Nothing compares all pairs: texts meet through normalised keys and MinHash
 bands, items through their sharers in time order, names through
 casework.names keys, styles only where co-action already points. Talking
 points group the messages that push one text, with the accounts behind each.
+
+Beside the network, the comment-wave view (casework.coordination.waves): in
+each comment section, the claims several accounts push in their own words and
+the campaign that pushes them, though each account posts once or twice.
 """
 
 from casework.coordination.detect import SIGNAL_WEIGHTS, Settings, detect
@@ -17,6 +21,8 @@ from casework.coordination.messages import load_backgrounds, load_file, load_wor
 from casework.coordination.model import (
     SIGNALS,
     Account,
+    Campaign,
+    ClaimPoint,
     Community,
     Evidence,
     Link,
@@ -28,6 +34,8 @@ __all__ = [
     "SIGNALS",
     "SIGNAL_WEIGHTS",
     "Account",
+    "Campaign",
+    "ClaimPoint",
     "Community",
     "Evidence",
     "Link",

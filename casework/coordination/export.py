@@ -38,13 +38,25 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 FILE_NAMES: dict[str, tuple[str, ...]] = {
     "gexf": ("network.gexf",),
     "graphml": ("network.graphml",),
-    "csv": ("nodes.csv", "edges.csv", "evidence.csv", "talking_points.csv"),
+    "csv": ("nodes.csv", "edges.csv", "evidence.csv", "talking_points.csv", "campaigns.csv"),
     "json": ("network.json",),
     "html": ("network.html",),
 }
 
 NODE_COLUMNS = ("Id", "Label", "community", "score", "messages", "flags", "reason")
 EDGE_COLUMNS = ("Source", "Target", "Type", "Weight", "signals", "reason", "evidence")
+# One row per campaign member: the comment-wave view (casework.coordination.waves).
+CAMPAIGN_COLUMNS = (
+    "campaign",
+    "thread",
+    "kind",
+    "score",
+    "account",
+    "points",
+    "signs",
+    "messages",
+    "reason",
+)
 TALKING_POINT_COLUMNS = (
     "id",
     "accounts",
@@ -449,7 +461,26 @@ def write_csv(network: Network, directory: str | Path) -> list[Path]:
                     "reason": point.reason,
                 }
             )
-    return [nodes_path, edges_path, evidence_path, points_path]
+    campaigns_path = directory / "campaigns.csv"
+    with campaigns_path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=CAMPAIGN_COLUMNS)
+        writer.writeheader()
+        for campaign in network.campaigns:
+            for member in campaign.members:
+                writer.writerow(
+                    {
+                        "campaign": campaign.id,
+                        "thread": campaign.thread or "",
+                        "kind": campaign.kind,
+                        "score": _num(campaign.score),
+                        "account": clean_text(member.account),
+                        "points": _one_line("; ".join(member.points)),
+                        "signs": _one_line(", ".join(member.signs)),
+                        "messages": ";".join(clean_text(m["id"]) for m in member.messages),
+                        "reason": _one_line(campaign.reason),
+                    }
+                )
+    return [nodes_path, edges_path, evidence_path, points_path, campaigns_path]
 
 
 # --- JSON --------------------------------------------------------------------------------

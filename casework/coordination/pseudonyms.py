@@ -71,9 +71,9 @@ def pseudonymised(network: Network, key: bytes) -> Network:
         a.id, a.name = swap(a.id), swap(a.id)
     for link in out.links:
         link.a, link.b = swap(link.a), swap(link.b)
-        link.reason = _replace(link.reason, words)
+        link.reason = replace_names(link.reason, words)
         for e in link.evidence:
-            object.__setattr__(e, "detail", _replace(e.detail, words))
+            object.__setattr__(e, "detail", replace_names(e.detail, words))
     for c in out.communities:
         c.accounts = [swap(a) for a in c.accounts]
     for t in out.talking_points:
@@ -89,7 +89,7 @@ def pseudonymised(network: Network, key: bytes) -> Network:
     return out
 
 
-def _replace(text: str, names: dict[str, str]) -> str:
+def replace_names(text: str, names: dict[str, str]) -> str:
     """Account names inside a sentence of evidence ("one name written two ways: A / B")."""
     for real in sorted(names, key=len, reverse=True):
         if real and real in text:

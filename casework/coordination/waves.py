@@ -59,6 +59,7 @@ from casework.coordination.model import Campaign, ClaimPoint, Member
 
 MIN_PUSHERS = 3
 MIN_ACCOUNTS = 3
+MAX_THREAD = 3000
 ALPHA = 1e-3
 # A frame is a claim said in any of many wordings: it needs its pushers to be
 # unlikely, not astonishing.
@@ -143,11 +144,16 @@ def waves(
     backgrounds = backgrounds or {}
     thread_ids = frame.table.column("thread").to_pylist()
     near = _near_pairs(frame, text_pairs)
-    analysed = [terms_of(t) for t in texts]
     by_thread: dict[int, list[int]] = defaultdict(list)
     for row, code in enumerate(frame.thread.tolist()):
         if code >= 0:
             by_thread[code].append(row)
+    # A comment section, not a whole export read in as one document: past this
+    # size a thread is a timeline, which the co-action network reads.
+    by_thread = {c: rows for c, rows in by_thread.items() if len(rows) <= MAX_THREAD}
+    analysed: dict[int, Terms] = {
+        row: terms_of(texts[row]) for rows in by_thread.values() for row in rows
+    }
     # The corpus background: per term, its share of each thread's accounts.
     shares: dict[str, dict[int, float]] = defaultdict(dict)
     for code, rows in by_thread.items():
@@ -207,7 +213,7 @@ def _near_pairs(frame: Frame, text_pairs: pa.Table | None) -> set[tuple[int, int
     return {(min(x, y), max(x, y)) for x, y in zip(a.tolist(), b.tolist(), strict=True) if x != y}
 
 
-def _messages(frame: Frame, analysed: list[Terms], rows: list[int]) -> list[_Message]:
+def _messages(frame: Frame, analysed: dict[int, Terms], rows: list[int]) -> list[_Message]:
     ids = frame.ids
     row_of = {ids[r]: r for r in rows}
     targets = frame.table.column("target").to_pylist()
@@ -230,7 +236,7 @@ def _thread(
     names: dict[int, str],
     variants: dict[tuple[int, int], float],
     near: set[tuple[int, int]],
-    analysed: list[Terms],
+    analysed: dict[int, Terms],
     rows: list[int],
     background: Background,
     thread: str | None,

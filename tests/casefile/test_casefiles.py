@@ -183,5 +183,11 @@ def test_json_case_file_for_an_alleged_perpetrator(hostile):
     said_about = [q["speaker"] for q in data["said_about"]]
     assert "Lev Orlan" in said_about
     discourse = data["discourse"][0]["findings"]
-    assert discourse and discourse[0]["kind"] == "talking_point"
-    assert len(discourse[0]["accounts"]) == 3
+    # the three accounts pasting one text within minutes: a campaign, and its text a
+    # talking point
+    kinds = {f["kind"]: f for f in discourse}
+    assert set(kinds) >= {"campaign", "talking_point"}
+    assert len(kinds["campaign"]["accounts"]) == 3
+    assert "within 2 minutes" in kinds["campaign"]["summary"]
+    assert "near-identical texts" in kinds["campaign"]["summary"]
+    assert len(kinds["talking_point"]["accounts"]) == 3

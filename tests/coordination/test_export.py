@@ -123,6 +123,7 @@ def test_export_writes_every_format(exported) -> None:
         "edges.csv",
         "evidence.csv",
         "talking_points.csv",
+        "campaigns.csv",
         "network.json",
         "network.html",
     ]
@@ -271,7 +272,7 @@ def test_html_layout_is_reproducible(tmp_path: Path) -> None:
 def test_empty_network(tmp_path: Path) -> None:
     empty = Network(accounts=[], links=[], communities=[])
     paths = export(empty, tmp_path)
-    assert len(paths) == 8
+    assert len(paths) == 9
     page = (tmp_path / "network.html").read_text(encoding="utf-8")
     assert "No links between accounts" in page and "<svg" not in page
     root = etree.parse(str(tmp_path / "network.gexf")).getroot()
@@ -311,6 +312,7 @@ def test_selected_formats_only(tmp_path: Path) -> None:
         "edges.csv",
         "evidence.csv",
         "talking_points.csv",
+        "campaigns.csv",
     ]
 
 

@@ -226,6 +226,7 @@ def test_cli_reads_a_posts_file_and_exports(posts, cli, tmp_path):
     body = json.loads(output[output.index("{") :])
     assert {frozenset((x["a"], x["b"])) for x in body["links"]} >= {frozenset(("c1", "c2"))}
     assert sorted(p.name for p in out.iterdir()) == [
+        "campaigns.csv",
         "edges.csv",
         "evidence.csv",
         "network.gexf",
