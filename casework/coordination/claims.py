@@ -47,6 +47,8 @@ FLOOR = 0.002
 FRAME_PRIOR = 0.02
 # A term in the article body: what any reader of the article may write.
 ARTICLE_RATE = 0.3
+# Two stems sharing this long a beginning, one of them whole, are one root.
+MIN_SHARED_PREFIX = 6
 # Other threads say how common a word is once there are this many of them.
 MIN_CORPUS_THREADS = 3
 _STEMMERS = {"en": "english", "ru": "russian", "az": "turkish", "tr": "turkish"}
@@ -156,15 +158,26 @@ class Background:
         self.article = article_terms or set()
         self.corpus = corpus or (lambda term: None)
         self.language = language
+        # every prefix of the article's word stems: "azerbaijani" is the article's
+        # "azerbaijan", whatever the stemmer made of each
+        self.prefixes = {
+            t[:k]
+            for t in self.article
+            if " " not in t and not t.startswith(FRAME_PREFIX)
+            for k in range(MIN_SHARED_PREFIX, len(t) + 1)
+        }
         # the frames the article makes itself: topical, not a talking point
         self.frames = {t[len(FRAME_PREFIX) :] for t in self.article if t.startswith(FRAME_PREFIX)}
+
+    def _derived(self, term: str) -> bool:
+        return _derived_from(term, self.article, self.prefixes)
 
     def rate(self, term: str, surfaces: list[str], words: float) -> float:
         """The chance that one account, writing `words` words, uses `term` (written
         as `surfaces` in the thread: a stem is as common as its commonest form)."""
         if term.startswith(FRAME_PREFIX):
             return ARTICLE_RATE if term[len(FRAME_PREFIX) :] in self.frames else FRAME_PRIOR
-        if term in self.article:
+        if term in self.article or self._derived(term):
             return ARTICLE_RATE
         if " " not in term:
             general = max(_general(s, self.language, words) for s in surfaces or [term])
@@ -173,6 +186,13 @@ class Background:
             general = _pair_rate(first, second, self.article, words)
         corpus = self.corpus(term)
         return max(general, corpus or 0.0, FLOOR)
+
+
+def _derived_from(term: str, article: set[str], prefixes: set[str]) -> bool:
+    """One word from the same root as a word of the article."""
+    if " " in term or term.startswith(FRAME_PREFIX) or len(term) < MIN_SHARED_PREFIX:
+        return False
+    return term in prefixes or any(term[:k] in article for k in range(MIN_SHARED_PREFIX, len(term)))
 
 
 def _general(word: str, language: str, words: float) -> float:

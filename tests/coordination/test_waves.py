@@ -156,3 +156,21 @@ def test_campaigns_are_stored_and_read_back(tmp_path):
         stored = load(ws.backend)
     assert [c.as_dict() for c in stored.campaigns] == [c.as_dict() for c in network.campaigns]
     assert [c.as_dict() for c in stored.claims] == [c.as_dict() for c in network.claims]
+
+
+def test_cli_prints_campaigns_and_pseudonymises(cli):
+    code, output = cli("ingest", str(CORPUS / "posts" / "posts.csv"))
+    assert code == 0, output
+    code, output = cli("coordination", "--window", "corpus")
+    assert code == 0, output
+    assert "campaign 0" in output and "posted near-identical texts" not in output.split("\n")[0]
+    assert "Ramiz Əsgərov" in output
+    code, output = cli("coordination", "--window", "corpus", "--pseudonymise", "--format", "json")
+    assert code == 0, output
+    body = json.loads(output)
+    members = [m["account"] for c in body["campaigns"] for m in c["members"]]
+    assert len(members) == 4 and all(m.startswith("account-") for m in members)
+    assert "Ramiz Əsgərov" not in json.dumps(body["campaigns"], ensure_ascii=False)
+    # the same key next time: the same pseudonyms
+    code, again = cli("coordination", "--window", "corpus", "--pseudonymise", "--format", "json")
+    assert [m["account"] for c in json.loads(again)["campaigns"] for m in c["members"]] == members
