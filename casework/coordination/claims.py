@@ -33,6 +33,7 @@ from casework.coordination.frames import fold, frames_in
 from casework.ingest.language import detect_language
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s*|\n\s*)[\"'“«(]?\s*$")
 _URL = re.compile(r"https?://\S+|www\.\S+|(?<!\w)[@#]\w+")
 MIN_WORD = 3
 FRAME_PREFIX = "frame:"
@@ -47,8 +48,9 @@ FLOOR = 0.002
 FRAME_PRIOR = 0.02
 # A term in the article body: what any reader of the article may write.
 ARTICLE_RATE = 0.3
-# Two stems sharing this long a beginning, one of them whole, are one root.
-MIN_SHARED_PREFIX = 6
+# A word made from a name: the name (this long at least) and a few letters more.
+MIN_NAME_ROOT = 5
+NAME_SUFFIX = 3
 # Other threads say how common a word is once there are this many of them.
 MIN_CORPUS_THREADS = 3
 _STEMMERS = {"en": "english", "ru": "russian", "az": "turkish", "tr": "turkish"}
@@ -65,6 +67,7 @@ class Terms:
     words: int = 0
     language: str = "en"
     folded: str = ""
+    names: set[str] = field(default_factory=set)  # stems of capitalised words inside sentences
 
 
 def language_of(text: str) -> str:
@@ -115,7 +118,8 @@ def terms_of(text: str | None) -> Terms:
     cyrillic = _stemmer("ru")
     stems: list[str | None] = []
     out = Terms(set(), language=language, folded=fold(clean))
-    for raw in _WORD.findall(clean):
+    for found in _WORD.finditer(clean):
+        raw = found.group(0)
         word = fold(raw)
         out.words += 1
         if len(word) < MIN_WORD or word in stop:
@@ -124,6 +128,8 @@ def terms_of(text: str | None) -> Terms:
         use = cyrillic if re.match(r"[\u0400-\u04ff]", word) else stemmer
         stem = fold(use.stemWord(raw.casefold()))
         stems.append(stem)
+        if raw[0].isupper() and not _SENTENCE_START.search(clean[: found.start()]):
+            out.names.add(stem)
         out.terms.add(stem)
         out.surface.setdefault(stem, raw.casefold())
     for a, b in itertools.pairwise(stems):
@@ -154,23 +160,26 @@ class Background:
         article_terms: set[str] | None = None,
         corpus: Callable[[str], float | None] | None = None,
         language: str = "en",
+        article_names: set[str] | None = None,
     ) -> None:
         self.article = article_terms or set()
         self.corpus = corpus or (lambda term: None)
         self.language = language
-        # every prefix of the article's word stems: "azerbaijani" is the article's
-        # "azerbaijan", whatever the stemmer made of each
-        self.prefixes = {
-            t[:k]
-            for t in self.article
-            if " " not in t and not t.startswith(FRAME_PREFIX)
-            for k in range(MIN_SHARED_PREFIX, len(t) + 1)
-        }
+        # the names the article uses (capitalised inside a sentence), for the words
+        # made from them: "Azerbaijani" is the article's "Azerbaijan"
+        self.names = {n for n in article_names or () if len(n) >= MIN_NAME_ROOT}
         # the frames the article makes itself: topical, not a talking point
         self.frames = {t[len(FRAME_PREFIX) :] for t in self.article if t.startswith(FRAME_PREFIX)}
 
     def _derived(self, term: str) -> bool:
-        return _derived_from(term, self.article, self.prefixes)
+        """A word made from one of the article's names: the name and up to
+        NAME_SUFFIX more letters ("azerbaijan" + "i", "kelmora" + "ns")."""
+        if " " in term or term.startswith(FRAME_PREFIX):
+            return False
+        return any(
+            term[:k] in self.names
+            for k in range(max(MIN_NAME_ROOT, len(term) - NAME_SUFFIX), len(term))
+        )
 
     def rate(self, term: str, surfaces: list[str], words: float) -> float:
         """The chance that one account, writing `words` words, uses `term` (written
@@ -186,13 +195,6 @@ class Background:
             general = _pair_rate(first, second, self.article, words)
         corpus = self.corpus(term)
         return max(general, corpus or 0.0, FLOOR)
-
-
-def _derived_from(term: str, article: set[str], prefixes: set[str]) -> bool:
-    """One word from the same root as a word of the article."""
-    if " " in term or term.startswith(FRAME_PREFIX) or len(term) < MIN_SHARED_PREFIX:
-        return False
-    return term in prefixes or any(term[:k] in article for k in range(MIN_SHARED_PREFIX, len(term)))
 
 
 def _general(word: str, language: str, words: float) -> float:

@@ -169,10 +169,14 @@ def waves(
     for code, rows in sorted(by_thread.items()):
         thread = thread_ids[rows[0]]
         article = backgrounds.get(thread) if thread is not None else None
-        article_terms = terms_of(article).terms if article else set()
+        read = terms_of(article) if article else None
+        article_terms = read.terms if read else set()
         language = Counter(analysed[r].language for r in rows).most_common(1)[0][0]
         background = Background(
-            article_terms, _corpus_rate(shares, code, len(by_thread) - 1), language
+            article_terms,
+            _corpus_rate(shares, code, len(by_thread) - 1),
+            language,
+            read.names if read else None,
         )
         found_points, found = _thread(
             frame, texts, names, variants, near, analysed, rows, background, thread

@@ -174,3 +174,13 @@ def test_cli_prints_campaigns_and_pseudonymises(cli):
     # the same key next time: the same pseudonyms
     code, again = cli("coordination", "--window", "corpus", "--pseudonymise", "--format", "json")
     assert [m["account"] for c in json.loads(again)["campaigns"] for m in c["members"]] == members
+
+
+def test_words_made_from_the_articles_names_are_its_words():
+    from casework.coordination.claims import ARTICLE_RATE, Background
+
+    article = terms_of("Rights groups say the courts in Azerbaijan serve the government.")
+    background = Background(article.terms, article_names=article.names)
+    assert background.rate("azerbaijani", ["azerbaijani"], 40) == ARTICLE_RATE
+    # a common root is not a name: the governor is not the article's government
+    assert background.rate("governor", ["governor"], 40) < ARTICLE_RATE
