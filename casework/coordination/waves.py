@@ -184,11 +184,39 @@ def waves(
         points.extend(found_points)
         campaigns.extend(found)
     campaigns.extend(_copy_bursts(frame, texts, names, text_pairs, campaigns))
+    points.extend(_across_threads(points))
     for number, point in enumerate(points):
         point.id = number
     for number, campaign in enumerate(campaigns):
         campaign.id = number
     return points, campaigns
+
+
+def _across_threads(points: list[ClaimPoint]) -> list[ClaimPoint]:
+    """The claims pushed in two or more comment sections of the corpus, as one point
+    each (thread None): the line a campaign carries from article to article."""
+    by_label: dict[str, list[ClaimPoint]] = defaultdict(list)
+    for p in points:
+        by_label[p.label].append(p)
+    out = []
+    for label, found in sorted(by_label.items()):
+        if len({p.thread for p in found}) < 2:
+            continue
+        messages = sorted(
+            (m for p in found for m in p.messages), key=lambda m: (m["time"] or "", m["id"])
+        )
+        out.append(
+            ClaimPoint(
+                id=0,
+                thread=None,
+                label=label,
+                phrases=list(dict.fromkeys(x for p in found for x in p.phrases))[:SHOWN],
+                accounts=sorted({a for p in found for a in p.accounts}),
+                messages=messages,
+                surprise=max(p.surprise for p in found),
+            )
+        )
+    return out
 
 
 def _corpus_rate(

@@ -62,7 +62,8 @@ def test_hostile_comment_shows_as_text(browser, hostile):
     assert page.locator("img").count() == 0
     assert page.locator("[onerror]").count() == 0
     shown = page.locator("blockquote", has_text='<script>alert("x")</script>')
-    assert shown.count() == 3  # the three accounts' talking point, as text
+    # the three accounts' comments, as text, under their campaign and their talking point
+    assert shown.count() == 6
     assert 'onerror="alert(1)"' in shown.first.inner_text()
     assert page.locator("h2", has_text="Submission draft").count() == 1
     page.close()

@@ -88,6 +88,16 @@ def test_no_bystander_is_in_a_campaign(corpus_network):
             assert account not in members
 
 
+def test_claims_pushed_under_several_articles_are_one_corpus_point(corpus_network):
+    across = [c for c in corpus_network.claims if c.thread is None]
+    assert across  # the foreign-lobby claim is made under two articles
+    for point in across:
+        here = [c for c in corpus_network.claims if c.label == point.label and c.thread]
+        assert len({c.thread for c in here}) >= 2
+        assert len(point.messages) == sum(len(c.messages) for c in here)
+        assert set(point.accounts) == {a for c in here for a in c.accounts}
+
+
 def test_copy_burst_says_what_it_shares(corpus_network):
     jsonl = set(EXPECTED["posts/posts.jsonl"]["campaign_accounts"])
     campaign = next(c for c in corpus_network.campaigns if set(c.accounts) == jsonl)
