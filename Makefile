@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 WORKSPACE ?= out/demo.duckdb
 SANCTIONS ?= ../shared/data/sanctions
 
-.PHONY: setup demo browser test lint bench bench-screen bench-extract clean
+.PHONY: setup demo browser test lint bench bench-screen bench-extract bench-coord clean
 
 $(BIN)/casework: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -66,6 +66,13 @@ bench-extract: setup
 	$(BIN)/python -m bench.extract_quality
 	$(BIN)/python -m bench.resolve_quality
 	$(BIN)/python -m bench.resolve_speed --store
+
+# Coordination and comment waves, beside coordination-network-toolkit (bench extra)
+bench-coord: setup
+	$(BIN)/python -m bench.coord_quality
+	$(BIN)/python -m bench.coord_speed
+	$(BIN)/python -m bench.wave_quality --split development
+	$(BIN)/python -m bench.wave_quality --split test
 
 clean:
 	rm -rf $(VENV) out *.egg-info .pytest_cache .ruff_cache

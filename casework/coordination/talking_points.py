@@ -11,10 +11,10 @@ sees at once which lines a coordinated group pushes and which went round on
 their own (a headline shared from a news site's button has many accounts and
 no links).
 
-What this does not group: the same claim in other words. That takes sentence
-embeddings, and no embedding model ships with Casework's dependencies or can
-be fetched offline; word-bigram near-duplicates catch copy-paste and light
-rewording, which is what campaigns mostly do.
+What this does not group: the same claim in other words. That is the
+comment-wave view's job (casework.coordination.waves: claims by stems, pairs
+and frames weighed against a background, per comment section); these points
+are copies, which word-bigram near-duplicates catch through light rewording.
 """
 
 from __future__ import annotations

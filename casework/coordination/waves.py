@@ -37,12 +37,15 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from casework.coordination.claims import (
     FRAME_PREFIX,
@@ -101,8 +104,13 @@ IDENTITY_SIGNS = frozenset(
 )
 # Replies to one comment this close in time are a pile-on.
 PILE_ON_SECONDS = 900.0
+# A post whose words are mostly its link's address words is a share button's text.
+SLUG_SHARE = 0.6
+_LINK = re.compile(r"https?://\S+|www\.\S+")
 # Near-identical posts by several accounts within this many seconds.
 COPY_WINDOW = 900.0
+# ... and all of them within this span.
+COPY_SPAN = 1800.0
 # Points shown per campaign and messages per point.
 SHOWN = 8
 
@@ -143,7 +151,6 @@ def waves(
     """
     backgrounds = backgrounds or {}
     thread_ids = frame.table.column("thread").to_pylist()
-    near = _near_pairs(frame, text_pairs)
     by_thread: dict[int, list[int]] = defaultdict(list)
     for row, code in enumerate(frame.thread.tolist()):
         if code >= 0:
@@ -154,6 +161,7 @@ def waves(
     analysed: dict[int, Terms] = {
         row: terms_of(texts[row]) for rows in by_thread.values() for row in rows
     }
+    near = _near_pairs(frame, text_pairs) if by_thread else set()
     # The corpus background: per term, its share of each thread's accounts.
     shares: dict[str, dict[int, float]] = defaultdict(dict)
     for code, rows in by_thread.items():
@@ -913,31 +921,41 @@ def _copy_bursts(
     j = text_pairs.column("j").to_numpy()
     gap = np.abs(frame.ts[i] - frame.ts[j])
     keep = ~np.isnan(gap) & (gap <= COPY_WINDOW)
-    parent: dict[int, int] = {}
-
-    def root(x: int) -> int:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for x, y in zip(i[keep].tolist(), j[keep].tolist(), strict=True):
-        rx, ry = root(x), root(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for x in set(i[keep].tolist()) | set(j[keep].tolist()):
-        groups[root(x)].append(x)
+    i, j = i[keep], j[keep]
+    if not len(i):
+        return []
+    # Connected groups of messages, in numpy: a million posts give many pairs.
+    rows_all = np.unique(np.concatenate([i, j]))
+    li, lj = np.searchsorted(rows_all, i), np.searchsorted(rows_all, j)
+    graph = sparse.coo_matrix(
+        (np.ones(len(li), dtype=np.int8), (li, lj)), shape=(len(rows_all),) * 2
+    )
+    _, component = connected_components(graph, directed=False)
+    accounts_of = frame.account[rows_all].astype(np.int64)
+    couples = np.unique(component.astype(np.int64) * (len(frame.accounts) + 1) + accounts_of)
+    per_component = np.bincount(couples // (len(frame.accounts) + 1))
+    wanted = per_component >= MIN_ACCOUNTS
+    order = np.argsort(component, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(component[order]) != 0])
+    groups = [
+        rows_all[part].tolist()
+        for part in np.split(order, starts[1:])
+        if wanted[component[part[0]]]
+    ]
     already = [set(c.accounts) for c in found]
-    urls = frame.table.column("urls").to_pylist()
-    tags = frame.table.column("hashtags").to_pylist()
+    urls = frame.table.column("urls")
+    tags = frame.table.column("hashtags")
     out = []
-    for rows in groups.values():
+    for rows in groups:
         rows.sort(key=lambda r: (frame.ts[r], r))
         accounts = sorted({frame.accounts[int(frame.account[r])] for r in rows})
         if len(accounts) < MIN_ACCOUNTS or any(set(accounts) <= a for a in already):
             continue
+        if _share_buttons(rows, texts, urls):
+            continue
         span = float(frame.ts[rows[-1]] - frame.ts[rows[0]])
+        if span > COPY_SPAN:
+            continue  # a text passed on over an hour or more: spread, not a burst
         shared = _shared_items(rows, urls, tags)
         reason = (
             f"{len(accounts)} accounts posted near-identical texts within {_duration(span)}"
@@ -976,9 +994,35 @@ def _copy_bursts(
     return out
 
 
-def _shared_items(rows: list[int], urls: list, tags: list) -> str:
-    def common(column: list) -> list[str]:
-        sets = [set(column[r] or []) for r in rows]
+_SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _share_buttons(rows: list[int], texts: list[str | None], urls: pa.ChunkedArray) -> bool:
+    """Most of the posts are a site's share text: the linked page's own headline,
+    which its address spells ("Title words https://site/news/title-words-22"). Many
+    readers pressing one share button within minutes is a popular story."""
+    shares = 0
+    for row, links in zip(rows, urls.take(pa.array(rows)).to_pylist(), strict=True):
+        path = [link.split("//", 1)[-1].split("/", 1)[-1] for link in links or []]
+        slug = {w.casefold() for p in path for w in _SLUG_WORD.findall(p)}
+        words = {w.casefold() for w in _SLUG_WORD.findall(_LINK.sub(" ", texts[row] or ""))}
+        # the text holds the headline the address spells (perhaps with "Worth
+        # reading:" before it), or is little more than it
+        if (
+            slug
+            and words
+            and (
+                len(slug & words) >= SLUG_SHARE * len(slug)
+                or len(slug & words) >= SLUG_SHARE * len(words)
+            )
+        ):
+            shares += 1
+    return shares * 2 > len(rows)
+
+
+def _shared_items(rows: list[int], urls: pa.ChunkedArray, tags: pa.ChunkedArray) -> str:
+    def common(column: pa.ChunkedArray) -> list[str]:
+        sets = [set(v or []) for v in column.take(pa.array(rows)).to_pylist()]
         return sorted(set.intersection(*sets)) if sets else []
 
     found = [f"link {u}" for u in common(urls)] + [f"hashtag #{t}" for t in common(tags)]
