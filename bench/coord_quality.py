@@ -137,6 +137,9 @@ def run_casework(posts_csv: Path) -> dict[str, Any]:
         "linked": _pairs((link.a, link.b) for link in network.links),
         "communities": [c.accounts for c in network.communities],
         "timings": dict(network.timings),
+        # the comment-wave view, beside the network: its campaigns' accounts
+        "campaign_accounts": sorted({a for c in network.campaigns for a in c.accounts}),
+        "campaigns": len(network.campaigns),
     }
 
 
@@ -278,6 +281,13 @@ def print_report(
         if union:
             line += f"  peer all {_fmt(union['recall_by_kind'].get(kind))}"
         print(line)
+    if casework and "campaign_accounts" in casework:
+        waves = prf(set(casework["campaign_accounts"]), set(labels["planted_accounts"]))
+        print(
+            f"\nCasework campaigns (comment-wave view, copy bursts here: the posts have no "
+            f"threads): {casework['campaigns']} campaigns, accounts precision "
+            f"{waves['precision']:.3f}, recall {waves['recall']:.3f}"
+        )
     if casework:
         a = casework["accounts"]
         met = a["precision"] >= TARGET_PRECISION and a["recall"] >= TARGET_RECALL
