@@ -58,11 +58,17 @@ class Thread:
 
 
 def splits(gold: Path = GOLD) -> dict[str, list[str]]:
+    """The named splits: SPLITS.txt (development, test) and EXTRA.txt (later batches,
+    such as development2, written by another blind session to tune on)."""
     out: dict[str, list[str]] = {}
-    for line in (gold / "SPLITS.txt").read_text(encoding="utf-8").splitlines():
-        name, _, ids = line.partition(":")
-        if ids.strip():
-            out[name.strip()] = ids.split()
+    for name in ("SPLITS.txt", "EXTRA.txt"):
+        path = gold / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            split, _, ids = line.partition(":")
+            if ids.strip():
+                out[split.strip()] = ids.split()
     return out
 
 

@@ -162,13 +162,15 @@ def _fmt(x: float | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", default="development", choices=["development", "test", "all"])
+    parser.add_argument(
+        "--split", default="development", choices=["development", "development2", "test", "all"]
+    )
     parser.add_argument("--errors", action="store_true", help="list wrong and missed accounts")
     parser.add_argument("--no-peer", action="store_true", help="skip the toolkit peer")
     parser.add_argument("--json", help="write the figures to this file")
     args = parser.parse_args(argv)
     threads = wave_data.load(args.split)
-    if args.errors and args.split != "development":
+    if args.errors and not args.split.startswith("development"):
         sys.exit("--errors lists the development split only: the test split is for reporting")
     waves, coaction, network = casework_views(threads)
     systems = {"casework waves": waves, "casework co-action": coaction}
