@@ -102,8 +102,10 @@ IDENTITY_SIGNS = frozenset(
         "replied to the same comment within minutes",
     }
 )
-# Replies to one comment this close in time are a pile-on.
+# Replies to one comment this close in time are a pile-on, when that many are
+# this unlikely at the thread's own rate of replies.
 PILE_ON_SECONDS = 900.0
+PILE_ON_ALPHA = 0.001
 # A post whose words are mostly its link's address words is a share button's text.
 SLUG_SHARE = 0.6
 _LINK = re.compile(r"https?://\S+|www\.\S+")
@@ -312,7 +314,7 @@ def _thread(
     for a, b in replied:
         if (b, a) in replied:
             against.add((min(a, b), max(a, b)))
-    critic_accounts = {a for a, n in critics.items() if n * 2 >= posted[a]}
+    critic_accounts = {a for a, n in critics.items() if n * 2 > posted[a]}
     found = _points(messages, critic_accounts, background, len(accounts))
     framed = _framed(messages, critic_accounts)
     repertoire = _repertoire(framed, len(accounts), background.frames)
@@ -510,6 +512,7 @@ def _campaign(
         return False
 
     account_of_row = {m.row: m.account for m in messages}
+    pile_ons = _pile_ons(frame, messages, critics)
     ties: dict[int, set[int]] = defaultdict(set)
     signs: dict[tuple[int, int], list[str]] = {}
     for a, b in itertools.combinations(sorted(pushes), 2):
@@ -560,7 +563,7 @@ def _campaign(
             if repertoire
             else []
         )
-    )
+    ) + [p for p, _ in pile_ons]  # a pile-on stands on its own: it is not a claim
     groups = [
         _without_opponents(
             _attach_by_frames(g, framed, close, against, agrees, answered), against, signs
@@ -572,7 +575,10 @@ def _campaign(
     for group in groups:
         if len(group) < MIN_ACCOUNTS:
             continue
-        scored = _score(frame, messages, points, group, variants, near, framed, repertoire)
+        piled_on = next((why for p, why in pile_ons if set(p) <= set(group)), None)
+        scored = _score(
+            frame, messages, points, group, variants, near, framed, repertoire, piled_on
+        )
         if scored is not None and (best is None or scored[0] > best[0]):
             best = (scored[0], group, scored[1])
     if best is None:
@@ -648,6 +654,45 @@ def _attach(
                 group.add(a)
                 changed = True
     return sorted(group)
+
+
+def _pile_ons(
+    frame: Frame, messages: list[_Message], critics: set[int]
+) -> list[tuple[list[int], str]]:
+    """Accounts answering one comment together: MIN_ACCOUNTS or more replies to it,
+    none agreeing with it, within PILE_ON_SECONDS, more than the thread's own rate
+    of replies makes likely (Poisson tail at most PILE_ON_ALPHA). Each with its
+    reason in words. Threads without times have none: order alone is not a burst."""
+    ts = frame.ts
+    timed = [m for m in messages if not np.isnan(ts[m.row])]
+    replies = [m for m in timed if m.parent is not None]
+    if len(replies) < MIN_ACCOUNTS or len(timed) < 2:
+        return []
+    span = max(float(ts[timed[-1].row] - ts[timed[0].row]), PILE_ON_SECONDS)
+    span = max(span, float(max(ts[m.row] for m in timed) - min(ts[m.row] for m in timed)))
+    author = {m.row: m.account for m in messages}
+    under: dict[int, list[_Message]] = defaultdict(list)
+    for m in replies:
+        if m.stance != "agree" and not m.critic and author[m.parent] != m.account:
+            under[m.parent].append(m)
+    out = []
+    for answers in under.values():
+        answers.sort(key=lambda m: ts[m.row])
+        best: list[_Message] = []
+        for n, first in enumerate(answers):
+            inside = [m for m in answers[n:] if ts[m.row] - ts[first.row] <= PILE_ON_SECONDS]
+            if len({m.account for m in inside}) > len({m.account for m in best}):
+                best = inside
+        accounts = sorted({m.account for m in best} - critics)
+        if len(accounts) < MIN_ACCOUNTS:
+            continue
+        # the thread's rate of replies, without these: they are what is tested
+        expected = max(len(replies) - len(answers), 1) * PILE_ON_SECONDS / span
+        if poisson_tail(len(best), expected) > PILE_ON_ALPHA:
+            continue
+        minutes = _duration(float(ts[best[-1].row] - ts[best[0].row]))
+        out.append((accounts, f"replied to one comment within {minutes}"))
+    return out
 
 
 def _attach_by_frames(
@@ -848,6 +893,7 @@ def _score(
     near: set[tuple[int, int]],
     framed: dict[int, dict[str, list[int]]],
     repertoire: list[int],
+    piled_on: str | None = None,
 ) -> tuple[float, str] | None:
     """The group's score and its reason in words, or None when it is no campaign."""
     members = set(group)
@@ -857,7 +903,7 @@ def _score(
     uses = Counter(f for a in members for f in framed.get(a, {}))
     labels += [FRAME_LABELS[f] for f, k in uses.most_common() if k >= 2]
     labels = list(dict.fromkeys(labels))
-    if not labels:
+    if not labels and piled_on is None:
         return None
     rows = [m.row for m in messages if m.account in members]
     all_rows = [m.row for m in messages]
@@ -887,12 +933,21 @@ def _score(
     )
     # Two claims say enough; one claim needs the group to have said it close
     # together or to share an identity sign.
+    if piled_on is not None:
+        identity = [piled_on, *identity]
     if len(labels) < 2 and not identity and together is None:
+        return None
+    # Words alone, with no frame, sign or burst, are readers of one story talking.
+    claims = set(labels) & set(FRAME_LABELS.values())
+    if not claims and not identity and together is None:
         return None
     score = min(1.0, 0.25 * len(labels) + 0.15 * len(identity) + (0.25 if together else 0.0))
     labels = labels[:3]
     score *= min(1.0, len(members) / 5)
-    reason = f"{len(members)} accounts posted the same claims ({'; '.join(labels)})"
+    if labels:
+        reason = f"{len(members)} accounts posted the same claims ({'; '.join(labels)})"
+    else:  # a pile-on in other words each: its replies are the evidence
+        reason = f"{len(members)} accounts {identity.pop(0)}"
     if together:
         reason += f" {together}"
     if identity:
