@@ -54,7 +54,10 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bwho pays\b",
             r"\bsalar\w*",
             r"\b(?:foreign|western|soros|their|whose|for the|on foreign) money\b",
-            r"\bmoney (?:from|of) (?:abroad|foreign|the west|soros|western)\b",
+            r"\bmoney (?:from|of) (?:\w+ ){0,2}(?:abroad|foreign|the west|soros|western|embass)\w*",
+            r"\bthey pay\b",
+            r"\bwho pays\b",
+            r"\bfund (?:the|this|their|his|her|that)\b",
             r"\b(?:get|gets|got|take|takes|took|receive|received|paid) (?:the |good |big )?money\b",
             r"\bза деньги\b",
             r"\b(?:иностранн|западн|чуж)\w* деньг\w*",
@@ -358,8 +361,11 @@ DISAGREE_OPENINGS = (
 )
 # ... and this agrees with it.
 AGREE_OPENINGS = (
-    r"^\W*(?:exactly|agreed|i agree|agree|well said|so true|true|right|indeed|absolutely|\+1"
+    r"^\W*(?:exactly|agreed|i agree|agree|well said|well put|spot on|so true|true|right|indeed"
+    r"|absolutely"
     r"|точно|согласен|согласна|верно|именно|правильно|да|dogrudur|razıyam|raziyam|haqlisiniz)\b",
+    # marks that end in punctuation, where a word boundary cannot follow
+    r"^\W*(?:this\s*[.!]|100\s*%|\+1)",
 )
 
 _FOLD = str.maketrans({"ə": "e", "ı": "i", "ğ": "g", "ş": "s", "ç": "c", "ö": "o", "ü": "u"})
@@ -401,6 +407,13 @@ _NEGATED = re.compile(
 )
 
 
+# "Nobody asks who pays them" asks it: a negated verb of saying is rhetoric.
+_RHETORICAL = re.compile(
+    r"\b(?:nobody|no one|noone|никто не)\s+(?:ever\s+)?(?:asks?|mentions?|talks?|says?|wonders?"
+    r"|writes?|reports?|спрашивает|говорит|пишет)\b"
+)
+
+
 def frames_in(folded: str) -> dict[str, str]:
     """The frames a folded text makes, each with the words that made it (words it
     quotes do not count)."""
@@ -408,7 +421,8 @@ def frames_in(folded: str) -> dict[str, str]:
     out = {}
     for name, pattern in _compiled():
         for match in pattern.finditer(used):
-            if not _NEGATED.search(used[max(0, match.start() - NEGATION_REACH) : match.start()]):
+            before = used[max(0, match.start() - NEGATION_REACH) : match.start()]
+            if not _NEGATED.search(before) or _RHETORICAL.search(before):
                 out[name] = match.group(0)
                 break
     return out

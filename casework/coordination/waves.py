@@ -102,6 +102,9 @@ IDENTITY_SIGNS = frozenset(
         "replied to the same comment within minutes",
     }
 )
+# Accounts joined by agreeing replies, this many or more, are a chorus to test
+# (two readers agreeing are a conversation).
+AGREEING_GROUP = 4
 # Replies to one comment this close in time are a pile-on, when that many are
 # this unlikely at the thread's own rate of replies.
 PILE_ON_SECONDS = 900.0
@@ -564,6 +567,7 @@ def _campaign(
             else []
         )
     ) + [p for p, _ in pile_ons]  # a pile-on stands on its own: it is not a claim
+    groups += [g for g in _components(_agreeing(agrees)) if len(g) >= AGREEING_GROUP]
     groups = [
         _without_opponents(
             _attach_by_frames(g, framed, close, against, agrees, answered), against, signs
@@ -654,6 +658,15 @@ def _attach(
                 group.add(a)
                 changed = True
     return sorted(group)
+
+
+def _agreeing(agrees: set[tuple[int, int]]) -> dict[int, set[int]]:
+    """Who answers whom with agreement ("Exactly", "Well said"), as a graph."""
+    out: dict[int, set[int]] = defaultdict(set)
+    for a, b in agrees:
+        out[a].add(b)
+        out[b].add(a)
+    return out
 
 
 def _pile_ons(
