@@ -948,6 +948,10 @@ def _score(
     # together or to share an identity sign.
     if piled_on is not None:
         identity = [piled_on, *identity]
+    if repertoire and len(members & set(repertoire)) * 2 >= len(members):
+        # the repertoire test passed: more of the thread used these claims than
+        # its ordinary readers would
+        identity.append("more of the thread's accounts making these claims than chance")
     if len(labels) < 2 and not identity and together is None:
         return None
     # Words alone, with no frame, sign or burst, are readers of one story talking.
