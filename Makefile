@@ -72,6 +72,7 @@ bench-coord: setup
 	$(BIN)/python -m bench.coord_quality
 	$(BIN)/python -m bench.coord_speed
 	$(BIN)/python -m bench.wave_quality --split development
+	$(BIN)/python -m bench.wave_quality --split development2
 	$(BIN)/python -m bench.wave_quality --split test
 
 clean:
