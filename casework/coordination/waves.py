@@ -317,7 +317,10 @@ def _thread(
     for a, b in replied:
         if (b, a) in replied:
             against.add((min(a, b), max(a, b)))
-    critic_accounts = {a for a, n in critics.items() if n * 2 > posted[a]}
+    # A critic of the wave: most of its messages name the wave, or one does and
+    # none of the others makes a claim of the repertoire.
+    claims_made = {m.account for m in messages if m.terms.frames and not m.critic}
+    critic_accounts = {a for a, n in critics.items() if n * 2 > posted[a] or a not in claims_made}
     found = _points(messages, critic_accounts, background, len(accounts))
     framed = _framed(messages, critic_accounts)
     repertoire = _repertoire(framed, len(accounts), background.frames)
