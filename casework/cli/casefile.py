@@ -26,6 +26,7 @@ from casework.casefile.subjects import find_subject
 from casework.cli.common import (
     DEFAULT_WORKSPACE_PATH,
     ListFormat,
+    PseudonymiseOption,
     WorkspaceOption,
     fail,
     open_workspace,
@@ -106,13 +107,7 @@ def build_command(
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
-    pseudonymise: Annotated[
-        bool,
-        typer.Option(
-            "--pseudonymise",
-            help="Show commenters' accounts as stable pseudonyms (the workspace keeps them).",
-        ),
-    ] = False,
+    pseudonymise: PseudonymiseOption = False,
 ) -> None:
     """Ingest, extract, resolve, screen, find coordination, write case files and a report.
 
@@ -166,13 +161,7 @@ def casefile_command(
         Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")
     ] = None,
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
-    pseudonymise: Annotated[
-        bool,
-        typer.Option(
-            "--pseudonymise",
-            help="Show commenters' accounts as stable pseudonyms (the workspace keeps them).",
-        ),
-    ] = False,
+    pseudonymise: PseudonymiseOption = False,
 ) -> None:
     """One subject's case file: identity, alleged conduct, statements, sanctions status,
     discourse, a submission draft; every statement cited to its source."""

@@ -25,6 +25,15 @@ WorkspaceOption = Annotated[
 
 
 DEFAULT_WORKSPACE_PATH = Path(DEFAULT_WORKSPACE)
+# Accounts shown as pseudonyms (casework.coordination.pseudonyms) wherever a
+# command prints or writes commenters: coordination, build, casefile.
+PseudonymiseOption = Annotated[
+    bool,
+    typer.Option(
+        "--pseudonymise",
+        help="Show commenters' accounts as stable pseudonyms (the workspace keeps the real ones).",
+    ),
+]
 
 
 class ListFormat(StrEnum):

@@ -10,7 +10,13 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from casework.cli.common import DEFAULT_WORKSPACE_PATH, ListFormat, WorkspaceOption, open_workspace
+from casework.cli.common import (
+    DEFAULT_WORKSPACE_PATH,
+    ListFormat,
+    PseudonymiseOption,
+    WorkspaceOption,
+    open_workspace,
+)
 from casework.cli.output import print_json, stderr, stdout
 from casework.coordination import (
     SIGNALS,
@@ -60,13 +66,7 @@ def coordination_command(
         typer.Option(help="Write GEXF, GraphML, CSV, JSON and an HTML picture to this folder."),
     ] = None,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
-    pseudonymise: Annotated[
-        bool,
-        typer.Option(
-            "--pseudonymise",
-            help="Show accounts as stable pseudonyms (the workspace keeps the real ones).",
-        ),
-    ] = False,
+    pseudonymise: PseudonymiseOption = False,
 ) -> None:
     """Find accounts that post alike and campaigns in comment sections, with the evidence."""
     try:

@@ -78,8 +78,8 @@ def talking_points(
                 versions=len(counts),
                 accounts=accounts,
                 linked=sum(a in linked for a in accounts),
-                first_seen=_iso(times.min()) if len(times) else None,
-                last_seen=_iso(times.max()) if len(times) else None,
+                first_seen=iso_utc(times.min()) if len(times) else None,
+                last_seen=iso_utc(times.max()) if len(times) else None,
                 examples=[frame.ids[m] for m in members[:EXAMPLES].tolist()],
             )
         )
@@ -90,7 +90,8 @@ def talking_points(
     return points
 
 
-def _iso(seconds: float) -> str:
+def iso_utc(seconds: float) -> str:
+    """Seconds since the epoch as ISO 8601 UTC with a Z, as every finding shows times."""
     return datetime.fromtimestamp(float(seconds), UTC).isoformat().replace("+00:00", "Z")
 
 

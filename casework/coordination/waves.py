@@ -8,26 +8,35 @@ predict, said close together, by accounts that agree with each other and
 answer the critics, often with other signs (a name in two spellings, one
 account's burst, the same reply target within minutes).
 
-Per thread:
+Per thread (a comment section; past MAX_THREAD messages a thread is a
+timeline, left to the network):
 
 1. Talking points by claim. Each message's terms (casework.coordination.claims:
    stems, pairs of stems, frames). A term is a claim when at least MIN_PUSHERS
    accounts use it and that many is unlikely under its background (binomial
-   tail at most ALPHA: general language, the article, the other threads).
-   Terms pushed by much the same accounts join into one talking point.
-2. Stance. A message that names the wave ("trolls", "who pays you", "the same
-   sentence") is a critic's; a reply that opens by disagreeing puts its author
-   on the other side of the one it answers. Neither pushes the wave's points.
-3. The campaign. Accounts are tied by the points they share: two points, or
-   one point and a second sign (a name variant, near-identical text, an
-   agreeing reply, messages within minutes or side by side in the thread).
-   A group of at least MIN_ACCOUNTS so tied, none of whom disagrees with
-   another, is a campaign when its points are said close together (a burst in
-   time, or a run of the thread's comments) or with identity signs.
+   tail at most ALPHA, FRAME_ALPHA for a frame: general language, the article,
+   the other threads). Terms pushed by much the same accounts join into one
+   talking point; claims pushed under two or more articles also become one
+   corpus-wide point.
+2. Stance (`_Replies`). A message that names the wave ("trolls", "who pays you",
+   "the same sentence") is a critic's and pushes nothing. A reply that opens by
+   disagreeing, scare-quotes its parent's words, or answers back and forth puts
+   two accounts on opposite sides; it still pushes its claims (a campaign argues
+   with its critics), and no group keeps anyone who argues with a member.
+3. The campaign: candidate groups from accounts tied by shared points and
+   secondary signs (a name variant, near-identical text, an agreeing reply,
+   replies under one comment within minutes, messages within minutes or side
+   by side); claims (frames) sharing pushers; the repertoire (more frame uses
+   than ordinary readers make, Poisson); a pile-on (replies to one comment
+   beyond the thread's reply rate); four or more accounts joined by agreeing
+   replies. The best-scoring group of at least MIN_ACCOUNTS is the thread's
+   campaign when it holds two claims, or one said close together or with a
+   sign; words alone, with no frame, sign or burst, are readers of one story.
 
 Across a corpus, near-identical texts by MIN_ACCOUNTS or more accounts within
-COPY_WINDOW seconds (the same link or hashtag says so all the more) are a
-campaign however few times each account posts.
+COPY_WINDOW seconds (all within COPY_SPAN; the same link or hashtag named) are
+a campaign however few times each account posts, unless they are a share
+button's text (the link's own headline).
 
 The wording is neutral: "posted the same claims within 9 minutes", never "act
 in concert"; each member comes with the messages that put them there.
@@ -59,6 +68,7 @@ from casework.coordination.claims import (
 from casework.coordination.frame import Frame
 from casework.coordination.frames import FRAME_LABELS, echoes, is_critic, opening
 from casework.coordination.model import Campaign, ClaimPoint, Member
+from casework.coordination.talking_points import iso_utc
 
 MIN_PUSHERS = 3
 MIN_ACCOUNTS = 3
@@ -291,32 +301,9 @@ def _thread(
     accounts = sorted({m.account for m in messages})
     if len(accounts) < MIN_ACCOUNTS:
         return [], []
-    # Who is on the other side of whom, and who names the wave.
-    against: set[tuple[int, int]] = set()
-    agrees: set[tuple[int, int]] = set()
-    account_of_row = {m.row: m.account for m in messages}
+    replies = _Replies.of(messages)
     critics = Counter(m.account for m in messages if m.critic)
     posted = Counter(m.account for m in messages)
-    for m in messages:
-        if m.parent is None:
-            continue
-        other = account_of_row[m.parent]
-        if other == m.account:
-            continue
-        pair = (min(m.account, other), max(m.account, other))
-        if m.stance == "disagree" or m.critic:
-            against.add(pair)
-        elif m.stance == "agree":
-            agrees.add(pair)
-    # Two accounts answering each other, neither agreeing, argue: campaigns
-    # answer their critics, not each other.
-    replied: Counter[tuple[int, int]] = Counter()
-    for m in messages:
-        if m.parent is not None and account_of_row[m.parent] != m.account and m.stance != "agree":
-            replied[(m.account, account_of_row[m.parent])] += 1
-    for a, b in replied:
-        if (b, a) in replied:
-            against.add((min(a, b), max(a, b)))
     # A critic of the wave: most of its messages name the wave, or one does and
     # none of the others makes a claim of the repertoire.
     claims_made = {m.account for m in messages if m.terms.frames and not m.critic}
@@ -333,13 +320,50 @@ def _thread(
         near,
         messages,
         found,
-        against,
-        agrees,
+        replies,
         critic_accounts,
         framed,
         repertoire,
     )
     return claim_points, [campaign] if campaign else []
+
+
+@dataclass
+class _Replies:
+    """Who answers whom in a thread, and how: the pairs on opposite sides (a reply
+    that disagrees or names the wave; two accounts answering each other without
+    agreeing, since a campaign answers its critics, not itself), the pairs that
+    agree, and whom each account answers without agreeing."""
+
+    author: dict[int, int]  # row -> account
+    against: set[tuple[int, int]]
+    agrees: set[tuple[int, int]]
+    answered: dict[int, set[int]]
+
+    @classmethod
+    def of(cls, messages: list[_Message]) -> _Replies:
+        author = {m.row: m.account for m in messages}
+        against: set[tuple[int, int]] = set()
+        agrees: set[tuple[int, int]] = set()
+        answered: dict[int, set[int]] = defaultdict(set)
+        for m in messages:
+            if m.parent is None:
+                continue
+            other = author[m.parent]
+            if m.stance != "agree":
+                answered[m.account].add(other)
+            if other == m.account:
+                continue
+            pair = (min(m.account, other), max(m.account, other))
+            if m.stance == "disagree" or m.critic:
+                against.add(pair)
+            elif m.stance == "agree":
+                agrees.add(pair)
+        for a, answers in answered.items():
+            for b in answers:
+                if a != b and a in answered.get(b, ()):
+                    against.add((min(a, b), max(a, b)))
+        return cls(author, against, agrees, dict(answered))
 
 
 def _points(
@@ -441,15 +465,9 @@ def _message(frame: Frame, texts: list[str | None], names: dict[int, str], row: 
         "id": frame.ids[row],
         "account": frame.accounts[account],
         "name": names.get(account),
-        "time": None if np.isnan(ts) else _iso(ts),
+        "time": None if np.isnan(ts) else iso_utc(ts),
         "text": texts[row],
     }
-
-
-def _iso(seconds: float) -> str:
-    from datetime import UTC, datetime
-
-    return datetime.fromtimestamp(float(seconds), UTC).isoformat().replace("+00:00", "Z")
 
 
 def _campaign(
@@ -460,12 +478,13 @@ def _campaign(
     near: set[tuple[int, int]],
     messages: list[_Message],
     points: list[_Point],
-    against: set[tuple[int, int]],
-    agrees: set[tuple[int, int]],
+    replies: _Replies,
     critics: set[int],
     framed: dict[int, dict[str, list[int]]],
     repertoire: list[int],
 ) -> Campaign | None:
+    against, agrees, answered = replies.against, replies.agrees, replies.answered
+    account_of_row = replies.author
     pushes: dict[int, set[int]] = defaultdict(set)  # account -> point numbers
     for n, point in enumerate(points):
         for a in point.pushers:
@@ -500,24 +519,23 @@ def _campaign(
         return nearness(a, b) > 0
 
     # Replies under one comment: the pile-on. Each account's replies, by parent.
-    replies: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    under: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for m in messages:
         if m.parent is not None:
-            replies[m.account][m.parent].append(m.row)
+            under[m.account][m.parent].append(m.row)
 
     def piled(a: int, b: int) -> bool:
         """Both answered one comment (not their own) within PILE_ON_SECONDS. Without
         times, two replies under one comment say nothing: that is what replies do."""
-        for parent in set(replies[a]) & set(replies[b]):
+        for parent in set(under[a]) & set(under[b]):
             if account_of_row[parent] in (a, b):
                 continue
-            for x, y in itertools.product(replies[a][parent], replies[b][parent]):
+            for x, y in itertools.product(under[a][parent], under[b][parent]):
                 gap = abs(ts[x] - ts[y])
                 if not np.isnan(gap) and gap <= PILE_ON_SECONDS:
                     return True
         return False
 
-    account_of_row = {m.row: m.account for m in messages}
     pile_ons = _pile_ons(frame, messages, critics)
     ties: dict[int, set[int]] = defaultdict(set)
     signs: dict[tuple[int, int], list[str]] = {}
@@ -563,7 +581,7 @@ def _campaign(
             for core in _components(ties)
             if len(core) >= 2
         ]
-        + _claim_groups(points, pushes, against, signs)
+        + _claim_groups(points, pushes, against)
         + (
             [_answering(_without_rivals(repertoire, against), framed, messages)]
             if repertoire
@@ -834,10 +852,7 @@ def _without_rivals(group: list[int], against: set[tuple[int, int]]) -> list[int
 
 
 def _claim_groups(
-    points: list[_Point],
-    pushes: dict[int, set[int]],
-    against: set[tuple[int, int]],
-    signs: dict[tuple[int, int], list[str]],
+    points: list[_Point], pushes: dict[int, set[int]], against: set[tuple[int, int]]
 ) -> list[list[int]]:
     """Accounts behind two or more claims (frames) that share pushers: a repertoire
     pushed in one thread by one set of accounts, each in its own words, even when no
@@ -859,13 +874,7 @@ def _claim_groups(
             for a in points[n].pushers
             if a in pushes
         }
-        group = set(pushed)
-        # who argues with most of the group is not of it
-        for a in sorted(group):
-            rivals = sum((min(a, b), max(a, b)) in against for b in group)
-            if rivals and rivals * 2 >= len(group) - 1:
-                group.discard(a)
-        out.append(sorted(group))
+        out.append(_without_rivals(sorted(pushed), against))
     return out
 
 
