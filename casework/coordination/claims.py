@@ -192,7 +192,7 @@ class Background:
             general = max(_general(s, self.language, words) for s in surfaces or [term])
         else:
             first, second = term.split(" ", 1)
-            general = _pair_rate(first, second, self.article, words)
+            general = _pair_rate(first, second, self.article)
         corpus = self.corpus(term)
         return max(general, corpus or 0.0, FLOOR)
 
@@ -204,7 +204,7 @@ def _general(word: str, language: str, words: float) -> float:
     return 1.0 - math.exp(-per_word * words * STEM_FORMS)
 
 
-def _pair_rate(first: str, second: str, article: set[str], words: float) -> float:
+def _pair_rate(first: str, second: str, article: set[str]) -> float:
     """Two words side by side: rare unless the article uses them both."""
     if first in article and second in article:
         return ARTICLE_RATE / 2
