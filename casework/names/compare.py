@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 from rigour.names import compare_parts as residue_alignments
 
 from casework.names.analyze import ORG_SCHEMATA, AnalyzedName, Part, analyze
-from casework.names.forms import KIND_WORDS, alternatives, number_value
+from casework.names.forms import KIND_WORDS, alternatives, number_value, suffix_family
 from casework.names.organisations import generic, is_acronym
 
 # The weight of candidate parts the query does not mention (middle names,
@@ -61,6 +61,9 @@ BEST_GROUP_SIMILARITY = 0.95
 # A permutation other than the same or fully reversed order costs a little.
 ORDER_PENALTY = 0.03
 FUZZY_FLOOR = 0.75
+# Two known, different names (across scripts) need to be spelled this alike to count as a typo.
+KNOWN_NAME_FUZZY = 0.85
+VOWELS = frozenset("aeiouyw")
 # A word paired with a surname formed from it (Murad / Muradov, Haji / Hajili) where
 # no other name is the same on both sides (paired at IDENTITY_MIN or better: exact,
 # transliteration, name group, spelling variant): the same root, but as likely a
@@ -70,8 +73,6 @@ IDENTITY_MIN = 0.9
 NEAR_MISS_FLOOR = 0.6
 SPELLED_OUT_SIMILARITY = 0.9
 NEAR_MISS_FACTOR = 0.65
-# Two known, different names need to be spelled this alike to count as a typo.
-KNOWN_NAME_FUZZY = 0.85
 PHONETIC_MIN_SPELLING = 0.6
 # Words left over on both sides fill the same slot with different names; even a
 # patronymic counts nearly in full then (Ivanovich vs Viktorovich).
@@ -102,11 +103,21 @@ class PartMatch:
         }
 
 
+# Pairings that say two words sound or are spelled alike, not that they are one
+# name: a name resting on one of them needs other facts before it is a hit.
+WEAK_METHODS = frozenset({"phonetic", "fuzzy", "near miss"})
+
+
 @dataclass(frozen=True)
 class NameMatch:
     score: float
     parts: tuple[PartMatch, ...]
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def weak(self) -> tuple[PartMatch, ...]:
+        """The pairings of words (not initials or particles) by sound or near spelling only."""
+        return tuple(p for p in self.parts if p.method in WEAK_METHODS)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -134,7 +145,11 @@ def _spelling(q: Part, c: Part) -> tuple[float, str] | None:
 
 
 def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
+    """One root under two endings of one surname family (Aliyev / Aliyeva, Murad /
+    Muradov). Endings of different families (Aliyev / Alizade) make two surnames."""
     if q.stem != c.stem or (q.suffix is None and c.suffix is None):
+        return None
+    if q.suffix and c.suffix and suffix_family(q.suffix) != suffix_family(c.suffix):
         return None
     forms = " / ".join(f"-{s}" if s else "no suffix" for s in (q.suffix, c.suffix))
     return 0.88, f"surname forms of {q.stem!r} ({forms})"
@@ -192,9 +207,37 @@ def _known_different(q: Part, c: Part) -> bool:
     )
 
 
+def _consonants(text: str) -> str:
+    """A word's consonant skeleton, doubled letters once: what transliteration and
+    vowel harmony leave alone (Karim / Kerim: krm; Mammad / Mahmud: md / mhmd)."""
+    out: list[str] = []
+    for ch in text:
+        if ch not in VOWELS and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _other_family(q: Part, c: Part) -> bool:
+    """Two surnames of one ending family on different roots, each a recorded name of
+    its own name group, whose roots differ in their consonants: Mammadov / Mahmudov
+    are two common families, not one name misspelt. Roots that differ only in
+    vowels (Karimova / Kerimova) may be one name transliterated, and pair as weakly
+    as any near spelling; the screening then asks for review."""
+    return bool(
+        q.suffix
+        and c.suffix
+        and q.symbols
+        and c.symbols
+        and not q.symbols & c.symbols
+        and q.stem != c.stem
+        and suffix_family(q.suffix) == suffix_family(c.suffix)
+        and _consonants(q.stem) != _consonants(c.stem)
+    )
+
+
 def _phonetic(q: Part, c: Part) -> tuple[float, str] | None:
     """Same metaphone, and spelled alike enough that it is not a coincidence (Olga/Oleg)."""
-    if len(q.metaphone) < 3 or q.metaphone != c.metaphone:
+    if len(q.metaphone) < 3 or q.metaphone != c.metaphone or _other_family(q, c):
         return None
     if OSA.normalized_similarity(q.loose, c.loose) < PHONETIC_MIN_SPELLING:
         return None
@@ -212,7 +255,9 @@ def _fuzzy(q: Part, c: Part) -> tuple[float, str] | None:
     if min(len(q.ascii), len(c.ascii)) < MIN_FUZZY_LENGTH:
         return None
     similarity = OSA.normalized_similarity(q.loose, c.loose)
-    if similarity < FUZZY_FLOOR or (similarity < KNOWN_NAME_FUZZY and _known_different(q, c)):
+    if similarity < FUZZY_FLOOR or _other_family(q, c):
+        return None
+    if similarity < KNOWN_NAME_FUZZY and _known_different(q, c):
         return None
     return 0.9 * similarity, f"edit similarity {similarity:.2f}"
 
@@ -258,6 +303,10 @@ def _compare_parts(q: Part, c: Part) -> PartMatch | None:
             best = PartMatch(q.form, c.form, method, found[0], found[1])
             if found[0] >= 0.98:
                 break
+    if best is not None and best.method == "phonetic" and _latin(q.form) != _latin(c.form):
+        # Across scripts, sounding alike is what a transcription is (Теймуров /
+        # Teymurov read teimurov / teymurov): a spelling convention, not a near miss.
+        best = replace(best, method="transcription", detail=f"transcribed; {best.detail}")
     return best
 
 
@@ -513,13 +562,14 @@ def _align(
 def _near_misses(q_left: list[Part], c_left: list[Part]) -> list[tuple[Part, Part, PartMatch]]:
     """Leftover words in the same slot that are spelled half alike (Sultan / Salman)
     get a little credit: a screening must still show a likely misspelling, but
-    well below a real pairing."""
+    well below a real pairing. Surnames of two families (Mammadov / Mahmudov, see
+    `_other_family`) are different names and get none."""
     found = []
     taken: set[int] = set()
     for q in q_left:
         best: tuple[float, Part] | None = None
         for c in c_left:
-            if id(c) in taken or _latin(q.form) != _latin(c.form):
+            if id(c) in taken or _latin(q.form) != _latin(c.form) or _other_family(q, c):
                 continue
             similarity = OSA.normalized_similarity(q.loose, c.loose)
             if similarity >= NEAR_MISS_FLOOR and (best is None or similarity > best[0]):

@@ -50,6 +50,30 @@ SURNAME_SUFFIXES: tuple[str, ...] = (
 )
 MIN_STEM = 3
 
+# Surname endings that are one ending in several spellings and genders (Aliyev /
+# Aliev / Aliyeva, Kowalski / Kowalska): the same family name on one root. Endings
+# of different families on one root (Aliyev / Alizade / Alili / Alioglu) make
+# different surnames, each common in its own right, not spellings of one.
+SUFFIX_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(
+        ("yeva", "ieva", "ova", "eva", "yev", "iev", "ov", "ev", "off", "ow", "ew"), "ov"
+    ),
+    **dict.fromkeys(("ina", "yna", "in", "yn"), "in"),
+    **dict.fromkeys(("skaya", "ska", "sky", "ski", "skiy", "aya"), "sky"),
+    **dict.fromkeys(("zadeh", "zade"), "zade"),
+    **dict.fromkeys(("oglu", "ogly", "uly"), "oglu"),
+    **dict.fromkeys(("li", "ly", "lu"), "li"),
+    **dict.fromkeys(("enko",), "enko"),
+    **dict.fromkeys(("uk", "yuk"), "uk"),
+    **dict.fromkeys(("yan", "ian"), "yan"),
+}
+
+
+def suffix_family(suffix: str) -> str:
+    """The ending family of a surname suffix (see SUFFIX_FAMILIES)."""
+    return SUFFIX_FAMILIES.get(suffix, suffix)
+
+
 # Words that say "son of" / "daughter of" (Azerbaijani, Turkish, Kazakh, Kyrgyz, Arabic)
 # and Russian patronymic endings: parts of a name, but weak evidence of identity.
 PATRONYMIC_WORDS = frozenset(

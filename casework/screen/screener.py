@@ -103,6 +103,12 @@ def explain(result: ScreenResult) -> str:
         text += f"; {q.feature.replace('_', ' ')} {q.outcome} ({q.query} vs {q.candidate})"
     if result.name_only:
         text += "; name only: no birth date, nationality or identifier compared"
+    if result.name.weak and not any(q.outcome == "agrees" for q in result.qualifiers):
+        words = ", ".join(f"{p.query} ~ {p.candidate}" for p in result.name.weak)
+        text += (
+            f"; {words} only sound or are spelled alike and nothing else agrees:"
+            " a possible match for review, not a hit"
+        )
     return text
 
 
@@ -173,6 +179,9 @@ class Screener:
             entity["genders"],
             entity["identifiers"],
         )
+        status = "match" if score >= MATCH_THRESHOLD else "review"
+        if status == "match" and match.weak and not any(q.outcome == "agrees" for q in qualifiers):
+            status = "review"
         return ScreenResult(
             entity_id=entity["id"],
             dataset=entity["dataset"],
@@ -181,7 +190,7 @@ class Screener:
             programs=list(entity["programs"]),
             matched_name=text,
             score=score,
-            status="match" if score >= MATCH_THRESHOLD else "review",
+            status=status,
             name=match,
             qualifiers=qualifiers,
             weak_alias=weak,
