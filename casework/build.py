@@ -261,7 +261,7 @@ def _screen(workspace: Workspace, listener: Listener) -> dict[str, Any]:
         backend.execute("DELETE FROM entity_screening")
         backend.execute("DELETE FROM screened_entities")
         return {"skipped": "no sanctions lists loaded"}
-    session = ScreeningSession.open(backend, str(workspace.path), record=False)
+    session = ScreeningSession.open(backend, str(workspace.path), record=False, show_ruled_out=True)
     return screening.run(backend, session, listener).as_dict()
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from followthemoney.types import registry
@@ -27,6 +27,7 @@ from followthemoney.types import registry
 from casework import __version__
 from casework.casefile.model import Act as ActItem
 from casework.casefile.model import (
+    AnalystDecision,
     CaseFile,
     Citation,
     CommentCite,
@@ -52,6 +53,7 @@ from casework.coordination.text import normalise
 from casework.ingest.catalog import account_key
 from casework.names.forms import script
 from casework.names.offices import holds_state_office, is_state_body
+from casework.screen.decisions import decisions_for
 from casework.screen.entities import HIT_STATUSES
 from casework.store.backend import Backend
 
@@ -525,6 +527,12 @@ def _quote(q: dict[str, Any]) -> Quote:
 
 
 def _screening(backend: Backend, entity_id: str) -> Screening:
+    """The subject's stored screening results with the analysts' decisions in force now.
+
+    Decisions are read here, not only when screening ran, so a `casework decide`
+    changes the next case file and report without screening again; a result ruled
+    out stays on the record under its own heading, with who ruled it and why.
+    """
     lists = {
         r["name"]: r["version"] for r in backend.query("SELECT name, version FROM list_datasets")
     }
@@ -533,38 +541,67 @@ def _screening(backend: Backend, entity_id: str) -> Screening:
         reason = "this subject was not screened; run `casework build` with lists loaded"
         return Screening(False, reason, [], lists, [], [])
     screened = row[0]
-    results = [
-        ListHit(
-            dataset=r["dataset"],
-            list_version=r["list_version"],
-            list_entity_id=r["list_entity_id"],
-            caption=r["caption"],
-            schema=r["schema"],
-            programs=list(r["programs"]),
-            listing_dates=list(r["listing_dates"]),
-            query=r["query"],
-            matched_name=r["matched_name"],
-            score=r["score"],
-            status=r["status"],
-            decision=r["decision"],
-            explanation=json.loads(r["explanation"])["summary"],
-            identifiers=_identifiers(r.get("properties")),
+    decisions = _decisions(backend, list(screened["queries"]))
+    results = []
+    for r in backend.query(
+        "SELECT s.*, l.properties FROM entity_screening s LEFT JOIN list_entities l "
+        "ON l.dataset = s.dataset AND l.id = s.list_entity_id "
+        "WHERE s.entity_id = ? ORDER BY s.score DESC, s.list_entity_id",
+        [entity_id],
+    ):
+        explanation = json.loads(r["explanation"])
+        decision = decisions.get(r["list_entity_id"])
+        scored = explanation.get("scored_status") or r["status"]
+        results.append(
+            ListHit(
+                dataset=r["dataset"],
+                list_version=r["list_version"],
+                list_entity_id=r["list_entity_id"],
+                caption=r["caption"],
+                schema=r["schema"],
+                programs=list(r["programs"]),
+                listing_dates=list(r["listing_dates"]),
+                query=r["query"],
+                matched_name=r["matched_name"],
+                score=r["score"],
+                status=DECIDED_STATUS[decision.verdict] if decision else scored,
+                decision=decision,
+                explanation=explanation["summary"],
+                identifiers=_identifiers(r.get("properties")),
+            )
         )
-        for r in backend.query(
-            "SELECT s.*, l.properties FROM entity_screening s LEFT JOIN list_entities l "
-            "ON l.dataset = s.dataset AND l.id = s.list_entity_id "
-            "WHERE s.entity_id = ? ORDER BY s.score DESC, s.list_entity_id",
-            [entity_id],
-        )
-    ]
     return Screening(
         screened=screened["skipped"] is None,
         skipped=screened["skipped"],
         queries=list(screened["queries"]),
         lists=json.loads(screened["lists"]),
         hits=[r for r in results if r.status in HIT_STATUSES],
-        possible=[r for r in results if r.status not in HIT_STATUSES],
+        possible=[r for r in results if r.status == "review"],
+        ruled_out=[r for r in results if r.status == "ruled out"],
     )
+
+
+# What an analyst's verdict makes of a result.
+DECIDED_STATUS = {"same": "confirmed", "different": "ruled out", "unsure": "review"}
+
+
+def _decisions(backend: Backend, queries: list[str]) -> dict[str, AnalystDecision]:
+    """The latest decision in force per list entry over every name the subject was
+    screened under (a decision taken on any spelling of the subject applies)."""
+    latest: dict[str, dict[str, Any]] = {}
+    for query in queries:
+        for list_id, row in decisions_for(backend, query).items():
+            if list_id not in latest or row["created_at"] > latest[list_id]["created_at"]:
+                latest[list_id] = row
+    return {
+        list_id: AnalystDecision(
+            verdict=row["verdict"],
+            user=row["user_name"],
+            at=row["created_at"].astimezone(UTC).isoformat(timespec="seconds"),
+            note=row["note"],
+        )
+        for list_id, row in latest.items()
+    }
 
 
 # List-entry properties a submission sets beside the subject's own details.

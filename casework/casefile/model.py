@@ -177,6 +177,23 @@ class Reply:
 
 
 @dataclass
+class AnalystDecision:
+    """A screening decision in force, as the log records it: who ruled, when, and why."""
+
+    verdict: str  # same | different | unsure
+    user: str
+    at: str  # ISO 8601
+    note: str | None
+
+    @property
+    def line(self) -> str:
+        words = {"same": "confirmed", "different": "ruled out", "unsure": "kept in review"}
+        when = self.at[:16].replace("T", " ")
+        text = f"{words.get(self.verdict, self.verdict)} by {self.user} on {when} UTC"
+        return f"{text}: {self.note}" if self.note else text
+
+
+@dataclass
 class ListHit:
     dataset: str
     list_version: str
@@ -188,8 +205,8 @@ class ListHit:
     query: str
     matched_name: str
     score: float
-    status: str  # match | confirmed | review
-    decision: str | None
+    status: str  # match | confirmed | review | ruled out
+    decision: AnalystDecision | None
     explanation: str
     # What the list entry itself records, to set beside what the sources say:
     # birth date and place, nationality, passport and other ids, aliases.
@@ -204,6 +221,8 @@ class Screening:
     lists: dict[str, str]  # dataset -> version
     hits: list[ListHit]
     possible: list[ListHit]  # under the match threshold: for review, not hits
+    # Results an analyst ruled out ("different"): kept on the record, never hits.
+    ruled_out: list[ListHit] = field(default_factory=list)
 
     @property
     def statement(self) -> str:

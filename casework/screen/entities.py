@@ -112,7 +112,7 @@ def run(
         report.skipped.update([reason] if reason else [])
         report.screened += reason is None
         report.hits += hits > 0
-        report.possible += hits == 0 and bool(results)
+        report.possible += hits == 0 and any(r.status == "review" for r, _ in results)
         screened_rows.append(
             {
                 "entity_id": entity["id"],
@@ -183,5 +183,11 @@ def _row(
         "score": round(result.score, 4),
         "status": result.status,
         "decision": (result.decision or {}).get("verdict"),
-        "explanation": json.dumps(data["explanation"] | {"summary": explain(result)}),
+        # The scorer's own status beside the decided one, so a case file can apply
+        # the decisions in force when it is written (a decision taken since, or
+        # one withdrawn) without screening again.
+        "explanation": json.dumps(
+            data["explanation"]
+            | {"summary": explain(result), "scored_status": result.scored_status}
+        ),
     }

@@ -60,6 +60,11 @@ class ScreenResult:
     content_hash: str = ""
     decision: dict[str, Any] | None = None
     change: str | None = None
+    # The scorer's status before any analyst's decision (match | review).
+    scored_status: str = ""
+
+    def __post_init__(self) -> None:
+        self.scored_status = self.scored_status or self.status
 
     @property
     def name_only(self) -> bool:

@@ -81,6 +81,40 @@ def test_glomag_listed_person_shows_the_ofac_hit(built):
 
 
 @pytest.mark.shared
+def test_a_near_namesake_is_a_possible_match_and_a_ruling_sticks(built, tmp_path):
+    import shutil
+
+    from casework.screen.decisions import decide
+
+    ws_path, _, _ = built
+    case = _case(ws_path, "Gulnara Karimova")
+    assert len(case.screening.hits) == 1  # KARIMOVA, GLOMAG; not the Kerimova entries
+    assert case.screening.statement.startswith("1 list hit ")
+    near = [h for h in case.screening.possible if "KERIMOVA" in h.caption]
+    assert near and near[0].identifiers["born"]  # the list entry's own facts beside it
+    assert "possible match for review" in near[0].explanation
+    # A decision changes the next case file, without screening again, and stays on the record.
+    copy = tmp_path / "decided.duckdb"
+    shutil.copy(ws_path, copy)
+    with Workspace.open(copy) as ws:
+        decide(
+            ws.backend,
+            "Gulnara Karimova",
+            near[0].list_entity_id,
+            "different",
+            note="born elsewhere, another year",
+            user="tester",
+        )
+    after = _case(copy, "Gulnara Karimova")
+    ruled = [h for h in after.screening.ruled_out if h.list_entity_id == near[0].list_entity_id]
+    assert ruled and ruled[0].status == "ruled out"
+    assert ruled[0].decision.user == "tester" and ruled[0].decision.note
+    assert near[0].list_entity_id not in {h.list_entity_id for h in after.screening.possible}
+    text = render(after, "md")
+    assert "Ruled out by an analyst" in text and "born elsewhere, another year" in text
+
+
+@pytest.mark.shared
 def test_every_citation_resolves_to_a_stored_span(built):
     ws_path, out, report = built
     files = sorted((out / "casefiles").glob("*.json"))
