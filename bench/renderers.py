@@ -55,7 +55,10 @@ class Renderer:
 
     def missing_reason(self) -> str:
         if self.executable() is None:
-            return f"{self.program} is not installed (apt-get install {self.package}; `make renderers`)"
+            return (
+                f"{self.program} is not installed "
+                f"(apt-get install {self.package}; `make renderers` does this)"
+            )
         return "playwright is not installed (pip install playwright)"
 
 
@@ -127,7 +130,13 @@ RENDERERS: tuple[Renderer, ...] = (
         _run_command,
         ("-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8"),
     ),
-    Renderer("w3m", "w3m", "w3m", _run_command, ("-dump", "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html")),
+    Renderer(
+        "w3m",
+        "w3m",
+        "w3m",
+        _run_command,
+        ("-dump", "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html"),
+    ),
     Renderer("html2text", "html2text", "html2text", _run_command, ("-utf8", "-nobs")),
     Renderer("pandoc", "pandoc", "pandoc", _run_command, ("-f", "html", "-t", "plain")),
     Renderer("chromium", "chromium", "chromium", _run_chromium),

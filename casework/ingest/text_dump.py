@@ -25,6 +25,7 @@ markup. The reader works on that layout, never on any site's wording
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -45,9 +46,11 @@ AUTHOR_MAX_CHARS = 60
 MENU_RUN = 4
 # This many non-prose lines in a row after the body's prose end the body.
 BODY_GAP = 4
-# A dump is hard-wrapped when this many lines reach within WRAP_SLACK of the widest.
+# A dump is hard-wrapped when this many lines (and this share of them) reach within
+# WRAP_SLACK of the widest.
 WRAPPED_LINES_MIN = 5
 WRAP_SLACK = 10
+WRAPPED_SHARE = 0.25
 INITIAL_END = re.compile(r"(^|\s)\w\.$")
 _NAME_PART = r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-Я][\w'’.\-]+"
 BIO_START = re.compile(
@@ -139,7 +142,7 @@ def _references_start(raw_lines: list[str]) -> int:
 
 def _join_starred(lines: list[_Line]) -> None:
     """A starred heading wrapped over two lines ("*** A long" / "title ***") is one heading."""
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         opened = layout.STARRED_OPEN.match(line.text)
         closed = layout.STARRED_CLOSE.match(following.text)
         if opened and closed and not line.heading:
@@ -177,13 +180,15 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
-    lengths = sorted((line.indent + len(line.text) for line in lines if " " in line.text), reverse=True)
+    lengths = sorted(
+        (line.indent + len(line.text) for line in lines if " " in line.text), reverse=True
+    )
     if len(lengths) < WRAPPED_LINES_MIN:
         return None
     # Headings and preformatted lines may run past the width: skip the few widest.
-    width = lengths[min(len(lengths) - 1, max(2, len(lengths) // 100))]
+    width = lengths[len(lengths) // 50]
     near = sum(1 for length in lengths if width - WRAP_SLACK <= length <= width)
-    return width if near >= WRAPPED_LINES_MIN else None
+    return width if near >= max(WRAPPED_LINES_MIN, len(lengths) * WRAPPED_SHARE) else None
 
 
 def _marker_width(text: str) -> int:
@@ -200,7 +205,9 @@ def _parse_head(lines: list[_Line], doc: ParsedDocument) -> None:
         return
     title_at = _title_index(filled)
     if title_at is None:
-        doc.title = filled[0].text if layout.words(filled[0].text) <= layout.TITLE_MAX_WORDS else None
+        doc.title = (
+            filled[0].text if layout.words(filled[0].text) <= layout.TITLE_MAX_WORDS else None
+        )
         rest = filled[1:] if doc.title else filled
     else:
         doc.title = filled[title_at].text
@@ -249,7 +256,7 @@ def _title_index(filled: list[_Line]) -> int | None:
 def _first_prose_run(filled: list[_Line]) -> int:
     """Index of the first of two prose lines close together: the body has begun."""
     prose = [i for i, line in enumerate(filled) if layout.is_prose(line.text)]
-    for a, b in zip(prose, prose[1:], strict=False):
+    for a, b in itertools.pairwise(prose):
         if b - a <= 2:
             return a + 1  # the first may be a dek; the title is above either way
     return len(filled)
@@ -556,9 +563,9 @@ def _read_thread(lines: list[_Line], start: int) -> _Thread:
 def _ends_thread(line: _Line, base: int, indented: bool) -> bool:
     """Chrome after the thread: at or left of its margin when comment text is indented."""
     if indented:
-        return line.indent <= base and not layout.COMMENT_META.match(line.text)
+        return line.indent <= base
     kind = boilerplate_kind(line.text)
-    return kind is not None and kind not in ("comment-toggle",) or layout.is_nav(line.text)
+    return (kind is not None and kind != "comment-toggle") or layout.is_nav(line.text)
 
 
 def _close(thread: _Thread, body: list[_Line]) -> None:
@@ -576,4 +583,3 @@ def _close(thread: _Thread, body: list[_Line]) -> None:
 
 def _is_meta(text: str) -> bool:
     return bool(layout.COMMENT_META.match(text) or layout.is_timestamp(text))
-
