@@ -306,7 +306,7 @@ def _take_header(after_title: list[_Line], doc: ParsedDocument) -> list[_Line]:
     end = 0
     dek: list[str] = []
     for k, line in enumerate(after_title[:HEADER_SPAN]):
-        names = layout.byline_names(line.text)
+        names = layout.byline_names(line.text) or _name_line(line.text)
         published = layout.date_in(line.text) if layout.words(line.text) <= 16 else None
         if names and not doc.authors:
             doc.authors = names
@@ -318,7 +318,7 @@ def _take_header(after_title: list[_Line], doc: ParsedDocument) -> list[_Line]:
         if layout.is_prose(line.text) and not _is_dek(line.text):
             break
     for line in after_title[:end]:
-        if layout.byline_names(line.text) or layout.date_in(line.text):
+        if layout.byline_names(line.text) or _name_line(line.text) or layout.date_in(line.text):
             continue
         if _is_dek(line.text) and layout.words(line.text) > 3:
             dek.append(line.text)
@@ -326,6 +326,13 @@ def _take_header(after_title: list[_Line], doc: ParsedDocument) -> list[_Line]:
             doc.removed.append(Removed(line.text, boilerplate_kind(line.text) or "page-header"))
     doc.description = " ".join(dek) or None
     return after_title[end:]
+
+
+def _name_line(text: str) -> list[str] | None:
+    """A line (or bullet) that holds only names, below a title, is the byline."""
+    bullet = layout.BULLET.match(text)
+    text = bullet.group("text") if bullet else text
+    return layout.names_from(text) if layout.is_name_only(text) else None
 
 
 def _drop_menus(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
@@ -483,7 +490,9 @@ def _comment_head(lines: list[_Line], i: int) -> _Head | None:
 
 def _is_author(text: str) -> bool:
     return (
-        0 < layout.words(text) <= AUTHOR_MAX_WORDS
+        not re.match(r"\d+\s", text)
+        and ": " not in text
+        and 0 < layout.words(text) <= AUTHOR_MAX_WORDS
         and len(text) <= AUTHOR_MAX_CHARS
         and not re.search(r"[!?,;:]$", text)
         and not (text.endswith(".") and not INITIAL_END.search(text))
@@ -499,13 +508,12 @@ def _next_filled(lines: list[_Line], i: int) -> int | None:
 
 def _find_thread(lines: list[_Line]) -> _Thread | None:
     """The comment thread: the first comment after the body has begun, to the footer."""
-    prose_seen = False
-    start = None
-    for i, line in enumerate(lines):
-        if line.text and prose_seen and _comment_head(lines, i):
-            start = i
-            break
-        prose_seen = prose_seen or layout.is_prose(line.text) or _is_bio_line(line.text)
+    filled = [i for i, line in enumerate(lines) if line.text]
+    run = _first_prose_run([lines[i] for i in filled])
+    after = filled[run] if run < len(filled) else len(lines)
+    start = next(
+        (i for i in range(after, len(lines)) if lines[i].text and _comment_head(lines, i)), None
+    )
     if start is None:
         start = next((i for i in range(len(lines)) if _bulleted_head(lines, i)), None)
     if start is None:

@@ -60,7 +60,7 @@ DATE_TEXT = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + MONTHS + r",?\s+\d{4}"
     r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     r"|\b\d{1,2}[./]\d{1,2}[./]\d{4})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?",
+    r"(?:,?\s*[-–|·•]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?",
     re.I,
 )
 RELATIVE_TIME = re.compile(
@@ -102,10 +102,18 @@ COMMENT_META = re.compile(
 )
 
 
+# Inline elements with no space between them render glued ("Ann LeeMarch 3, 2021").
+GLUED_MONTH = re.compile(
+    r"(?<=[a-zà-ÿā-ž.])(?=(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)"
+)
+
+
 def strip_marks(text: str) -> str:
     """The line without renderer marks (link numbers, buttons, form fields)."""
     for mark in RENDERER_MARKS:
         text = mark.sub("", text)
+    text = GLUED_MONTH.sub(" ", text)
     return UNDERSCORED.sub(lambda m: m.group(0).replace("_", " "), text)
 
 
@@ -148,7 +156,14 @@ def is_title_like(text: str) -> bool:
         and boilerplate_kind(text) is None
         and date_in(text) is None
         and byline_names(text) is None
+        and not is_name_only(text)
     )
+
+
+def is_name_only(text: str) -> bool:
+    """A line that is one or two names and nothing else: a byline or a site name."""
+    names = names_from(text)
+    return bool(names) and sum(words(n) for n in names) + len(names) - 1 >= words(text)
 
 
 def date_in(text: str) -> date | None:
@@ -176,6 +191,9 @@ def names_from(text: str) -> list[str]:
     part of a name (a date, a count, "min read").
     """
     names: list[str] = []
+    dated = DATE_TEXT.search(text)
+    if dated:
+        text = text[: dated.start()]
     for part in NAME_JOINERS.split(text.strip()):
         tokens = part.split()
         taken: list[str] = []
@@ -217,7 +235,6 @@ def byline_names(text: str) -> list[str] | None:
         for piece in pieces:
             if date_in(piece) or piece.lower().endswith(("comments", "read", "views")):
                 continue
-            names = names_from(piece)
-            if names and " ".join(names).count(" ") + len(names) >= words(piece):
-                return names
+            if is_name_only(piece):
+                return names_from(piece)
     return None
