@@ -250,7 +250,20 @@ def _title_index(filled: list[_Line]) -> int | None:
         score += 3 if repeat_key(line.text) in repeats else 0
         if best is None or score >= best[0]:
             best = (score, i)
-    return best[1] if best and best[0] > 0 else None
+    if best is not None and best[0] > 0:
+        return best[1]
+    # No evidence: the first line, unless it is chrome; then the headline-shaped line
+    # nearest the body.
+    first = filled[0].text
+    if layout.words(first) <= layout.TITLE_MAX_WORDS and not _is_chrome(first):
+        return 0
+    return best[1] if best else None
+
+
+def _is_chrome(text: str) -> bool:
+    return bool(
+        layout.is_nav(text) or boilerplate_kind(text) or layout.FURNITURE.search(text)
+    ) or layout.is_name_only(text)
 
 
 def _first_prose_run(filled: list[_Line]) -> int:
@@ -492,6 +505,8 @@ def _is_author(text: str) -> bool:
     return (
         not re.match(r"\d+\s", text)
         and ": " not in text
+        and sum(word[:1].islower() for word in text.split()) <= 1
+        and not layout.FURNITURE.search(text)
         and 0 < layout.words(text) <= AUTHOR_MAX_WORDS
         and len(text) <= AUTHOR_MAX_CHARS
         and not re.search(r"[!?,;:]$", text)

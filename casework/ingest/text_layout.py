@@ -109,6 +109,10 @@ GLUED_MONTH = re.compile(
 )
 
 
+# Page furniture that looks like a short headline or a name: reading times, avatars.
+FURNITURE = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b|\bavatar\b|\bphoto:", re.I)
+
+
 def strip_marks(text: str) -> str:
     """The line without renderer marks (link numbers, buttons, form fields)."""
     for mark in RENDERER_MARKS:
@@ -157,13 +161,23 @@ def is_title_like(text: str) -> bool:
         and date_in(text) is None
         and byline_names(text) is None
         and not is_name_only(text)
+        and not FURNITURE.search(text)
+        and not DATE_NUMBER.search(text)
     )
+
+
+# A day and year around a month word of any language ("21 февраля 2025").
+DATE_NUMBER = re.compile(r"^\d{1,2}\.?\s+\w+\.?,?\s+\d{4}\b|^\w+\s+\d{1,2},?\s+\d{4}\b")
 
 
 def is_name_only(text: str) -> bool:
     """A line that is one or two names and nothing else: a byline or a site name."""
     names = names_from(text)
-    return bool(names) and sum(words(n) for n in names) + len(names) - 1 >= words(text)
+    return (
+        bool(names)
+        and all(words(n) >= 2 for n in names)
+        and sum(words(n) for n in names) + len(names) - 1 >= words(text)
+    )
 
 
 def date_in(text: str) -> date | None:
