@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 WORKSPACE ?= out/demo.duckdb
 SANCTIONS ?= ../shared/data/sanctions
 
-.PHONY: setup demo browser test lint bench bench-screen bench-extract bench-coord clean
+.PHONY: setup demo browser renderers test lint bench bench-dumps bench-screen bench-extract bench-coord clean
 
 $(BIN)/casework: pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
@@ -44,7 +44,22 @@ browser:
 		fi; \
 	fi
 
-test: setup browser
+# The text renderers people copy pages with (tests/ingest/test_render_dumps.py):
+# installed when missing and we may, else those tests skip.
+RENDERER_PROGRAMS := lynx w3m html2text pandoc
+renderers:
+	@missing=""; for p in $(RENDERER_PROGRAMS); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing text renderers:$$missing"; \
+			apt-get install -y -q --no-install-recommends $$missing >/dev/null 2>&1 || \
+			{ apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null; }; \
+		else \
+			echo "text renderers missing and cannot be installed here:$$missing: their dump tests will skip"; \
+		fi; \
+	fi
+
+test: setup browser renderers
 	$(BIN)/ruff check casework tests bench
 	CASEWORK_REQUIRE_BROWSER=$$(command -v chromium >/dev/null 2>&1 && echo 1 || echo 0) $(BIN)/python -m pytest
 
@@ -55,6 +70,10 @@ lint: setup
 bench: setup
 	$(BIN)/python -m bench.ingest_quality
 	$(BIN)/python -m bench.ingest_throughput
+
+# Page dumps by lynx, w3m, html2text, pandoc and Chromium, read back against the HTML reader
+bench-dumps: setup browser renderers
+	$(BIN)/python -m bench.render_dumps
 
 # Peers (nomenklatura) come with the bench extra: $(BIN)/pip install -e '.[bench]'
 bench-screen: setup

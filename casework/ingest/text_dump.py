@@ -1,51 +1,57 @@
 """Plain-text page dumps: a saved web page as text, with its comment thread.
 
-Such dumps (copy-paste from a browser, `lynx -dump`, archive exports) keep
-the page's layout but none of its markup. The rules here read that layout,
-never any site's wording:
+Such dumps (a browser's copy, `lynx -dump`, `w3m -dump`, `html2text`,
+`pandoc -t plain`, archive exports) keep the page's layout but none of its
+markup. The reader works on that layout, never on any site's wording
+(the line tests are in `text_layout`):
 
-- header: a short kicker line directly above the title (no blank line between)
-  is the section; a one-sentence block before a date line is the dek; a short
-  line holding a date ("Published on: ...") is the date; lines of the form
-  "<Name> is a/an/the/former ..." are author biographies;
-- comment thread: a bulleted line holding only a short name, followed by text
-  indented deeper than the bullet, opens a comment; a deeper bullet is a reply
-  to the nearest shallower one; text at or left of the thread's first bullet
-  ends the thread (what follows is the site footer).
+1. lines: renderer marks go (link numbers, buttons, form fields, a lynx link
+   list), heading rules mark the line above as a heading, and lines a
+   renderer wrapped at its width are joined again;
+2. thread: a comment opens at a bulleted or numbered short name, or at a
+   name line that says "wrote:"/"says:" or is followed by a time; a deeper
+   marker is a reply to the nearest shallower comment; metadata lines
+   ("Reply", like counts, times) are not text; chrome at or left of the
+   thread's margin ends it (what follows is the site footer);
+3. header: the title is the headline-shaped line with the most evidence for
+   it (a byline or date below it, a heading mark, its repeat in a breadcrumb
+   or a comment heading), not the first line; the site name, menus and
+   navigation bars above it are chrome; between the title and the body sit
+   the dek, byline and date in any order; a kicker just above it is the section;
+4. body: from the header to the last run of prose before a long stretch of
+   non-prose (related links, tags, menus); runs of short items are menus;
+   "<Name> is a/an/the ..." lines at either end are author biographies.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
+from casework.ingest import text_layout as layout
 from casework.ingest.boilerplate import boilerplate_kind
-from casework.ingest.cleaning import tidy
-from casework.ingest.dates import parse_date
+from casework.ingest.cleaning import repeat_key, tidy
+from casework.ingest.dates import parse_timestamp
 from casework.ingest.records import Bio, Comment, ParsedDocument, Removed
 
-BULLETS = "•◦▪‣●○·*-–—►>"
-BULLET_LINE = re.compile(r"^(?P<indent>[ ]*)[" + re.escape(BULLETS) + r"]\s+(?P<text>\S.*?)\s*$")
-AUTHOR_MAX_WORDS = 6
-# A name may end in an initial ("Tarlan B."); any other final full stop ends a sentence.
-INITIAL_END = re.compile(r"(^|\s)\w\.$")
-AUTHOR_MAX_CHARS = 60
+TAB_WIDTH = 4
+# How far below the title the dek, byline and date may sit, in non-empty lines.
+HEADER_SPAN = 8
 KICKER_MAX_WORDS = 12
-TITLE_MAX_WORDS = 30
 DEK_MAX_WORDS = 60
-DATE_LINE_MAX_WORDS = 10
-DATE_SEARCH_LINES = 4
-DATE_PREFIX = re.compile(
-    r"^(?:published|posted|updated|date|last updated|first published)(?:\s+on)?\s*[:\-–]?\s*",
-    re.I,
-)
-MONTH_OR_NUMERIC_DATE = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
-    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b",
-    re.I,
-)
+AUTHOR_MAX_WORDS = 6
+AUTHOR_MAX_CHARS = 60
+# A run of this many short items is a menu, a share bar or a list of links.
+MENU_RUN = 4
+# This many non-prose lines in a row after the body's prose end the body.
+BODY_GAP = 4
+# A dump is hard-wrapped when this many lines (and this share of them) reach within
+# WRAP_SLACK of the widest.
+WRAPPED_LINES_MIN = 5
+WRAP_SLACK = 10
+WRAPPED_SHARE = 0.25
+INITIAL_END = re.compile(r"(^|\s)\w\.$")
 _NAME_PART = r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-Я][\w'’.\-]+"
 BIO_START = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<name>"
@@ -55,8 +61,6 @@ BIO_START = re.compile(
     + r"|de|van|von|al|bin|el|da|di)){1,3})\s+(?:is|was|serves as|has been)\s+"
     r"(?:a|an|the|former|currently|also|now)\b"
 )
-BYLINE = re.compile(r"^by\s+(?P<names>[^.]{3,120})$", re.I)
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _TERMINAL = re.compile(r"[.!?…:;\"”»)]$")
 
 
@@ -65,6 +69,17 @@ class _Line:
     number: int
     indent: int
     text: str
+    heading: bool = False
+
+
+@dataclass
+class _Head:
+    """Where a comment opens: its depth, author, time, and the first line of its text."""
+
+    indent: int
+    author: str
+    published_raw: str | None
+    text_start: int
 
 
 @dataclass
@@ -75,10 +90,7 @@ class _Thread:
 
 
 def parse_text_dump(text: str) -> ParsedDocument:
-    lines = [
-        _Line(n, len(raw) - len(raw.lstrip(" ")), raw.strip())
-        for n, raw in enumerate(text.expandtabs(4).replace("\r\n", "\n").split("\n"), start=1)
-    ]
+    lines = _unwrap(_read_lines(text))
     doc = ParsedDocument(format="text")
     thread = _find_thread(lines)
     head = lines if thread is None else lines[: thread.start]
@@ -91,60 +103,302 @@ def parse_text_dump(text: str) -> ParsedDocument:
     return doc
 
 
+# --- lines ------------------------------------------------------------------------
+
+
+def _read_lines(text: str) -> list[_Line]:
+    """Lines with their indent, renderer marks gone and headings marked."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = raw_lines[: _references_start(raw_lines)]
+    lines: list[_Line] = []
+    for number, raw in enumerate(raw_lines, start=1):
+        raw = raw.expandtabs(TAB_WIDTH).replace("\u00a0", " ").rstrip()
+        if layout.HEADING_RULE.match(raw):
+            if lines and lines[-1].text:
+                lines[-1].heading = True
+            continue
+        heading = False
+        starred = layout.STARRED_HEADING.match(raw)
+        if starred:
+            raw, heading = " " * (len(raw) - len(raw.lstrip())) + starred.group("text"), True
+        cleaned = layout.strip_marks(raw)
+        stripped = cleaned.strip()
+        lines.append(_Line(number, len(cleaned) - len(cleaned.lstrip()), stripped, heading))
+    _join_starred(lines)
+    return lines
+
+
+def _references_start(raw_lines: list[str]) -> int:
+    """Where a trailing lynx link list ("References", numbered URLs) begins."""
+    for i in range(len(raw_lines) - 1, -1, -1):
+        if layout.REFERENCES_HEAD.match(raw_lines[i]):
+            following = [r for r in raw_lines[i + 1 : i + 6] if r.strip()]
+            if following and all(
+                layout.REFERENCE_ITEM.match(r) or layout.REFERENCES_HEAD.match(r) for r in following
+            ):
+                return i
+    return len(raw_lines)
+
+
+def _join_starred(lines: list[_Line]) -> None:
+    """A starred heading wrapped over two lines ("*** A long" / "title ***") is one heading."""
+    for line, following in itertools.pairwise(lines):
+        opened = layout.STARRED_OPEN.match(line.text)
+        closed = layout.STARRED_CLOSE.match(following.text)
+        if opened and closed and not line.heading:
+            line.text, line.heading = opened.group("text"), True
+            following.text, following.heading = closed.group("text"), True
+
+
+def _unwrap(lines: list[_Line]) -> list[_Line]:
+    """Join lines a renderer broke at its width back into one line.
+
+    A line was broken there when the next line's first word would not have
+    fitted on it; the width is the widest line, when enough lines reach it.
+    """
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    joined: list[_Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.text
+            and line.text
+            and line.number == previous.number + 1
+            and line.indent in (previous.indent, previous.indent + _marker_width(previous.text))
+            and previous.heading == line.heading
+            and not layout.BULLET.match(line.text)
+            and previous.indent + len(previous.text) + 1 + len(line.text.split()[0]) > width
+            and previous.indent + len(previous.text) <= width
+        ):
+            previous.text = f"{previous.text} {line.text}"
+            continue
+        joined.append(_Line(line.number, line.indent, line.text, line.heading))
+    return joined
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    lengths = sorted(
+        (line.indent + len(line.text) for line in lines if " " in line.text), reverse=True
+    )
+    if len(lengths) < WRAPPED_LINES_MIN:
+        return None
+    # Headings and preformatted lines may run past the width: skip the few widest.
+    width = lengths[len(lengths) // 50]
+    near = sum(1 for length in lengths if width - WRAP_SLACK <= length <= width)
+    return width if near >= max(WRAPPED_LINES_MIN, len(lengths) * WRAPPED_SHARE) else None
+
+
+def _marker_width(text: str) -> int:
+    match = layout.BULLET.match(text)
+    return text.index(match.group("text")) if match and match.group("text") else 0
+
+
 # --- header and body -------------------------------------------------------------
 
 
 def _parse_head(lines: list[_Line], doc: ParsedDocument) -> None:
-    filled = [(i, line) for i, line in enumerate(lines) if line.text]
+    filled = [line for line in lines if line.text]
     if not filled:
         return
-    position = 0
-    first_index, first = filled[0]
-    second = filled[1] if len(filled) > 1 else None
-    if (
-        second is not None
-        and second[0] == first_index + 1
-        and _is_kicker(first.text)
-        and _is_kicker(second[1].text)
-    ):
-        doc.section, doc.title = first.text, second[1].text
-        position = 2
-    elif len(first.text.split()) <= TITLE_MAX_WORDS:
-        doc.title = first.text
-        position = 1
-    rest = [line for _, line in filled[position:]]
-    rest = _take_date_and_dek(rest, doc)
+    title_at = _title_index(filled)
+    if title_at is None:
+        doc.title = (
+            filled[0].text if layout.words(filled[0].text) <= layout.TITLE_MAX_WORDS else None
+        )
+        rest = filled[1:] if doc.title else filled
+    else:
+        doc.title = filled[title_at].text
+        _take_section(filled, title_at, doc)
+        for line in filled[:title_at]:
+            if line.text != doc.section:
+                doc.removed.append(Removed(line.text, boilerplate_kind(line.text) or "page-header"))
+        rest = _take_header(filled[title_at + 1 :], doc)
+    rest = _drop_menus(rest, doc)
+    rest = _cut_tail(rest, doc)
     rest = _take_bios(rest, doc, from_end=False)
     rest = _take_bios(rest, doc, from_end=True)
     doc.paragraphs = _join_wrapped(rest)
 
 
-def _is_kicker(text: str) -> bool:
-    return len(text.split()) <= KICKER_MAX_WORDS and not re.search(r"[.!?]$", text)
+def _title_index(filled: list[_Line]) -> int | None:
+    """The headline: the headline-shaped line before the body with the most evidence.
 
-
-def _take_date_and_dek(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
-    for k, line in enumerate(rest[:DATE_SEARCH_LINES]):
-        text = line.text
-        byline = BYLINE.match(text)
-        if byline and not doc.authors:
-            doc.authors = [n for n in _BYLINE_SPLIT.split(byline.group("names")) if n]
+    Evidence: a byline or date below it (before any prose), a heading mark, its
+    repeat elsewhere (the tail of a breadcrumb, a quoted comment heading), and
+    being outdented from the text around it. Ties go to the lower line, since
+    site names and kickers sit above headlines.
+    """
+    body_start = _first_prose_run(filled)
+    repeats = _repeated_keys(filled)
+    margin = _main_indent(filled)
+    best: tuple[int, int] | None = None
+    for i, line in enumerate(filled[:body_start]):
+        if not layout.is_title_like(line.text):
             continue
-        published = _date_line(text)
-        if published is None:
+        score = 0
+        below = filled[i + 1 : i + 1 + HEADER_SPAN]
+        for other in below:
+            if layout.is_prose(other.text) and not _is_dek(other.text):
+                break
+            if layout.byline_names(other.text) or layout.date_in(other.text):
+                score += 3
+                break
+        score += 2 if line.heading or line.indent < margin else 0
+        score += 3 if repeat_key(line.text) in repeats else 0
+        if best is None or score >= best[0]:
+            best = (score, i)
+    if best is not None and best[0] > 0:
+        return best[1]
+    # No evidence: the first line, unless it is chrome; then the headline-shaped line
+    # nearest the body.
+    first = filled[0].text
+    if layout.words(first) <= layout.TITLE_MAX_WORDS and not _is_chrome(first):
+        return 0
+    return best[1] if best else None
+
+
+def _is_chrome(text: str) -> bool:
+    return bool(
+        layout.is_nav(text) or boilerplate_kind(text) or layout.FURNITURE.search(text)
+    ) or layout.is_name_only(text)
+
+
+def _first_prose_run(filled: list[_Line]) -> int:
+    """Index of the first of two prose lines close together: the body has begun."""
+    prose = [i for i, line in enumerate(filled) if layout.is_prose(line.text)]
+    for a, b in itertools.pairwise(prose):
+        if b - a <= 2:
+            return a + 1  # the first may be a dek; the title is above either way
+    return len(filled)
+
+
+def _repeated_keys(filled: list[_Line]) -> set[str]:
+    """Headlines a page repeats: breadcrumb tails and quoted headings ("3 thoughts on “X”")."""
+    keys: set[str] = set()
+    for line in filled:
+        tail = layout.breadcrumb_tail(line.text)
+        if tail:
+            keys.add(repeat_key(tail))
+        for quoted in re.findall(r"[“\"«]([^”\"»]{10,})[”\"»]", line.text):
+            keys.add(repeat_key(quoted))
+    return keys
+
+
+def _main_indent(filled: list[_Line]) -> int:
+    """The indent most prose sits at (lynx indents text and leaves headings at the margin)."""
+    indents = [line.indent for line in filled if layout.is_prose(line.text)]
+    return max(set(indents), key=indents.count) if indents else 0
+
+
+def _is_dek(text: str) -> bool:
+    return layout.words(text) <= DEK_MAX_WORDS and bool(layout.SENTENCE_END.search(text))
+
+
+def _take_section(filled: list[_Line], title_at: int, doc: ParsedDocument) -> None:
+    """A kicker directly above the title (not the site's first line) is the section."""
+    if title_at == 0:
+        return
+    above = filled[title_at - 1]
+    title = filled[title_at]
+    if (
+        layout.words(above.text) <= KICKER_MAX_WORDS
+        and not layout.SENTENCE_END.search(above.text)
+        and not layout.is_nav(above.text)
+        and boilerplate_kind(above.text) is None
+        and title.number - above.number <= 2
+        and (title_at > 1 or title.number == above.number + 1)
+    ):
+        doc.section = above.text
+
+
+def _take_header(after_title: list[_Line], doc: ParsedDocument) -> list[_Line]:
+    """Dek, byline and date below the title, in any order; the rest is the body."""
+    end = 0
+    dek: list[str] = []
+    for k, line in enumerate(after_title[:HEADER_SPAN]):
+        names = layout.byline_names(line.text) or _name_line(line.text)
+        published = layout.date_in(line.text) if layout.words(line.text) <= 16 else None
+        if names and not doc.authors:
+            doc.authors = names
+        if published and doc.published is None:
+            doc.published = published
+        if names or published:
+            end = k + 1
             continue
-        doc.published = published
-        before = [b for b in rest[:k] if not BYLINE.match(b.text)]
-        if before and all(len(b.text.split()) <= DEK_MAX_WORDS for b in before):
-            doc.description = " ".join(b.text for b in before)
-        return rest[k + 1 :] if doc.description or not before else before + rest[k + 1 :]
-    return rest
+        if layout.is_prose(line.text) and not _is_dek(line.text):
+            break
+    for line in after_title[:end]:
+        if layout.byline_names(line.text) or _name_line(line.text) or layout.date_in(line.text):
+            continue
+        if _is_dek(line.text) and layout.words(line.text) > 3:
+            dek.append(line.text)
+        else:
+            doc.removed.append(Removed(line.text, boilerplate_kind(line.text) or "page-header"))
+    doc.description = " ".join(dek) or None
+    return after_title[end:]
 
 
-def _date_line(text: str) -> date | None:
-    if len(text.split()) > DATE_LINE_MAX_WORDS or not MONTH_OR_NUMERIC_DATE.search(text):
-        return None
-    return parse_date(DATE_PREFIX.sub("", text))
+def _name_line(text: str) -> list[str] | None:
+    """A line (or bullet) that holds only names, below a title, is the byline."""
+    bullet = layout.BULLET.match(text)
+    text = bullet.group("text") if bullet else text
+    return layout.names_from(text) if layout.is_name_only(text) else None
+
+
+def _drop_menus(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
+    """Navigation bars and runs of short items (menus, share bars, link lists) are chrome."""
+    kept: list[_Line] = []
+    run: list[_Line] = []
+
+    def flush() -> None:
+        if len(run) >= MENU_RUN:
+            doc.removed.extend(Removed(line.text, "menu") for line in run)
+        else:
+            kept.extend(run)
+        run.clear()
+
+    for line in rest:
+        if layout.is_nav(line.text):
+            doc.removed.append(Removed(line.text, "navigation"))
+            continue
+        if _is_item(line.text):
+            run.append(line)
+            continue
+        flush()
+        kept.append(line)
+    flush()
+    return kept
+
+
+def _is_item(text: str) -> bool:
+    bullet = layout.BULLET.match(text)
+    item = bullet.group("text") if bullet else text
+    return layout.is_label(item) or (bullet is not None and layout.words(item) <= 12)
+
+
+def _cut_tail(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
+    """The body ends at its last prose before a long stretch without any."""
+    gap = 0
+    last_prose = None
+    for i, line in enumerate(rest):
+        if layout.is_prose(line.text) or _is_bio_line(line.text):
+            if last_prose is not None and gap >= BODY_GAP:
+                break
+            last_prose, gap = i, 0
+        elif boilerplate_kind(line.text) is None:
+            gap += 1
+    if last_prose is None or len(rest) - last_prose - 1 < BODY_GAP:
+        return rest
+    for line in rest[last_prose + 1 :]:
+        doc.removed.append(Removed(line.text, boilerplate_kind(line.text) or "page-footer"))
+    return rest[: last_prose + 1]
+
+
+def _is_bio_line(text: str) -> bool:
+    return bool(_bios(text))
 
 
 def _take_bios(rest: list[_Line], doc: ParsedDocument, from_end: bool) -> list[_Line]:
@@ -202,62 +456,153 @@ def _join_wrapped(lines: list[_Line]) -> list[str]:
 # --- comment thread --------------------------------------------------------------
 
 
-def _author_bullet(lines: list[_Line], i: int) -> tuple[int, str] | None:
-    """(indent, author) when line i opens a comment, else None."""
-    match = BULLET_LINE.match(" " * lines[i].indent + lines[i].text)
-    if not match:
+def _comment_head(lines: list[_Line], i: int) -> _Head | None:
+    """The comment line i opens, or None.
+
+    A comment opens at a marker (bullet or number) and a short name, on one
+    line or two; or at a name line that says "wrote:"/"says:" or carries a
+    time, or is followed by one. A bare bulleted name must have its text
+    indented below it, so a bulleted list in the body is never a thread.
+    """
+    line = lines[i]
+    marker = layout.BULLET.match(line.text)
+    at = i
+    text = marker.group("text").strip() if marker else line.text
+    while not text or layout.COMMENT_META.match(text):
+        at = _next_filled(lines, at)
+        if at is None or at - i > 3 or marker is None:
+            return None
+        if layout.BULLET.match(lines[at].text) or lines[at].indent < line.indent:
+            return None
+        text = lines[at].text
+    said = layout.COMMENT_VERBS.search(text)
+    if said:
+        text = text[: said.start()]
+    pieces = [p for p in layout.BYLINE_SEPARATORS.split(text) if p]
+    if not pieces:
         return None
-    author = match.group("text")
-    if (
-        len(author.split()) > AUTHOR_MAX_WORDS
-        or len(author) > AUTHOR_MAX_CHARS
-        or re.search(r"[!?,;:]$", author)
-        or (author.endswith(".") and not INITIAL_END.search(author))
-    ):
+    author, stamps = pieces[0], [p for p in pieces[1:] if layout.is_timestamp(p)]
+    if not _is_author(author) or len(stamps) != len(pieces) - 1:
         return None
-    indent = len(match.group("indent"))
-    following = next((line for line in lines[i + 1 :] if line.text), None)
-    if following is None or following.indent <= indent or BULLET_LINE.match(following.text):
+    following = _next_filled(lines, at)
+    if following is None:
         return None
-    return indent, author
+    text_start = following
+    raw_time = stamps[0] if stamps else None
+    if layout.is_timestamp(lines[following].text):
+        raw_time = raw_time or lines[following].text
+        text_start = following + 1
+        stamps.append(lines[following].text)
+    if not (said or stamps):
+        if marker is None:
+            return None
+        if lines[following].indent <= line.indent or layout.BULLET.match(lines[following].text):
+            return None
+    return _Head(line.indent, author.strip(), raw_time, text_start)
+
+
+def _is_author(text: str) -> bool:
+    return (
+        not re.match(r"\d+\s", text)
+        and ": " not in text
+        and sum(word[:1].islower() for word in text.split()) <= 1
+        and not layout.FURNITURE.search(text)
+        and 0 < layout.words(text) <= AUTHOR_MAX_WORDS
+        and len(text) <= AUTHOR_MAX_CHARS
+        and not re.search(r"[!?,;:]$", text)
+        and not (text.endswith(".") and not INITIAL_END.search(text))
+        and not layout.is_timestamp(text)
+        and not layout.COMMENT_META.match(text)
+        and boilerplate_kind(text) is None
+    )
+
+
+def _next_filled(lines: list[_Line], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(lines)) if lines[j].text), None)
 
 
 def _find_thread(lines: list[_Line]) -> _Thread | None:
-    start = next((i for i in range(len(lines)) if _author_bullet(lines, i)), None)
+    """The comment thread: the first comment after the body has begun, to the footer."""
+    filled = [i for i, line in enumerate(lines) if line.text]
+    run = _first_prose_run([lines[i] for i in filled])
+    after = filled[run] if run < len(filled) else len(lines)
+    start = next(
+        (i for i in range(after, len(lines)) if lines[i].text and _comment_head(lines, i)), None
+    )
+    if start is None:
+        start = next((i for i in range(len(lines)) if _bulleted_head(lines, i)), None)
     if start is None:
         return None
+    return _read_thread(lines, start)
+
+
+def _bulleted_head(lines: list[_Line], i: int) -> bool:
+    """A head with a marker: enough on its own in a dump that is only a thread."""
+    return bool(lines[i].text and layout.BULLET.match(lines[i].text) and _comment_head(lines, i))
+
+
+def _read_thread(lines: list[_Line], start: int) -> _Thread:
     base = lines[start].indent
+    first = _comment_head(lines, start)
+    assert first is not None
+    indented = any(
+        line.text and line.indent > base for line in lines[first.text_start : first.text_start + 3]
+    )
     thread = _Thread(start=start, end=len(lines))
-    stack: list[tuple[int, int]] = []  # (bullet indent, comment index)
+    stack: list[tuple[int, int]] = []  # (marker indent, comment index)
     body: list[_Line] = []
-    for i in range(start, len(lines)):
+    i = start
+    while i < len(lines):
         line = lines[i]
-        opened = _author_bullet(lines, i)
-        if opened is None and line.text and line.indent <= base:
-            thread.end = i
-            break
-        if opened is None:
+        head = _comment_head(lines, i) if line.text else None
+        if head is None:
+            if line.text and _ends_thread(line, base, indented):
+                thread.end = i
+                break
             body.append(line)
+            i += 1
             continue
         _close(thread, body)
         body = []
-        indent, author = opened
-        while stack and stack[-1][0] >= indent:
+        while stack and stack[-1][0] >= head.indent:
             stack.pop()
         parent = stack[-1][1] if stack else None
-        thread.comments.append(Comment(text="", author=author, parent=parent, line=line.number))
-        stack.append((indent, len(thread.comments) - 1))
+        thread.comments.append(
+            Comment(
+                text="",
+                author=head.author,
+                parent=parent,
+                line=line.number,
+                published_raw=head.published_raw,
+                published_at=parse_timestamp(head.published_raw),
+            )
+        )
+        stack.append((head.indent, len(thread.comments) - 1))
+        i = head.text_start
     _close(thread, body)
     return thread
 
 
+def _ends_thread(line: _Line, base: int, indented: bool) -> bool:
+    """Chrome after the thread: at or left of its margin when comment text is indented."""
+    if indented:
+        return line.indent <= base
+    kind = boilerplate_kind(line.text)
+    return (kind is not None and kind != "comment-toggle") or layout.is_nav(line.text)
+
+
 def _close(thread: _Thread, body: list[_Line]) -> None:
-    """Give the lines read since the last author line to the last comment."""
+    """Give the lines read since the last author line to the last comment, less its metadata."""
     if not thread.comments:
         return
+    body = [line for line in body if not (line.text and _is_meta(line.text))]
     filled = [line for line in body if line.text]
     if not filled:
         return
     margin = min(line.indent for line in filled)
     text = "\n".join(" " * (line.indent - margin) + line.text if line.text else "" for line in body)
     thread.comments[-1].text = tidy(text)
+
+
+def _is_meta(text: str) -> bool:
+    return bool(layout.COMMENT_META.match(text) or layout.is_timestamp(text))

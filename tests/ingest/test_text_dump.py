@@ -99,3 +99,83 @@ def test_base_url_gives_each_file_its_url(workspace, tmp_path):
     )
     (doc,) = list_documents(workspace.backend)
     assert doc["source_url"] == "https://weekly.example/archive/2024/story.txt"
+
+
+# The layout a user reported (issue 15): a site name and a navigation bar above
+# the section, a "date · By A and B" byline, a thread bulleted with "-" and
+# replies indented by two spaces. Fictional text, written for this test.
+NAV_DUMP = """\
+The Lakeside Herald
+Home | Politics | Rights | About
+Skip to content
+
+Rights
+Court orders release of detained river-basin surveyors
+Families had waited eleven weeks for a hearing.
+March 3, 2021 · By Ines Halloran and Piet Varga
+
+The regional court ordered the release of four surveyors on Tuesday, ruling that their detention had no basis in law.
+Their employer said the men had been mapping flood defences and had all the permits the work required.
+
+12 comments
+- Marit Olsen
+  This is the first good news from that court in a year.
+  - Dev Patel
+    Agreed, though the appeal window is still open.
+    - Marit Olsen
+      True. Let us see what the prosecutor does.
+  - r_kovac
+    Eleven weeks without a hearing should never happen.
+- Tomasz W.
+  Who pays the families for the lost wages?
+  Reply
+Load more
+About us | Contact | Privacy
+"""
+
+
+def test_site_name_and_navigation_are_not_the_title():
+    doc = parse_text_dump(NAV_DUMP)
+    assert doc.title == "Court orders release of detained river-basin surveyors"
+    assert doc.section == "Rights"
+    assert doc.description == "Families had waited eleven weeks for a hearing."
+    assert doc.published.isoformat() == "2021-03-03"
+    assert doc.authors == ["Ines Halloran", "Piet Varga"]
+
+
+def test_date_first_byline_and_the_body():
+    doc = parse_text_dump(NAV_DUMP)
+    assert doc.paragraphs[0].startswith("The regional court ordered the release")
+    assert doc.paragraphs[1].endswith("all the permits the work required.")
+    assert {r.text for r in doc.removed} >= {
+        "The Lakeside Herald",
+        "Home | Politics | Rights | About",
+    }
+
+
+def test_dash_bullets_two_space_replies_keep_their_parents():
+    doc = parse_text_dump(NAV_DUMP)
+    assert [(c.author, c.parent) for c in doc.comments] == [
+        ("Marit Olsen", None),
+        ("Dev Patel", 0),
+        ("Marit Olsen", 1),
+        ("r_kovac", 0),
+        ("Tomasz W.", None),
+    ]
+    assert doc.comments[2].text == "True. Let us see what the prosecutor does."
+    assert doc.comments[4].text == "Who pays the families for the lost wages?"
+    assert [r.text for r in doc.removed[-2:]] == ["Load more", "About us | Contact | Privacy"]
+
+
+def test_byline_forms():
+    from casework.ingest.text_layout import byline_names
+
+    assert byline_names("By Ines Halloran and Piet Varga") == ["Ines Halloran", "Piet Varga"]
+    assert byline_names("Ines Halloran and Piet Varga · March 3, 2021") == [
+        "Ines Halloran",
+        "Piet Varga",
+    ]
+    assert byline_names("March 3, 2021 · By Ines Halloran") == ["Ines Halloran"]
+    assert byline_names("Words by Ines Halloran") == ["Ines Halloran"]
+    assert byline_names("Reporting by Piet Varga, staff correspondent") == ["Piet Varga"]
+    assert byline_names("Court orders release of detained surveyors") is None

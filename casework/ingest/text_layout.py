@@ -1,0 +1,254 @@
+"""What a line of a page dump is, judged by its layout: the tables and tests.
+
+A text dump has no markup, so every decision rests on the shape of a line:
+its length, its punctuation and capitals, how it is separated, and where it
+stands. The renderers that make dumps (`lynx -dump`, `w3m -dump`, Debian's
+`html2text`, `pandoc -t plain`, a browser's copy) also leave marks of their
+own: link numbers, button labels, form fields, heading rules. Those marks are
+listed here as data, with the line tests that use them, so the reader in
+`text_dump` stays a sequence of steps.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from casework.ingest.boilerplate import boilerplate_kind
+from casework.ingest.dates import parse_date
+
+# --- renderer marks, removed before any line is judged ------------------------------
+
+RENDERER_MARKS = (
+    re.compile(r"\[(?:\d*|[0-9a-f]{6,}|[\w-]+\.(?:png|jpe?g|gif|svg|webp))\]"),  # link/image refs
+    re.compile(r"\((?:BUTTON|IMAGE|INLINE|FORM|NO ?SCRIPT)\)"),  # lynx control labels
+    re.compile(r"_{3,}|\[ {2,}\]|\[ \]|\[[xX]\]|□"),  # form fields, check boxes
+    re.compile(r"\x08."),  # overstrike pairs
+)
+HEADING_RULE = re.compile(r"^\s*([=\-~*^#_])\1{2,}\s*$")
+STARRED_HEADING = re.compile(r"^\s*\*{2,}\s+(?P<text>.+?)\s+\*{2,}\s*$")
+STARRED_OPEN = re.compile(r"^\s*\*{2,}\s+(?P<text>.+)$")
+STARRED_CLOSE = re.compile(r"^(?P<text>.+?)\s+\*{2,}\s*$")
+# html2text writes a link's spaces as underscores ("March_14,_2025_at_11:02_am");
+# a handle has one or two, never one beside punctuation or three.
+UNDERSCORED = re.compile(r"\b\w+(?:_[\w,:.'’]+){3,}|\b\w+(?:_[\w']+)*_\w*[,:.]_\w+(?:_\w+)*")
+# A lynx link list ends the dump: "References" then numbered URLs.
+REFERENCES_HEAD = re.compile(r"^\s*(References|Visible links:?)\s*$")
+REFERENCE_ITEM = re.compile(r"^\s*\d+\.\s+\S+:\S+")
+
+# --- short-line kinds ------------------------------------------------------------------
+
+BULLETS = "•◦▪‣●○*-–—+►"
+BULLET = re.compile(r"^(?P<mark>[" + re.escape(BULLETS) + r"]|\d{1,3}[.)])(?:\s+|$)(?P<text>.*)$")
+# Items of a menu or breadcrumb: short pieces between separators.
+NAV_SEPARATORS = re.compile(r"\s+[|»›>/·•]\s+|\s*\|\s*")
+NAV_ITEM_MAX_WORDS = 4
+BREADCRUMB_SEPARATORS = re.compile(r"\s+[»›>/]\s+")
+LABEL_MAX_WORDS = 5
+TITLE_MIN_WORDS = 2
+TITLE_MAX_WORDS = 30
+PROSE_MIN_WORDS = 12
+SENTENCE_END = re.compile(r"[.!?…][\"”»’')\]]*$")
+OPEN_END = re.compile(r"[,:;\-–—]$")
+
+# --- dates and bylines -------------------------------------------------------------------
+
+MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_TEXT = re.compile(
+    r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\b" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + MONTHS + r",?\s+\d{4}"
+    r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4})"
+    r"(?:,?\s*[-–|·•]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?",
+    re.I,
+)
+RELATIVE_TIME = re.compile(
+    r"^(?:(?:about|over|almost)\s+)?(?:\d+|an?|one)\s+"
+    r"(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$|^(?:yesterday|today|just now)"
+    r"(?:\s+at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)?$",
+    re.I,
+)
+DATE_WORDS = re.compile(
+    r"^(?:published|posted|updated|date|last updated|first published|on)(?:\s+on)?\s*[:\-–]?\s*",
+    re.I,
+)
+BYLINE_LEADS = re.compile(
+    r"^(?:(?:words|text|reporting|written|story|photos?|article)\s+)?by\s*[:\-–]?\s+", re.I
+)
+AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?)\s*[:\-–]\s*", re.I)
+BYLINE_SEPARATORS = re.compile(r"\s*(?:[|·•]|\s—\s|\s–\s)\s*")
+NAME_JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+и\s+|\s+və\s+)\s*")
+NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁ][\w'’.\-]*|de|van|von|der|al|bin|el|da|di|la|le)$")
+NAME_MAX_WORDS = 4
+# Words that follow a name in a byline to give its role ("Ann Lee, staff reporter").
+ROLE_WORDS = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|contributor|columnist|staff|journalist|"
+    r"photographer|analyst|researcher|fellow|director|in|for|at)\b",
+    re.I,
+)
+
+# --- comment-section lines -------------------------------------------------------------
+
+COMMENT_VERBS = re.compile(r"\s+(?:says|said|wrote|writes|replied|commented)\s*:?\s*$", re.I)
+COMMENT_META = re.compile(
+    r"^(?:reply|replies|report|share|share\s*›|like|likes|dislike|upvote|downvote|vote|flag|"
+    r"permalink|edit|delete|quote|avatar|[+−\-]?\d+|\d+\s+(?:likes?|points?|votes?|replies)|"
+    r"reply\s*[+−\-]?\d+|(?:reply|share|like)(?:\s*[·•|]\s*(?:reply|share|like|report))+|"
+    r"[·•|]|load more(?: comments| replies)?|show more(?: replies)?|view (?:all )?(?:\d+ )?"
+    r"(?:comments|replies)|\d+ comments?|sort by \w+|newest|oldest|best|top|login|log in|"
+    r"favorite|favourite)$",
+    re.I,
+)
+
+
+# Inline elements with no space between them render glued ("Ann LeeMarch 3, 2021").
+GLUED_MONTH = re.compile(
+    r"(?<=[a-zà-ÿā-ž.])(?=(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)"
+)
+
+
+# Page furniture that looks like a short headline or a name: reading times, avatars.
+FURNITURE = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b|\bavatar\b|\bphoto:", re.I)
+
+
+def strip_marks(text: str) -> str:
+    """The line without renderer marks (link numbers, buttons, form fields)."""
+    for mark in RENDERER_MARKS:
+        text = mark.sub("", text)
+    text = GLUED_MONTH.sub(" ", text)
+    return UNDERSCORED.sub(lambda m: m.group(0).replace("_", " "), text)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def is_prose(text: str) -> bool:
+    """A sentence-length line or block, the stuff article bodies are made of."""
+    return words(text) >= PROSE_MIN_WORDS and boilerplate_kind(text) is None
+
+
+def is_nav(text: str) -> bool:
+    """A menu, breadcrumb or site bar: three or more short items between separators."""
+    parts = [p for p in NAV_SEPARATORS.split(text) if p.strip()]
+    return len(parts) >= 3 and all(words(p) <= NAV_ITEM_MAX_WORDS for p in parts[:-1])
+
+
+def breadcrumb_tail(text: str) -> str | None:
+    """The last item of a "Home » Section » Headline" trail, which names this page."""
+    parts = BREADCRUMB_SEPARATORS.split(text)
+    if len(parts) >= 2 and all(words(p) <= NAV_ITEM_MAX_WORDS for p in parts[:-1]):
+        return parts[-1].strip()
+    return None
+
+
+def is_label(text: str) -> bool:
+    """A menu item, tag or kicker: a few words, no sentence punctuation."""
+    return 0 < words(text) <= LABEL_MAX_WORDS and not SENTENCE_END.search(text)
+
+
+def is_title_like(text: str) -> bool:
+    """A headline's shape: a few to thirty words, capitalised, not ending as a clause."""
+    return (
+        TITLE_MIN_WORDS <= words(text) <= TITLE_MAX_WORDS
+        and text[:1].isupper() | text[:1].isdigit() | (text[:1] in "“\"'«")
+        and not OPEN_END.search(text)
+        and not text.endswith(".")
+        and not is_nav(text)
+        and boilerplate_kind(text) is None
+        and date_in(text) is None
+        and byline_names(text) is None
+        and not is_name_only(text)
+        and not FURNITURE.search(text)
+        and not DATE_NUMBER.search(text)
+    )
+
+
+# A day and year around a month word of any language ("21 февраля 2025").
+DATE_NUMBER = re.compile(r"^\d{1,2}\.?\s+\w+\.?,?\s+\d{4}\b|^\w+\s+\d{1,2},?\s+\d{4}\b")
+
+
+def is_name_only(text: str) -> bool:
+    """A line that is one or two names and nothing else: a byline or a site name."""
+    names = names_from(text)
+    return (
+        bool(names)
+        and all(words(n) >= 2 for n in names)
+        and sum(words(n) for n in names) + len(names) - 1 >= words(text)
+    )
+
+
+def date_in(text: str) -> date | None:
+    """The date a short line gives ("Published on: March 3, 2021", "03.03.2021, 09:40")."""
+    if words(text) > 16:
+        return None
+    match = DATE_TEXT.search(text)
+    return parse_date(match.group(0)) if match else None
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that is only a time: a date, a date and clock time, or a relative time."""
+    bare = DATE_WORDS.sub("", text).strip(" ·•|")
+    if RELATIVE_TIME.match(bare):
+        return True
+    match = DATE_TEXT.search(bare)
+    return match is not None and words(bare.replace(match.group(0), "")) <= 1
+
+
+def names_from(text: str) -> list[str]:
+    """Leading person names in a byline tail: "A and B March 3" gives [A, B].
+
+    A name is up to four capitalised words; a role after a comma ("staff
+    reporter") is stepped over; the list stops at the first word that is not
+    part of a name (a date, a count, "min read").
+    """
+    names: list[str] = []
+    dated = DATE_TEXT.search(text)
+    if dated:
+        text = text[: dated.start()]
+    for part in NAME_JOINERS.split(text.strip()):
+        tokens = part.split()
+        taken: list[str] = []
+        for token in tokens:
+            if not NAME_WORD.match(token) or len(taken) == NAME_MAX_WORDS or date_in(token):
+                break
+            taken.append(token)
+        if not taken or not taken[-1][:1].isupper():
+            break
+        name = " ".join(taken).rstrip(".,")
+        if ROLE_WORDS.fullmatch(taken[0]):
+            break
+        names.append(name)
+        if len(taken) < len(tokens):
+            break
+    return names
+
+
+def byline_names(text: str) -> list[str] | None:
+    """The authors a byline line names, in any of its common forms, or None.
+
+    Forms: "By A and B", "Words by A", "Reporting by A; editing by B",
+    "A and B · March 3, 2021", "March 3, 2021 · By A and B", "Author: A".
+    Without a "by", the line must be split by a separator into a name part and
+    a date part, so that a headline is never read as names.
+    """
+    if words(text) > 24:
+        return None
+    pieces = [p for p in BYLINE_SEPARATORS.split(text) if p]
+    for piece in pieces:
+        lead = BYLINE_LEADS.match(piece) or AUTHOR_LABEL.match(piece)
+        if lead:
+            return names_from(piece[lead.end() :]) or None
+    for piece in pieces:
+        lead = re.search(r"\bby\s+", piece, re.I)
+        if lead and date_in(piece[: lead.start()]):
+            return names_from(piece[lead.end() :]) or None
+    if len(pieces) >= 2 and any(date_in(p) for p in pieces):
+        for piece in pieces:
+            if date_in(piece) or piece.lower().endswith(("comments", "read", "views")):
+                continue
+            if is_name_only(piece):
+                return names_from(piece)
+    return None
