@@ -10,13 +10,13 @@ two namesakes).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from casework.coordination.frame import Frame
 from casework.names import analyze, compare_analyzed
 from casework.names.forms import gendered
+from casework.names.handles import handle_key, is_handle, same_handle
 from casework.names.keys import name_keys
 from casework.screen import REVIEW_THRESHOLD
 
@@ -28,7 +28,6 @@ MAX_KEY_ACCOUNTS = 50
 # A changed ending is not enough: Mustafa / Mustafayev are a given name and a
 # family name.
 SPELLING_METHODS = frozenset({"transliteration"})
-_HANDLE = re.compile(r"[\d_@]")
 MIN_FAMILY_LENGTH = 5
 FAMILY_STRENGTH = 0.5
 
@@ -58,6 +57,9 @@ def name_candidates(names: dict[int, str]) -> list[tuple[int, int]]:
     """
     posting: dict[str, list[int]] = defaultdict(list)
     for code, name in names.items():
+        if is_handle(name):
+            posting[f"handle:{handle_key(name)}"].append(code)
+            continue
         parsed = _person(name)
         if parsed is None:
             continue
@@ -74,6 +76,10 @@ def name_candidates(names: dict[int, str]) -> list[tuple[int, int]]:
 
 def variant(names: dict[int, str], a: int, b: int) -> Variant | None:
     """The two accounts' display names as one name spelled two ways, or None."""
+    how = same_handle(names[a], names[b])
+    if how is not None:
+        detail = f"one handle written two ways: {names[a]} / {names[b]} ({how})"
+        return Variant(min(a, b), max(a, b), 1.0, detail)
     parsed_a, parsed_b = _person(names[a]), _person(names[b])
     if parsed_a is None or parsed_b is None:
         return None
@@ -87,7 +93,7 @@ def variant(names: dict[int, str], a: int, b: int) -> Variant | None:
 def _person(name: str):
     """The analysed name, or None for a handle or a single word: they say nothing
     about a person (digits and underscores mark handles: proud_observer3)."""
-    if _HANDLE.search(name):
+    if is_handle(name):
         return None
     parsed = analyze(name, "Person")
     if sum(1 for p in parsed.evidence if p.role == "name") < 2:

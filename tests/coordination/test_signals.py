@@ -299,3 +299,25 @@ def test_name_variant_rules():
     assert variant(names, 6, 7) is None
     assert variant(names, 4, 5) is None  # the given name in two scripts, two families
     assert variant(names, 8, 9) is None  # handles are not names
+
+
+def test_handles_equal_but_for_separators_and_case_are_variants(tmp_path):
+    from casework.coordination.variants import variant
+
+    names = {0: "Investor_1987", 1: "Investor-1987", 2: "investor1987", 3: "Investor_1988"}
+    assert "one handle written two ways" in variant(names, 0, 1).detail
+    assert variant(names, 0, 2).strength == 1.0
+    assert variant(names, 0, 3) is None  # another digit: another handle
+    # Posting the same line a minute apart under one article links them.
+    rows = [
+        _row(1, "u1", CLAIM, "2024-05-01T10:00:00Z", name="Investor_1987"),
+        _row(2, "u2", CLAIM, "2024-05-01T10:01:00Z", name="Investor-1987"),
+        _row(3, "u3", SECOND, "2024-05-01T10:05:00Z", name="Reader Kemal"),
+    ]
+    path = tmp_path / "handles.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    network = detect(load_file(path))
+    assert _pairs(network, "name_variant") == {frozenset(("u1", "u2"))}
