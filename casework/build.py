@@ -262,7 +262,9 @@ def _screen(workspace: Workspace, listener: Listener) -> dict[str, Any]:
         backend.execute("DELETE FROM screened_entities")
         return {"skipped": "no sanctions lists loaded"}
     session = ScreeningSession.open(backend, str(workspace.path), record=False, show_ruled_out=True)
-    return screening.run(backend, session, listener).as_dict()
+    report = screening.run(backend, session, listener).as_dict()
+    session.close()
+    return report
 
 
 def _coordination(workspace: Workspace, config: BuildConfig) -> dict[str, Any]:

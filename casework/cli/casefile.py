@@ -34,7 +34,7 @@ from casework.cli.common import (
 from casework.cli.output import print_json, stderr, stdout
 from casework.coordination.pseudonyms import workspace_key
 from casework.errors import CaseworkError, Errors
-from casework.ingest import Listener
+from casework.ingest.listener import Listener
 from casework.lists.update import UpdateOptions
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from casework.ingest import Listener
+from casework.ingest.listener import Listener
 
 # Piped output is read by people in a pager or a file, not an 80-column terminal.
 stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 140)

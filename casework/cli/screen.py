@@ -50,6 +50,9 @@ def screen_command(
     record: Annotated[
         bool, typer.Option(help="Keep this screening to report changes next time.")
     ] = True,
+    jobs: Annotated[
+        int, typer.Option(help="Worker processes for a batch (0: one per CPU).", min=0)
+    ] = 0,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded sanctions lists."""
     if schema is not None and schema not in SCHEMATA:
@@ -59,7 +62,11 @@ def screen_command(
     with open_workspace(workspace) as ws:
         try:
             session = ScreeningSession.open(
-                ws.backend, str(workspace), record=record, show_ruled_out=show_ruled_out
+                ws.backend,
+                str(workspace),
+                eager=input is not None,
+                record=record,
+                show_ruled_out=show_ruled_out,
             )
         except CaseworkError as exc:
             raise fail(exc) from exc
@@ -67,9 +74,12 @@ def screen_command(
             out = output or input.with_name(input.stem + "-results.csv")
             with progress_listener("screen") as listener:
                 try:
-                    summary = screen_file(session, input, out, threshold, limit, listener)
+                    summary = screen_file(
+                        session, input, out, threshold, limit, listener, jobs=jobs
+                    )
                 except CaseworkError as exc:
                     raise fail(exc) from exc
+            session.close()
             stderr.print(
                 f"{summary.queries} names screened, {summary.matches} matches, "
                 f"{summary.reviews} to review, {summary.failed} bad rows, "
@@ -87,6 +97,7 @@ def screen_command(
             limit=limit,
         )
         outcome = session.screen(query)
+        session.close()
     if format is ListFormat.json:
         print_json(outcome.as_dict())
         return

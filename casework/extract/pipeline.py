@@ -33,7 +33,7 @@ from casework.extract.referents import Referent
 from casework.extract.replies import replies
 from casework.extract.roles import positions
 from casework.extract.sequels import complete
-from casework.ingest.pipeline import Listener
+from casework.ingest.listener import Listener
 from casework.store.backend import Backend
 
 REQUIRES = ("documents", "segments", "comments")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +23,7 @@ from casework import __version__
 from casework.errors import Errors, InputError
 from casework.ingest.assemble import PreparedDocument, Provenance, prepare
 from casework.ingest.language import warm_up
+from casework.ingest.listener import Listener
 from casework.ingest.neardup import THRESHOLD, regroup
 from casework.ingest.posts import Mapping
 from casework.ingest.readers import Opened, ReadOptions, open_source, parse
@@ -87,16 +88,6 @@ class IngestReport:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-@dataclass(frozen=True)
-class Listener:
-    """Hooks the CLI uses for its progress bar and error lines."""
-
-    total: Callable[[int], None] = lambda n: None
-    advance: Callable[[str], None] = lambda name: None
-    error: Callable[[str], None] = lambda line: None
-    warning: Callable[[str], None] = lambda line: None
 
 
 class _BatchWriter:

@@ -9,6 +9,7 @@ particle roles) and one frozen object per part for the comparer and index.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -18,6 +19,7 @@ from rigour.names import (
     NamePart,
     NamePartTag,
     NameTypeTag,
+    Symbol,
     SymbolCategory,
     analyze_names,
 )
@@ -128,11 +130,96 @@ def name_type(schema: str) -> NameTypeTag:
     return SCHEMA_TYPES.get(schema, NameTypeTag.ENT)
 
 
+class SymbolBook:
+    """What rigour's person-name tagger says of each word, kept so that a name made
+    of words it has seen is analysed without the tagger.
+
+    The tagger (Wikidata name groups and the like) takes seconds to load in each
+    new process, which a one-name `casework screen` cannot afford; its symbols
+    for one word do not depend on the words around it (an Aho-Corasick pass over
+    the words), so a book of the words of the list names, kept with the
+    screening index, gives the same analysis. A name with a word the book lacks
+    is analysed by the tagger, and the book learns the word.
+    """
+
+    def __init__(self, words: dict[str, tuple[tuple[str, str], ...]] | None = None) -> None:
+        self.words: dict[str, tuple[tuple[str, str], ...]] = words or {}
+        self.learned = 0  # words added since the book was loaded
+
+    def covers(self, name: Name) -> bool:
+        return all(part.form in self.words for part in name.parts)
+
+    def apply(self, name: Name) -> None:
+        for part in name.parts:
+            for category, symbol_id in self.words[part.form]:
+                name.apply_part(part, Symbol(_CATEGORIES[category], symbol_id))
+
+    def learn(self, names: set[Name]) -> None:
+        for name in names:
+            found: dict[str, set[tuple[str, str]]] = {part.form: set() for part in name.parts}
+            for span in name.spans:
+                if len(span.parts) == 1:
+                    symbol = span.symbol
+                    found[span.parts[0].form].add((symbol.category.value, str(symbol.id)))
+            for form, symbols in found.items():
+                known = self.words.get(form)
+                merged = tuple(sorted(set(known or ()) | symbols))
+                if known is None or merged != known:
+                    self.words[form] = merged
+                    self.learned += 1
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(self.words, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SymbolBook:
+        raw = json.loads(data.decode("utf-8"))
+        return cls({form: tuple((c, i) for c, i in symbols) for form, symbols in raw.items()})
+
+
+_BOOK: SymbolBook | None = None
+# rigour's symbol categories by the value a book stores ("NAME", "NUM", ...).
+_CATEGORIES = {
+    c.value: c for c in (getattr(SymbolCategory, n) for n in dir(SymbolCategory) if n.isupper())
+}
+
+
+def use_symbol_book(book: SymbolBook | None) -> None:
+    """Analyse person names with this book (None: always with the tagger)."""
+    global _BOOK
+    _BOOK = book
+
+
+def _analyze_names(kind: NameTypeTag, text: str) -> set[Name]:
+    book = _BOOK
+    if kind != NameTypeTag.PER or book is None:
+        return analyze_names(kind, [text])
+    plain = analyze_names(kind, [text], symbols=False)
+    if all(book.covers(name) for name in plain):
+        for name in plain:
+            book.apply(name)
+        return plain
+    tagged = analyze_names(kind, [text])
+    book.learn(tagged)
+    return tagged
+
+
+def comparable(name: str) -> str:
+    """A name's words in their comparable (transliterated) forms, for keys that
+    need no name symbols: the same after transliteration (Алиев / Aliev), read
+    without loading the tagger."""
+    analyzed = analyze_names(NameTypeTag.ENT, [name], symbols=False)
+    if not analyzed:
+        return ""
+    best = max(analyzed, key=lambda n: len(n.parts))
+    return " ".join(part.comparable or part.form for part in best.parts)
+
+
 @lru_cache(maxsize=200_000)
 def analyze(name: str, schema: str = "Person") -> AnalyzedName:
     """Analyse one name string for a schema (Person, Organization, Vessel, ...)."""
     text = _unglue_legal_form(name) if schema in ORG_SCHEMATA else name
-    analyzed = analyze_names(name_type(schema), [text])
+    analyzed = _analyze_names(name_type(schema), text)
     if not analyzed:
         return AnalyzedName(name, schema, ())
     best = max(analyzed, key=lambda n: len(n.parts))

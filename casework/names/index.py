@@ -10,7 +10,6 @@ so no lookup walks the whole index.
 
 from __future__ import annotations
 
-import math
 import sys
 from array import array
 from collections import defaultdict
@@ -49,8 +48,13 @@ class NameIndex:
         self.schemata: list[str] = []
         self.weak = bytearray()
         self.postings: dict[str, array] = defaultdict(lambda: array("i"))
-        self._idf: dict[str, float] = {}
-        self._arrays: dict[str, np.ndarray] = {}
+        self._keys: list[str] = []
+        self._key_ids: dict[str, int] = {}
+        self._offsets = np.zeros(1, dtype=np.int64)
+        self._flat = np.zeros(0, dtype=np.int32)
+        self._df = np.zeros(0, dtype=np.int64)
+        self._idf = np.zeros(0)
+        self.max_df = MIN_MAX_DF
         # Small lists keep every analysed name cached for scoring; huge ones would
         # spend gigabytes on that cache, so they analyse again when scoring.
         self._analyze = analyze if cache_analyses else analyze.__wrapped__
@@ -76,16 +80,70 @@ class NameIndex:
         )
 
     def freeze(self) -> None:
-        """Weigh keys and view the postings as numpy arrays, once all names are in."""
+        """Lay the postings out flat once all names are in: one int32 array of name
+        ids, each key's run in it given by offsets, and each key's weight (IDF)."""
+        keys = sorted(self.postings)
+        lengths = np.fromiter(
+            (len(self.postings[k]) for k in keys), dtype=np.int64, count=len(keys)
+        )
+        offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        flat = np.empty(int(offsets[-1]), dtype=np.int32)
+        for i, key in enumerate(keys):
+            flat[offsets[i] : offsets[i + 1]] = np.frombuffer(self.postings[key], dtype=np.int32)
+        self._set_frozen(keys, offsets, flat)
+        self.postings = defaultdict(lambda: array("i"))
+
+    def _set_frozen(self, keys: list[str], offsets: np.ndarray, flat: np.ndarray) -> None:
         total = max(1, len(self.texts))
         self.max_df = max(MIN_MAX_DF, int(total * MAX_DF_SHARE))
-        self._idf = {key: math.log(1 + total / len(ids)) for key, ids in self.postings.items()}
-        self._arrays = {
-            key: np.frombuffer(ids, dtype=np.int32) for key, ids in self.postings.items()
+        self._keys = keys
+        self._key_ids = {key: i for i, key in enumerate(keys)}
+        self._offsets = offsets
+        self._flat = flat
+        df = np.diff(offsets)
+        self._df = df
+        self._idf = np.log1p(total / np.maximum(df, 1))
+
+    def _posting(self, key: str) -> tuple[float, np.ndarray] | None:
+        """A key's weight and names, or None when no name has it or too many do."""
+        i = self._key_ids.get(key)
+        if i is None or self._df[i] > self.max_df:
+            return None
+        return float(self._idf[i]), self._flat[self._offsets[i] : self._offsets[i + 1]]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The frozen index as named arrays (texts and keys NUL-joined UTF-8), for
+        storing: `from_arrays` gives it back without analysing a name again."""
+        schemata = sorted(set(self.schemata))
+        code = {s: i for i, s in enumerate(schemata)}
+        return {
+            "entity_of": np.frombuffer(self.entity_of, dtype=np.int32),
+            "texts": _joined(self.texts),
+            "schemata": _joined(schemata),
+            "schema_of": np.fromiter((code[s] for s in self.schemata), dtype=np.int8),
+            "weak": np.frombuffer(bytes(self.weak), dtype=np.uint8),
+            "keys": _joined(self._keys),
+            "offsets": self._offsets,
+            "postings": self._flat,
         }
 
+    @classmethod
+    def from_arrays(cls, data: dict[str, np.ndarray], cache_analyses: bool = True) -> NameIndex:
+        index = cls(cache_analyses)
+        index.entity_of = array("i", data["entity_of"].astype(np.int32).tobytes())
+        index.texts = _split(data["texts"])
+        schemata = [sys.intern(s) for s in _split(data["schemata"])]
+        index.schemata = [schemata[i] for i in data["schema_of"].tolist()]
+        index.weak = bytearray(data["weak"].tobytes())
+        index._set_frozen(_split(data["keys"]), data["offsets"], data["postings"])
+        return index
+
     def candidates(
-        self, query: AnalyzedName, limit: int, min_share: float = MIN_SHARE_OF_BEST
+        self,
+        query: AnalyzedName,
+        limit: int,
+        min_share: float = MIN_SHARE_OF_BEST,
     ) -> list[int]:
         """Name ids sharing the most (and rarest) keys with the query, best first.
 
@@ -96,11 +154,7 @@ class NameIndex:
         part_ids: list[np.ndarray] = []
         part_weights: list[np.ndarray] = []
         for _, keys in name_keys(query):
-            usable = [
-                (self._idf[key], ids)
-                for key in keys
-                if (ids := self._arrays.get(key)) is not None and len(ids) <= self.max_df
-            ]
+            usable = [found for key in keys if (found := self._posting(key)) is not None]
             if not usable:
                 continue
             # Rarest key first: np.unique keeps each name's first (so best) weight.
@@ -128,3 +182,13 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self.texts)
+
+
+def _joined(texts: list[str]) -> np.ndarray:
+    """Strings as one NUL-separated UTF-8 byte array (names hold no NUL)."""
+    return np.frombuffer("\0".join(texts).encode("utf-8"), dtype=np.uint8)
+
+
+def _split(data: np.ndarray) -> list[str]:
+    text = data.tobytes().decode("utf-8")
+    return text.split("\0") if text else []

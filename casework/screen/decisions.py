@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from casework.names import analyze
+from casework.names.analyze import comparable
 from casework.screen.screener import ScreenResult
 from casework.store.backend import Backend
 from casework.store.ids import make_id
@@ -26,8 +26,7 @@ from casework.store.judgements import check_verdict, current_user
 
 def query_key(name: str) -> str:
     """Queries that read the same after transliteration share decisions and history."""
-    parts = analyze(name, "LegalEntity").parts
-    return " ".join(p.ascii for p in parts) or name.strip().casefold()
+    return comparable(name) or name.strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -80,6 +79,17 @@ def decisions_for(backend: Backend, query: str) -> dict[str, dict[str, Any]]:
         [query_key(query)],
     )
     return {row["entity_id"]: row for row in rows}
+
+
+def all_decisions(backend: Backend) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every decision in force, by query key and entity (for screening many names)."""
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for row in backend.query(
+        "SELECT query_key, entity_id, verdict, note, user_name, created_at FROM screen_decisions "
+        "WHERE deleted_at IS NULL ORDER BY created_at"
+    ):
+        out.setdefault(row.pop("query_key"), {})[row["entity_id"]] = row
+    return out
 
 
 def apply_decisions(

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from casework import __version__
-from casework.ingest.pipeline import Listener
+from casework.ingest.listener import Listener
 from casework.names import analyze
 from casework.names.organisations import generic, is_acronym
 from casework.resolve.model import NAME_SCHEMA

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from followthemoney.types import registry
-
 # Multipliers and bonuses, in one table so calibration is one edit.
 EFFECTS: dict[str, float] = {
     "birth_date_conflict": 0.7,
@@ -56,11 +54,19 @@ class QueryFacts:
         countries = [nationality] if isinstance(nationality, str) else nationality or []
         ids = [identifier] if isinstance(identifier, str) else identifier or []
         return cls(
-            birth_date=registry.date.clean(birth_date) if birth_date else None,
-            countries=tuple(c for c in (registry.country.clean(x) for x in countries) if c),
+            birth_date=_registry().date.clean(birth_date) if birth_date else None,
+            countries=tuple(c for c in (_registry().country.clean(x) for x in countries) if c),
             gender=gender.lower() if gender else None,
             identifiers=tuple(i for i in (_id(x) for x in ids) if i),
         )
+
+
+def _registry():
+    """followthemoney's type registry, imported when a query states a fact: the
+    import costs more than a one-name screening does otherwise."""
+    from followthemoney.types import registry
+
+    return registry
 
 
 def _id(value: str) -> str:

@@ -12,8 +12,10 @@ from typing import Any
 
 from casework.errors import Errors, WorkspaceError
 from casework.names import NameMatch, analyze, compare_analyzed, score_bound
+from casework.names.analyze import SymbolBook, use_symbol_book
 from casework.names.index import NameIndex
-from casework.screen.index import build_index
+from casework.screen import stored
+from casework.screen.index import CACHE_LIMIT, build_index
 from casework.screen.qualifiers import Qualifier, QueryFacts, apply
 from casework.store.backend import Backend
 
@@ -117,23 +119,68 @@ def explain(result: ScreenResult) -> str:
     return text
 
 
-class Screener:
-    """Holds the listed entities and their name index in memory."""
+_ENTITY_COLUMNS = (
+    "dataset, id, schema, caption, names, weak_names, programs, birth_dates, "
+    "countries, genders, identifiers, content_hash"
+)
 
-    def __init__(self, entities: list[dict[str, Any]], index: NameIndex) -> None:
-        self.entities = entities
+
+class Screener:
+    """Answers queries from the name index; list entries are read as candidates need them.
+
+    From a workspace the index is the stored one (casework.screen.stored) when the
+    lists have not changed since it was built, and the list entries are read from
+    the workspace a query's candidates at a time, so one query in a new process
+    reads what it needs and no more. `eager` reads them all at once, for batches.
+    """
+
+    def __init__(
+        self,
+        index: NameIndex,
+        keys: list[tuple[str, str]],
+        rows: dict[int, dict[str, Any]] | None = None,
+        backend: Backend | None = None,
+        book: SymbolBook | None = None,
+    ) -> None:
         self.index = index
+        self.keys = keys  # (dataset, id) per entity row of the index
+        self._rows: dict[int, dict[str, Any] | None] = dict(rows or {})
+        self.backend = backend
+        self.book = book
 
     @classmethod
-    def from_workspace(cls, backend: Backend, path: str = "") -> Screener:
+    def from_workspace(cls, backend: Backend, path: str = "", eager: bool = False) -> Screener:
+        listed = backend.scalar(
+            "SELECT count(*) FROM list_entities WHERE schema <> 'Sanction' AND len(names) > 0"
+        )
+        if not listed:
+            raise WorkspaceError(Errors.E402, path=path)
+        key = stored.fingerprint(backend)
+        found = stored.load(backend, key, cache_analyses=listed < CACHE_LIMIT)
+        if found is not None:
+            use_symbol_book(found.book)
+            screener = cls(found.index, found.entities, backend=backend, book=found.book)
+            if eager:
+                screener.read_all()
+            return screener
         entities = backend.query(
-            "SELECT dataset, id, schema, caption, names, weak_names, programs, birth_dates, "
-            "countries, genders, identifiers, content_hash FROM list_entities "
+            f"SELECT {_ENTITY_COLUMNS} FROM list_entities "
             "WHERE schema <> 'Sanction' AND len(names) > 0 ORDER BY dataset, id"
         )
-        if not entities:
-            raise WorkspaceError(Errors.E402, path=path)
-        return cls.from_entities(entities)
+        # A fresh book learns every word of the list names as the index analyses them.
+        book = SymbolBook()
+        use_symbol_book(book)
+        screener = cls.from_entities(entities)
+        # A query of no schema is read as a person's name too (see `screen`): the
+        # book learns the person reading of the other list names' words as well.
+        for entity in entities:
+            if entity["schema"] != "Person":
+                for text in entity["names"]:
+                    analyze(text, "Person")
+        screener.backend, screener.book = backend, book
+        stored.save(backend, stored.StoredIndex(screener.index, screener.keys, book), key)
+        book.learned = 0
+        return screener
 
     @classmethod
     def from_entities(cls, entities: list[dict[str, Any]]) -> Screener:
@@ -141,15 +188,72 @@ class Screener:
             ((row, e["schema"], e["names"], e["weak_names"]) for row, e in enumerate(entities)),
             size_hint=len(entities),
         )
-        return cls(entities, index)
+        keys = [(e["dataset"], e["id"]) for e in entities]
+        return cls(index, keys, dict(enumerate(entities)))
+
+    @property
+    def entities(self) -> list[dict[str, Any]]:
+        """Every list entry of the index, in index order (reads them all)."""
+        self.read_all()
+        return [row for row in (self._rows.get(i) for i in range(len(self.keys))) if row]
+
+    def read_all(self) -> None:
+        if self.backend is None or len(self._rows) == len(self.keys):
+            return
+        row_of = {key: n for n, key in enumerate(self.keys)}
+        for row in self.backend.query(
+            f"SELECT {_ENTITY_COLUMNS} FROM list_entities "
+            "WHERE schema <> 'Sanction' AND len(names) > 0"
+        ):
+            n = row_of.get((row["dataset"], row["id"]))
+            if n is not None:
+                self._rows[n] = row
+        self._rows.update(dict.fromkeys(r for r in range(len(self.keys)) if r not in self._rows))
+
+    @property
+    def all_read(self) -> bool:
+        return len(self._rows) == len(self.keys)
+
+    def keep_learned(self) -> None:
+        """Store the words this session's queries taught the symbol book (each
+        needed the tagger once), so the next process need not load it for them."""
+        if self.book is not None and self.book.learned and self.backend is not None:
+            stored.save_book(self.backend, self.book)
+
+    def _read(self, wanted: set[int]) -> None:
+        """Read the list entries of these entity rows that are not in memory yet."""
+        missing = sorted(r for r in wanted if r not in self._rows)
+        if not missing:
+            return
+        if self.backend is None:
+            self._rows.update(dict.fromkeys(missing))
+            return
+        ids = sorted({self.keys[r][1] for r in missing})
+        rows = self.backend.query(
+            f"SELECT {_ENTITY_COLUMNS} FROM list_entities "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids],
+        )
+        found = {(r["dataset"], r["id"]): r for r in rows}
+        for r in missing:
+            self._rows[r] = found.get(self.keys[r])
 
     def screen(self, query: ScreenQuery) -> list[ScreenResult]:
         allowed = COMPATIBLE.get(query.schema or "")
-        probe = analyze(query.name, query.schema or "LegalEntity")
+        # A query of no schema is looked up as a person's name and as an
+        # organisation's: each reading finds the names it could pair with.
+        schemata = (query.schema,) if query.schema else ("Person", "Organization")
+        found: dict[int, None] = {}
+        for schema in schemata:
+            probe = analyze(query.name, schema)
+            found.update(dict.fromkeys(self.index.candidates(probe, CANDIDATES)))
+        candidates = [self.index.name(i) for i in found]
+        self._read({listed.entity for listed in candidates})
         best: dict[int, ScreenResult] = {}
-        for name_id in self.index.candidates(probe, CANDIDATES):
-            listed = self.index.name(name_id)
-            entity = self.entities[listed.entity]
+        for listed in candidates:
+            entity = self._rows.get(listed.entity)
+            if entity is None:
+                continue
             if allowed is not None and entity["schema"] not in allowed:
                 continue
             if query.datasets and entity["dataset"] not in query.datasets:

@@ -7,10 +7,12 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
+
+if TYPE_CHECKING:  # pyarrow costs a quarter of a second to import: only where used
+    import pyarrow as pa
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -66,6 +68,8 @@ class DuckDBBackend:
     ) -> int:
         if not rows:
             return 0
+        import pyarrow as pa
+
         return self.insert_arrow(table, pa.Table.from_pylist(list(rows)), ignore_existing)
 
     def insert_arrow(self, table: str, data: pa.Table, ignore_existing: bool = True) -> int:

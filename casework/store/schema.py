@@ -576,6 +576,18 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        9,
+        [
+            # The screening index as built for the loaded lists (casework.screen.stored):
+            # named binary parts (arrays, the list entries, the tagger's symbols, the
+            # fingerprint it is valid for).
+            "CREATE TABLE screen_index (part VARCHAR PRIMARY KEY, data BLOB NOT NULL)",
+        ],
+    )
+)
+
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
