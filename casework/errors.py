@@ -52,6 +52,12 @@ class Errors(Enum):
     E303 = "no entities found in this list file; the previously loaded version stays in use"
     E304 = "cannot download {url}: {reason}"
     E305 = "unknown list source {name!r} (known: {known})"
+    E306 = (
+        "--dataset names the dataset of one FollowTheMoney file; this is a {format} file, "
+        "which always loads as its list's own dataset"
+    )
+    E307 = "--dataset names the dataset of one file; {count} files were given"
+    E308 = "{format} list file is not supported: {reason}"
 
     # screening (E4xx)
     E401 = "input file has no {column!r} column (columns: {columns})"

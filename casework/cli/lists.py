@@ -58,10 +58,18 @@ def load_command(
     paths: Annotated[list[Path], typer.Argument(help="List files or folders.")],
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    dataset: Annotated[
+        str | None,
+        typer.Option(
+            "--dataset",
+            help="Dataset name for one FollowTheMoney file (default: the name the file "
+            "or its index.json gives).",
+        ),
+    ] = None,
 ) -> None:
     """Load list files (format detected from content); each replaces its dataset atomically."""
     with open_workspace(workspace) as ws:
-        report = load(ws, [str(p) for p in paths])
+        report = load(ws, [str(p) for p in paths], dataset=dataset)
     for line in report.errors:
         stderr.print(f"[red]error[/red] {line}", highlight=False)
     for line in report.notes:

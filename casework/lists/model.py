@@ -41,6 +41,9 @@ class ListFile:
     sources: list[str]
     entities: list[EntityProxy] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Captions the source publishes, by entity id; FtM would recompute them
+    # from the properties, which loses a choice the publisher made.
+    captions: dict[str, str] = field(default_factory=dict)
 
 
 class ListBuilder:
