@@ -84,7 +84,8 @@ def load_command(
         )
     else:
         for d in report.loaded:
-            skipped = f", {d.skipped} records skipped" if d.skipped else ""
+            where = ", ".join(f"{n} in {f}" for f, n in d.skipped_by_file.items())
+            skipped = f", {d.skipped} records skipped ({where})" if d.skipped else ""
             stderr.print(
                 f"loaded {d.dataset} ({d.format}, version {d.version}): "
                 f"{d.entities} entities{skipped}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,9 @@ class LoadedDataset:
     entities: int
     skipped: int
     source: str
+    # Skipped records by the file they are in: an SDN load skips alias and
+    # address rows of alt.csv and add.csv, not entries of sdn.csv.
+    skipped_by_file: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,6 +115,7 @@ def load(
                 stored,
                 len(listing.skipped),
                 str(path),
+                dict(Counter(s.record.split(":", 1)[0] for s in listing.skipped)),
             )
         )
     return report
