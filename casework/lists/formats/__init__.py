@@ -8,6 +8,7 @@ from pathlib import Path
 
 from casework.errors import Errors, ListError
 from casework.lists.formats import (
+    eu_legacy,
     eu_xml,
     ftm_json,
     ofac_advanced,
@@ -48,6 +49,7 @@ FORMATS: tuple[ListFormat, ...] = (
     ListFormat("ofac-advanced", ofac_advanced.sniff, ofac_advanced.read),
     ListFormat("uk-xml", uk.sniff, uk.read),
     ListFormat("eu-xml", eu_xml.sniff, eu_xml.read),
+    ListFormat("eu-legacy-xml", eu_legacy.sniff, eu_legacy.read),
     ListFormat("ftm", ftm_json.sniff, ftm_json.read, takes_dataset=True),
 )
 # Companion files read together with a main file, never loaded on their own.
