@@ -7,8 +7,8 @@ one the EU itself gives first (see `name_rank`), the other strong ones,
 often the same name in other languages and scripts, aliases, and those
 marked strong="false" or remarked as low quality weak aliases. Gender
 ("M"/"F"), title and function ride on the name elements. Countries come as
-ISO codes (countryIso2Code), with "00" for unknown. A birth date is a full date, or only a year (with month and day
-when known), or a range of years.
+ISO codes (countryIso2Code), with "00" for unknown. A birth date is a full
+date, or only a year (with month and day when known), or a range of years.
 
 Programs come from the `regulation` elements (an entity can be listed under
 several regimes, and the amending regulations repeat the programme); the
