@@ -105,12 +105,28 @@ class Errors(Enum):
 
 
 class CaseworkError(Exception):
-    """Base class: carries the code so callers and tests can branch on it."""
+    """Base class: carries the code so callers and tests can branch on it.
+
+    Errors cross process boundaries (ingest's parsing workers return them to
+    the parent), so they pickle as their finished code, message and fields:
+    the default, calling the class again with the message as its only
+    argument, would pass a string where an `Errors` member is expected.
+    """
 
     def __init__(self, error: Errors, **kwargs: object) -> None:
         self.code = error.name
         self.message = error.render(**kwargs)
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), self.message), self.__dict__.copy())
+
+
+def _rebuilt(cls: type[CaseworkError], message: str) -> CaseworkError:
+    """An error as unpickled: made without __init__, its fields restored by pickle."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    return error
 
 
 class WorkspaceError(CaseworkError):
