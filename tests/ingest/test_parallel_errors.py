@@ -24,3 +24,15 @@ def test_a_broken_file_among_good_ones_in_workers_is_named_and_the_rest_ingested
     (error,) = report.errors
     assert error.startswith(str(tmp_path / "broken.jsonl")) and " E2" in error
     assert report.exit_code == 0
+
+
+def test_the_ingest_command_with_two_jobs_names_the_broken_file_and_exits(cli, tmp_path):
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for i in range(GOOD):
+        (folder / f"report{i:02d}.html").write_text(PAGE.format(i=i))
+    (folder / "broken.jsonl").write_text('{"text": "cut off\n')
+    code, output = cli("ingest", str(folder), "--jobs", "2")
+    assert code == 0
+    assert f"{folder / 'broken.jsonl'}" in output
+    assert f"{GOOD} ingested" in output and "1 failed" in output
