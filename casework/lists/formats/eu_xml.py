@@ -78,7 +78,7 @@ def sniff(path: Path, head: bytes) -> bool:
 def read(path: Path) -> ListFile:
     with path.open("rb") as stream:
         generated = _GENERATION_DATE.search(stream.read(4096))
-    version = clean_date(generated.group(1).decode()[:10]) if generated else None
+    version = clean_date(generated.group(1).decode("ascii", "replace")[:10]) if generated else None
     listing = ListFile(DATASET, FORMAT, version or "unknown", [str(path)])
     builder = ListBuilder(DATASET, AUTHORITY)
     sanctions: list[EntityProxy] = []
