@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casework.errors import Errors, ListError
-from casework.lists.formats import COMPANIONS, detect, is_unread_companion
+from casework.lists.formats import COMPANIONS, NAMED_BY_CALLER, detect, is_unread_companion
 from casework.lists.store import replace_dataset, stored_format
 from casework.store import Workspace
 
@@ -100,9 +100,10 @@ def load(
         except OSError as exc:
             report.errors.append(f"{path}: {Errors.E107.render(reason=exc.strerror or exc)}")
             continue
-        if held is not None and held != listing.format:
+        if held not in (None, listing.format) and {held, listing.format} & NAMED_BY_CALLER:
             # An OpenSanctions export of a list replaces the list read from the
             # official file (and the other way round): say so, it may be unwanted.
+            # One official encoding replacing another (sdn.csv, sdn.xml) is the design.
             report.notes.append(
                 f"{path}: replaced {listing.dataset} loaded from {held} files "
                 "(load it with --dataset NAME to keep both)"

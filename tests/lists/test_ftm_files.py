@@ -106,3 +106,12 @@ def test_a_cut_off_last_line_is_a_truncated_download(tmp_path, tail):
     with pytest.raises(ListError) as caught:
         ftm_json.read(path)
     assert caught.value.code == "E302" and caught.value.source.startswith(f"{path}:")
+
+
+@needs_shared
+def test_an_export_replacing_an_official_list_says_so(workspace):
+    t1 = next(p for p in sorted(FTM.glob("*/entities.ftm.json")) if p.read_text().count('"eu_fsf"'))
+    load(workspace, [str(SHARED / "data" / "sanctions" / "samples" / "eu_fsf_sample.xml")])
+    report = load(workspace, [str(t1)])
+    assert [d.dataset for d in report.loaded] == ["eu_fsf"]
+    assert any("replaced eu_fsf loaded from eu-xml" in n for n in report.notes)

@@ -52,6 +52,8 @@ FORMATS: tuple[ListFormat, ...] = (
     ListFormat("eu-legacy-xml", eu_legacy.sniff, eu_legacy.read),
     ListFormat("ftm", ftm_json.sniff, ftm_json.read, takes_dataset=True),
 )
+# Formats whose files may hold any dataset (the caller can name it).
+NAMED_BY_CALLER = frozenset(f.name for f in FORMATS if f.takes_dataset)
 # Companion files read together with a main file, never loaded on their own.
 COMPANIONS = frozenset({"alt.csv", "add.csv", "cons_alt.csv", "cons_add.csv"})
 # Files a list folder holds beside the lists that no loader reads: OFAC's
