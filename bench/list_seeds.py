@@ -167,6 +167,10 @@ def mutate(data: bytes, rng: random.Random, edits: int | None = None) -> bytes:
 def digits_mutate(data: bytes, rng: random.Random) -> bytes:
     """Numbers made long or odd: where readers turn text into dates and ranges."""
     numbers = [m.span() for m in re.finditer(rb"\d+", data)]
+    # Half the time a year: years become dates, ranges and spans of years.
+    years = [(a, b) for a, b in numbers if b - a == 4]
+    if years and rng.random() < 0.5:
+        numbers = years
     if not numbers:
         return mutate(data, rng)
     start, end = rng.choice(numbers)
