@@ -34,7 +34,9 @@ MEMORY_LIMIT = 4 << 30
 class Tally:
     tried: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
+    # Uncaught exceptions by type and place, with one message of each.
     uncaught: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, str] = field(default_factory=dict)
     hangs: int = 0
 
 
@@ -50,7 +52,7 @@ def _work(connection: Connection, all_seeds: list[Seed]) -> None:
             except Exception as exc:  # a finding: report it, keep going
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 place = f"{Path(where.filename).name}:{where.lineno}"
-                connection.send(("uncaught", f"{type(exc).__name__} at {place}: {exc}"[:160]))
+                connection.send(("uncaught", f"{type(exc).__name__} at {place}|{exc}"[:200]))
 
 
 class Worker:
@@ -106,7 +108,9 @@ def campaign(seconds: float, hang: float, out: Path, seed: int) -> dict[str, Tal
             if kind == "hang":
                 tally.hangs += 1
             if kind == "uncaught":
-                tally.uncaught[detail] += 1
+                where, _, message = detail.partition("|")
+                tally.uncaught[where] += 1
+                tally.examples.setdefault(where, message)
             if kind != "coded":
                 (out / f"{reader}-{kind}-{tally.tried}-{source.name}").write_bytes(data)
     worker.process.kill()
@@ -121,8 +125,8 @@ def report(tallies: dict[str, Tally], seconds: float) -> None:
             f"{reader:15} {t.tried:6} {t.outcomes['ok']:6} {coded:6} "
             f"{sum(t.uncaught.values()):8} {t.hangs:5}"
         )
-        for detail, n in t.uncaught.most_common(5):
-            print(f"    {n:4} x {detail}")
+        for where, n in t.uncaught.most_common(5):
+            print(f"    {n:4} x {where}: {t.examples[where][:90]}")
     print(f"({seconds:g} s of mutations)")
 
 
