@@ -52,6 +52,12 @@ class Errors(Enum):
     E303 = "no entities found in this list file; the previously loaded version stays in use"
     E304 = "cannot download {url}: {reason}"
     E305 = "unknown list source {name!r} (known: {known})"
+    E306 = (
+        "--dataset names the dataset of one FollowTheMoney file; this is a {format} file, "
+        "which always loads as its list's own dataset"
+    )
+    E307 = "--dataset names the dataset of one file; {count} files were given"
+    E308 = "{format} list file is not supported: {reason}"
 
     # screening (E4xx)
     E401 = "input file has no {column!r} column (columns: {columns})"
@@ -99,12 +105,28 @@ class Errors(Enum):
 
 
 class CaseworkError(Exception):
-    """Base class: carries the code so callers and tests can branch on it."""
+    """Base class: carries the code so callers and tests can branch on it.
+
+    Errors cross process boundaries (ingest's parsing workers return them to
+    the parent), so they pickle as their finished code, message and fields:
+    the default, calling the class again with the message as its only
+    argument, would pass a string where an `Errors` member is expected.
+    """
 
     def __init__(self, error: Errors, **kwargs: object) -> None:
         self.code = error.name
         self.message = error.render(**kwargs)
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), self.message), self.__dict__.copy())
+
+
+def _rebuilt(cls: type[CaseworkError], message: str) -> CaseworkError:
+    """An error as unpickled: made without __init__, its fields restored by pickle."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    return error
 
 
 class WorkspaceError(CaseworkError):

@@ -58,10 +58,18 @@ def load_command(
     paths: Annotated[list[Path], typer.Argument(help="List files or folders.")],
     workspace: WorkspaceOption = DEFAULT_WORKSPACE_PATH,
     format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.table,
+    dataset: Annotated[
+        str | None,
+        typer.Option(
+            "--dataset",
+            help="Dataset name for one FollowTheMoney file (default: the name the file "
+            "or its index.json gives).",
+        ),
+    ] = None,
 ) -> None:
     """Load list files (format detected from content); each replaces its dataset atomically."""
     with open_workspace(workspace) as ws:
-        report = load(ws, [str(p) for p in paths])
+        report = load(ws, [str(p) for p in paths], dataset=dataset)
     for line in report.errors:
         stderr.print(f"[red]error[/red] {line}", highlight=False)
     for line in report.notes:
@@ -76,7 +84,8 @@ def load_command(
         )
     else:
         for d in report.loaded:
-            skipped = f", {d.skipped} records skipped" if d.skipped else ""
+            where = ", ".join(f"{n} in {f}" for f, n in d.skipped_by_file.items())
+            skipped = f", {d.skipped} records skipped ({where})" if d.skipped else ""
             stderr.print(
                 f"loaded {d.dataset} ({d.format}, version {d.version}): "
                 f"{d.entities} entities{skipped}",

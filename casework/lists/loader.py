@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casework.errors import Errors, ListError
-from casework.lists.formats import COMPANIONS, detect, is_unread_companion
-from casework.lists.store import replace_dataset
+from casework.lists.formats import COMPANIONS, NAMED_BY_CALLER, detect, is_unread_companion
+from casework.lists.store import replace_dataset, stored_format
 from casework.store import Workspace
 
 REQUIRES: tuple[str, ...] = ()
@@ -22,6 +23,9 @@ class LoadedDataset:
     entities: int
     skipped: int
     source: str
+    # Skipped records by the file they are in: an SDN load skips alias and
+    # address rows of alt.csv and add.csv, not entries of sdn.csv.
+    skipped_by_file: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,29 +63,51 @@ def expand(paths: list[str], skipped: list[Path] | None = None) -> list[Path]:
     return out
 
 
-def load(workspace: Workspace, paths: list[str], version_hint: str | None = None) -> LoadReport:
+def load(
+    workspace: Workspace,
+    paths: list[str],
+    version_hint: str | None = None,
+    dataset: str | None = None,
+) -> LoadReport:
     """Read each file and replace its dataset; a failure keeps the stored version.
 
     `version_hint` (e.g. the download's HTTP Last-Modified date) names the version
     of a file that carries none itself; a version the reader found always wins.
+    `dataset` names the dataset of one FollowTheMoney file, for a file that
+    does not say which dataset it holds (or says it wrongly).
     """
     report = LoadReport()
     unread: list[Path] = []
     files = expand(paths, unread)
     report.notes.extend(f"{p}: not a list file; skipped" for p in unread)
+    if dataset is not None and len(files) != 1:
+        report.errors.append(ListError(Errors.E307, count=len(files)).located())
+        return report
     for path in files:
         try:
             if not path.is_file():
                 raise ListError(Errors.E106, source=str(path))
-            listing = detect(path).read(path)
+            listing = detect(path).read_as(path, dataset)
             if not listing.entities:
                 raise ListError(Errors.E303, source=str(path))
             if version_hint and listing.version in ("", "unknown"):
                 listing.version = version_hint
+            held = stored_format(workspace.backend, listing.dataset)
             stored = replace_dataset(workspace.backend, listing)
         except ListError as exc:
             report.errors.append(exc.located())
             continue
+        except OSError as exc:
+            report.errors.append(f"{path}: {Errors.E107.render(reason=exc.strerror or exc)}")
+            continue
+        if held not in (None, listing.format) and {held, listing.format} & NAMED_BY_CALLER:
+            # An OpenSanctions export of a list replaces the list read from the
+            # official file (and the other way round): say so, it may be unwanted.
+            # One official encoding replacing another (sdn.csv, sdn.xml) is the design.
+            report.notes.append(
+                f"{path}: replaced {listing.dataset} loaded from {held} files "
+                "(load it with --dataset NAME to keep both)"
+            )
         report.loaded.append(
             LoadedDataset(
                 listing.dataset,
@@ -90,6 +116,7 @@ def load(workspace: Workspace, paths: list[str], version_hint: str | None = None
                 stored,
                 len(listing.skipped),
                 str(path),
+                dict(Counter(s.record.split(":", 1)[0] for s in listing.skipped)),
             )
         )
     return report

@@ -21,6 +21,7 @@ from casework.store.ids import make_id
 
 _YEAR_ONLY = re.compile(r"^\s*(?:circa|ca\.?|approximately|c\.)?\s*(\d{4})\s*$", re.I)
 _YEAR_MONTH = re.compile(r"^\s*([A-Za-z]{3,9})\s+(\d{4})\s*$")
+_DEFAULT_DAY = date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class ListFile:
     sources: list[str]
     entities: list[EntityProxy] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Captions the source publishes, by entity id; FtM would recompute them
+    # from the properties, which loses a choice the publisher made.
+    captions: dict[str, str] = field(default_factory=dict)
 
 
 class ListBuilder:
@@ -87,9 +91,11 @@ def clean_date(text: str | None) -> str | None:
         return year.group(1)
     try:
         if _YEAR_MONTH.match(text):
-            return dateparser.parse(text, default=date(2000, 1, 1)).strftime("%Y-%m")
-        return dateparser.parse(text, default=date(2000, 1, 1)).strftime("%Y-%m-%d")
-    except (ValueError, OverflowError):
+            return dateparser.parse(text, default=_DEFAULT_DAY).strftime("%Y-%m")
+        return dateparser.parse(text, default=_DEFAULT_DAY).strftime("%Y-%m-%d")
+    except (ValueError, OverflowError, TypeError):
+        # dateutil raises TypeError where it reads a number as a time zone or an
+        # hour a date cannot take ("1962 21 33 75"): not a date either way.
         return None
 
 

@@ -48,7 +48,7 @@ def entity_rows(listing: ListFile) -> list[dict[str, Any]]:
                 "dataset": listing.dataset,
                 "id": entity.id,
                 "schema": entity.schema.name,
-                "caption": entity.caption,
+                "caption": listing.captions.get(entity.id) or entity.caption,
                 "names": _values(entity, NAME_PROPERTIES),
                 "weak_names": _values(entity, WEAK_NAME_PROPERTIES),
                 "programs": sorted(programs.get(entity.id, ())),
@@ -99,6 +99,12 @@ def replace_dataset(backend: Backend, listing: ListFile) -> int:
             ignore_existing=False,
         )
     return len(rows)
+
+
+def stored_format(backend: Backend, dataset: str) -> str | None:
+    """The format the dataset was last loaded from, or None when it is not held."""
+    rows = backend.query("SELECT format FROM list_datasets WHERE name = ?", [dataset])
+    return rows[0]["format"] if rows else None
 
 
 def list_datasets(backend: Backend) -> list[dict[str, Any]]:

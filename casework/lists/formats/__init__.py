@@ -8,6 +8,7 @@ from pathlib import Path
 
 from casework.errors import Errors, ListError
 from casework.lists.formats import (
+    eu_legacy,
     eu_xml,
     ftm_json,
     ofac_advanced,
@@ -21,9 +22,24 @@ from casework.lists.model import ListFile
 
 @dataclass(frozen=True)
 class ListFormat:
+    """A reader, and whether the caller may name the dataset it loads into.
+
+    Official lists always load as their own dataset (so that one list never
+    replaces another); a FollowTheMoney file can hold any dataset, and its
+    reader takes the name when the caller gives one.
+    """
+
     name: str
     sniff: Callable[[Path, bytes], bool]
-    read: Callable[[Path], ListFile]
+    read: Callable[..., ListFile]
+    takes_dataset: bool = False
+
+    def read_as(self, path: Path, dataset: str | None) -> ListFile:
+        if dataset is None:
+            return self.read(path)
+        if not self.takes_dataset:
+            raise ListError(Errors.E306, source=str(path), format=self.name)
+        return self.read(path, dataset=dataset)
 
 
 FORMATS: tuple[ListFormat, ...] = (
@@ -33,8 +49,11 @@ FORMATS: tuple[ListFormat, ...] = (
     ListFormat("ofac-advanced", ofac_advanced.sniff, ofac_advanced.read),
     ListFormat("uk-xml", uk.sniff, uk.read),
     ListFormat("eu-xml", eu_xml.sniff, eu_xml.read),
-    ListFormat("ftm", ftm_json.sniff, ftm_json.read),
+    ListFormat("eu-legacy-xml", eu_legacy.sniff, eu_legacy.read),
+    ListFormat("ftm", ftm_json.sniff, ftm_json.read, takes_dataset=True),
 )
+# Formats whose files may hold any dataset (the caller can name it).
+NAMED_BY_CALLER = frozenset(f.name for f in FORMATS if f.takes_dataset)
 # Companion files read together with a main file, never loaded on their own.
 COMPANIONS = frozenset({"alt.csv", "add.csv", "cons_alt.csv", "cons_add.csv"})
 # Files a list folder holds beside the lists that no loader reads: OFAC's

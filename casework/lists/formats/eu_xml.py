@@ -2,13 +2,13 @@
 
 One `sanctionEntity` per listed person or enterprise, keyed by its
 logicalId, with the facts as attributes of child elements. Every name is a
-`nameAlias`, the main one included: the first strong name in no particular
-language (or in English) is the name, the other strong ones, often the same
-name in other languages and scripts, aliases, and those marked
-strong="false" weak aliases. Gender ("M"/"F"), title and function ride on
-the name elements. Countries come as ISO codes (countryIso2Code), with "00"
-for unknown. A birth date is a full date, or only a year (with month and day
-when known), or a range of years.
+`nameAlias`, the main one included, in no meaningful order: the name is the
+one the EU itself gives first (see `name_rank`), the other strong ones,
+often the same name in other languages and scripts, aliases, and those
+marked strong="false" or remarked as low quality weak aliases. Gender
+("M"/"F"), title and function ride on the name elements. Countries come as
+ISO codes (countryIso2Code), with "00" for unknown. A birth date is a full
+date, or only a year (with month and day when known), or a range of years.
 
 Programs come from the `regulation` elements (an entity can be listed under
 several regimes, and the amending regulations repeat the programme); the
@@ -18,7 +18,7 @@ earliest regulation's publication date. The namespace
 accepted when a `sanctionEntity` shows in its first bytes.
 
 Not read: addresses' contact details (phone, e-mail, web), regulation
-titles and URLs, the language of names, document issue dates, issuers and
+titles and URLs, document issue dates, issuers and
 validity flags, and the `regulationSummary` provenance on every fact.
 """
 
@@ -40,6 +40,9 @@ NAMESPACE = "http://eu.europa.ec/fpi/fsd/export"
 SUBJECT_SCHEMA = {"person": "Person", "enterprise": "Organization"}
 GENDER = {"m": "male", "f": "female"}
 PRIMARY_LANGUAGES = {"", "en"}
+# Remarks on a name that make it a weak alias (the EU's spelling varies:
+# "low quality alias", "Low quality aliias").
+WEAK_REMARKS = ("low quality",)
 # identificationTypeCode -> property; types not listed are left out.
 DOCUMENT_PROPERTY = {
     "passport": "passportNumber",
@@ -75,7 +78,7 @@ def sniff(path: Path, head: bytes) -> bool:
 def read(path: Path) -> ListFile:
     with path.open("rb") as stream:
         generated = _GENERATION_DATE.search(stream.read(4096))
-    version = clean_date(generated.group(1).decode()[:10]) if generated else None
+    version = clean_date(generated.group(1).decode("ascii", "replace")[:10]) if generated else None
     listing = ListFile(DATASET, FORMAT, version or "unknown", [str(path)])
     builder = ListBuilder(DATASET, AUTHORITY)
     sanctions: list[EntityProxy] = []
@@ -123,12 +126,36 @@ def _entity(entity: EntityProxy, element: Element) -> EntityProxy:
     return entity
 
 
+def name_rank(language: str | None, structured: bool, logical_id: str | None) -> tuple:
+    """Sort key putting first the name the EU publishes first for an entity.
+
+    The file gives names in no meaningful order. The EU's own name is in
+    English or no language, comes split into first and last name where it is
+    a person's, and is the oldest of them (lowest logicalId): translations
+    and aliases are added after the listing.
+    """
+    number = int(logical_id) if logical_id and logical_id.isdigit() else float("inf")
+    return ((language or "").lower() not in PRIMARY_LANGUAGES, not structured, number)
+
+
+def is_weak_remark(remarks: list[str]) -> bool:
+    return any(weak in r.lower() for r in remarks for weak in WEAK_REMARKS)
+
+
 def _names(entity: EntityProxy, aliases: list[Element]) -> None:
-    strong = [a for a in aliases if (_attr(a, "strong") or "true").lower() != "false"]
-    primary = next(
-        (a for a in strong if (_attr(a, "nameLanguage") or "").lower() in PRIMARY_LANGUAGES),
-        strong[0] if strong else None,
-    )
+    weak = [
+        a
+        for a in aliases
+        if (_attr(a, "strong") or "true").lower() == "false"
+        or is_weak_remark([r.text or "" for r in a.iterfind("remark")])
+    ]
+    strong = [a for a in aliases if a not in weak]
+
+    def rank(alias: Element) -> tuple:
+        parts = _attr(alias, "firstName") or _attr(alias, "lastName")
+        return name_rank(_attr(alias, "nameLanguage"), bool(parts), _attr(alias, "logicalId"))
+
+    primary = min(strong, key=rank, default=None)
     person = entity.schema.name == "Person"
     for alias in aliases:
         prop = "name" if alias is primary else "alias" if alias in strong else "weakAlias"

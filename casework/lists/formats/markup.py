@@ -51,5 +51,27 @@ def records(path: Path, tags: set[str]) -> Iterator[Element]:
                 yield element
                 element.clear()
     except ElementTree.ParseError as exc:
+        raise malformed(path, exc) from exc
+    except (LookupError, ValueError) as exc:
+        raise malformed(path, exc) from exc
+
+
+def parse(path: Path) -> Element:
+    """The root of a whole XML file, with `records`' errors, for lists small enough to hold."""
+    try:
+        return ElementTree.parse(path).getroot()
+    except (ElementTree.ParseError, LookupError, ValueError) as exc:
+        raise malformed(path, exc) from exc
+
+
+def malformed(path: Path, exc: Exception) -> ListError:
+    """E302 for what the XML parser refuses: broken markup, an encoding it does not know.
+
+    An unknown or multi-byte encoding declaration raises LookupError or
+    ValueError from the parser, not a ParseError; both mean a file no reader
+    can use.
+    """
+    if isinstance(exc, ElementTree.ParseError):
         line, _column = exc.position
-        raise ListError(Errors.E302, source=f"{path}:{line}", reason=f"XML {exc.msg}") from exc
+        return ListError(Errors.E302, source=f"{path}:{line}", reason=f"XML {exc.msg}")
+    return ListError(Errors.E302, source=str(path), reason=f"XML {exc}")

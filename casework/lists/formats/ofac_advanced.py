@@ -44,9 +44,9 @@ from xml.etree.ElementTree import Element
 from followthemoney.proxy import EntityProxy
 
 from casework.errors import Errors, ListError
+from casework.lists.formats.documents import document_property
 from casework.lists.formats.markup import records, root_element
 from casework.lists.formats.ofac_csv import AUTHORITY, CONS_DATASET, DATASET
-from casework.lists.formats.ofac_xml import document_property
 from casework.lists.model import ListBuilder, ListFile, Skipped, clean_country, clean_date
 
 FORMAT = "ofac-advanced"

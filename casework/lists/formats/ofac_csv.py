@@ -7,7 +7,9 @@ the consolidated files with the `cons_` prefix, and loading one list must
 never replace the other. The three files of a list share `ent_num`.
 
 Facts OFAC keeps only in the free-text remarks (birth dates, nationality,
-gender, passports, national ids) are read from them with the patterns below.
+gender, identity documents) are read from them: the patterns below, and the
+document table the XML readers share (formats.documents), which keeps a
+number whole.
 Alias and address rows whose entry is not in the main file (it happens when
 the files come from different days) are skipped and counted, not fatal. A row
 with the wrong number of columns means a truncated or foreign file: the load
@@ -26,6 +28,7 @@ from pathlib import Path
 from followthemoney.proxy import EntityProxy
 
 from casework.errors import Errors, ListError
+from casework.lists.formats.documents import document_in_remark
 from casework.lists.model import ListBuilder, ListFile, Skipped, clean_country, clean_date
 
 DATASET = "us_ofac_sdn"
@@ -45,7 +48,8 @@ TYPE_SCHEMA = {
 }
 ALIAS_PROPERTY = {"aka": "alias", "fka": "previousName", "nka": "alias"}
 
-# Remarks facts: (pattern, property). Each remark is one ';'-separated clause.
+# Remarks facts: (pattern, property). Each remark is one ';'-separated clause;
+# identity documents are read with the table the XML readers share.
 REMARK_FACTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I), prop)
     for pattern, prop in (
@@ -54,11 +58,6 @@ REMARK_FACTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:alt\. )?nationality (?P<value>.+)$", "nationality"),
         (r"^(?:alt\. )?citizen (?P<value>.+)$", "citizenship"),
         (r"^Gender (?P<value>Male|Female)$", "gender"),
-        (r"^(?:alt\. )?Passport (?P<value>[\w-]+)", "passportNumber"),
-        (r"^(?:alt\. )?National ID No\. (?P<value>[\w-]+)", "idNumber"),
-        (r"^(?:alt\. )?Tax ID No\. (?P<value>[\w-]+)", "taxNumber"),
-        (r"^(?:alt\. )?Registration (?:Number|ID) (?P<value>[\w-]+)", "registrationNumber"),
-        (r"^(?:alt\. )?IMO (?P<value>\d{7})", "imoNumber"),
     )
 )
 _DOB_RANGE = re.compile(r"^(\d{4}) to (\d{4})$")
@@ -89,7 +88,7 @@ def read(path: Path) -> ListFile:
         for line, row in _rows(alt, ALT_COLUMNS):
             target = entities.get(row[0])
             if target is None:
-                listing.skipped.append(Skipped(f"{alt.name}:{line}", f"no SDN entry {row[0]}"))
+                listing.skipped.append(Skipped(f"{alt.name}:{line}", _orphan(row[0], path)))
                 continue
             alias = _value(row[3])
             if alias and target.schema.name == "Person":
@@ -99,13 +98,18 @@ def read(path: Path) -> ListFile:
         for line, row in _rows(add, ADD_COLUMNS):
             target = entities.get(row[0])
             if target is None:
-                listing.skipped.append(Skipped(f"{add.name}:{line}", f"no SDN entry {row[0]}"))
+                listing.skipped.append(Skipped(f"{add.name}:{line}", _orphan(row[0], path)))
                 continue
             address = ", ".join(v for v in (_value(c) for c in row[2:5]) if v)
             target.add("address", address or None)
             target.add("country", clean_country(_value(row[4])))
     listing.entities[:0] = list(entities.values())
     return listing
+
+
+def _orphan(ent_num: str, main: Path) -> str:
+    """Why an alias or address row is skipped: usually files from different days."""
+    return f"entry {ent_num} is not in {main.name} (the files are from different days?)"
 
 
 def _entry(builder: ListBuilder, row: list[str]) -> tuple[EntityProxy, EntityProxy]:
@@ -140,6 +144,11 @@ def _given_first(name: str) -> str:
 
 
 def _remark(entity: EntityProxy, clause: str) -> None:
+    if document := document_in_remark(clause):
+        prop, number = document
+        if entity.schema.get(prop):
+            entity.add(prop, number)
+        return
     for pattern, prop in REMARK_FACTS:
         match = pattern.match(clause)
         if not match or not entity.schema.get(prop):

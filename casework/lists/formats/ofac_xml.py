@@ -31,6 +31,7 @@ from xml.etree.ElementTree import Element
 
 from followthemoney.proxy import EntityProxy
 
+from casework.lists.formats.documents import document_property
 from casework.lists.formats.markup import records, root_element
 from casework.lists.formats.ofac_csv import AUTHORITY, DATASET
 from casework.lists.model import ListBuilder, ListFile, Skipped, clean_country, clean_date
@@ -49,46 +50,7 @@ TYPE_SCHEMA = {
 ALIAS_PROPERTY = {"a.k.a.": "alias", "f.k.a.": "previousName", "n.k.a.": "alias"}
 ADDRESS_PARTS = ("address1", "address2", "address3", "city", "stateOrProvince", "postalCode")
 
-# OFAC's document types (idType here, IDRegDocType in the advanced XML) and
-# the FtM property each number goes to. Types not listed fall back to the
-# keywords below; the rest (websites, e-mail, digital currency addresses,
-# sanctions notes) are not identifiers screening compares, and are left out.
-DOCUMENT_PROPERTY = {
-    "passport": "passportNumber",
-    "diplomatic passport": "passportNumber",
-    "national id no.": "idNumber",
-    "identification number": "idNumber",
-    "personal id card": "idNumber",
-    "cedula no.": "idNumber",
-    "d.n.i.": "idNumber",
-    "c.u.r.p.": "idNumber",
-    "tax id no.": "taxNumber",
-    "ruc #": "taxNumber",
-    "r.f.c.": "taxNumber",
-    "nit #": "taxNumber",
-    "registration number": "registrationNumber",
-    "registration id": "registrationNumber",
-    "business registration number": "registrationNumber",
-    "commercial registry number": "registrationNumber",
-    "company number": "registrationNumber",
-    "legal entity number": "leiCode",
-    "swift/bic": "swiftBic",
-    "v.a.t. number": "vatCode",
-    "mmsi": "mmsi",
-    "vessel registration identification": "imoNumber",
-    "aircraft serial identification": "serialNumber",
-}
-DOCUMENT_KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("passport", "passportNumber"),
-    ("tax", "taxNumber"),
-    ("registration", "registrationNumber"),
-    ("national id", "idNumber"),
-    ("identification", "idNumber"),
-    ("id card", "idNumber"),
-)
-_IMO = re.compile(r"^IMO\s*\d{7}$", re.I)
 _DOB_RANGE = re.compile(r"^(\d{4}) to (\d{4})$")
-# What may come before the root element: declaration, comments, doctype.
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -125,27 +87,6 @@ def read(path: Path) -> ListFile:
         )
     listing.entities.extend(sanctions)
     return listing
-
-
-# The two helpers below are shared by the XML readers (ofac_advanced, uk,
-# eu_xml); they would sit better in a module of their own.
-
-
-def document_property(kind: str, number: str) -> tuple[str | None, str]:
-    """The FtM property for a document of OFAC type `kind`, and the number to store.
-
-    OFAC files IMO numbers as vessel registrations ("IMO 9187629"); FtM keeps
-    them as IMO9187629 and drops a number whose check digit fails. Any other
-    vessel registration stays a registrationNumber.
-    """
-    key = " ".join(kind.lower().split())
-    prop = DOCUMENT_PROPERTY.get(key)
-    if prop is None:
-        prop = next((p for word, p in DOCUMENT_KEYWORDS if word in key), None)
-    if prop == "imoNumber":
-        imo = _IMO.match(number.strip())
-        return ("imoNumber", number) if imo else ("registrationNumber", number)
-    return prop, number
 
 
 def _entity(builder: ListBuilder, entry: Element, uid: str | None) -> EntityProxy | None:

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 from followthemoney.proxy import EntityProxy
 
-from casework.errors import Errors, ListError
+from casework.lists.formats.markup import parse
 from casework.lists.model import ListBuilder, ListFile, clean_country, clean_date
 
 DATASET = "un_sc_sanctions"
@@ -15,6 +15,9 @@ AUTHORITY = "United Nations Security Council"
 NAME_FIELDS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 # Alias quality "Low" marks fragments UN itself says are weak identifiers.
 WEAK_QUALITY = {"low"}
+# A span of birth years is stored year by year; a longer one (a typo, or a
+# broken file: "1960 to 99999999" took minutes and all memory) keeps its ends.
+MAX_BIRTH_SPAN = 30
 
 
 def sniff(path: Path, head: bytes) -> bool:
@@ -22,11 +25,7 @@ def sniff(path: Path, head: bytes) -> bool:
 
 
 def read(path: Path) -> ListFile:
-    try:
-        root = ElementTree.parse(path).getroot()
-    except ElementTree.ParseError as exc:
-        line, _column = exc.position
-        raise ListError(Errors.E302, source=f"{path}:{line}", reason=f"XML {exc.msg}") from exc
+    root = parse(path)
     version = root.get("dateGenerated") or ""
     listing = ListFile(DATASET, "un-xml", version[:10] or "unknown", [str(path)])
     builder = ListBuilder(DATASET, AUTHORITY)
@@ -104,6 +103,9 @@ def _birth_dates(birth: ElementTree.Element) -> list[str | None]:
     if year := _text(birth, "YEAR"):
         return [year]
     start, end = _text(birth, "FROM_YEAR"), _text(birth, "TO_YEAR")
-    if start and end and start.isdigit() and end.isdigit():
-        return [str(y) for y in range(int(start), int(end) + 1)]
-    return []
+    if not (start and end and start.isdigit() and end.isdigit()):
+        return []
+    first, last = int(start), int(end)
+    if 0 <= last - first <= MAX_BIRTH_SPAN:
+        return [str(y) for y in range(first, last + 1)]
+    return [clean_date(start), clean_date(end)]
