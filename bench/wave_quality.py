@@ -18,7 +18,7 @@ A thread's predicted members are every account any campaign in it holds; precisi
 recall are over accounts, per thread and summed over threads (micro). Threads with no
 campaign count the accounts wrongly reported in them.
 
-    python -m bench.wave_quality [--split development|test|all] [--errors] [--json FILE]
+    python -m bench.wave_quality [--split development|development2|development3|test|test2|all] [--errors] [--json FILE]
 
 Tune on the development split; report the test split.
 """
@@ -163,7 +163,9 @@ def _fmt(x: float | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--split", default="development", choices=["development", "development2", "test", "all"]
+        "--split",
+        default="development",
+        choices=["development", "development2", "development3", "test", "test2", "all"],
     )
     parser.add_argument("--errors", action="store_true", help="list wrong and missed accounts")
     parser.add_argument("--no-peer", action="store_true", help="skip the toolkit peer")

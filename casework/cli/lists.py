@@ -20,6 +20,7 @@ from casework.lists.update import (
     select_sources,
     update,
 )
+from casework.store import Workspace
 
 lists_app = typer.Typer(
     help="Sanctions and PEP lists: download or load them, show loaded datasets.",
@@ -70,6 +71,7 @@ def load_command(
     """Load list files (format detected from content); each replaces its dataset atomically."""
     with open_workspace(workspace) as ws:
         report = load(ws, [str(p) for p in paths], dataset=dataset)
+        indexed = _index(ws) if report.loaded else None
     for line in report.errors:
         stderr.print(f"[red]error[/red] {line}", highlight=False)
     for line in report.notes:
@@ -91,7 +93,26 @@ def load_command(
                 f"{d.entities} entities{skipped}",
                 highlight=False,
             )
+        if indexed:
+            stderr.print(indexed, highlight=False)
     raise typer.Exit(report.exit_code)
+
+
+def _index(ws: Workspace) -> str | None:
+    """Build the screening index for the lists now loaded and keep it in the
+    workspace, so the first `casework screen` after a load answers at once."""
+    import time
+
+    from casework.errors import CaseworkError
+    from casework.screen.screener import Screener
+
+    started = time.perf_counter()
+    try:
+        screener = Screener.from_workspace(ws.backend, str(ws.path))
+    except CaseworkError:
+        return None  # nothing screenable was loaded (a list of addresses only)
+    seconds = time.perf_counter() - started
+    return f"screening index: {len(screener.index)} names, kept in the workspace ({seconds:.1f} s)"
 
 
 @lists_app.command("update")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from casework.errors import Errors, ListError
 from casework.lists.formats import COMPANIONS, NAMED_BY_CALLER, detect, is_unread_companion
+from casework.lists.model import ListFile
 from casework.lists.store import replace_dataset, stored_format
 from casework.store import Workspace
 
@@ -63,6 +64,40 @@ def expand(paths: list[str], skipped: list[Path] | None = None) -> list[Path]:
     return out
 
 
+def _newest(read: list[tuple[Path, ListFile]], report: LoadReport) -> list[tuple[Path, ListFile]]:
+    """One file per dataset: where one load holds several files of a dataset (the
+    EU's file in its old and new format, an OpenSanctions export of the same
+    list), the newest version is loaded and the others are noted as superseded,
+    so which one stays does not depend on the order of the file names."""
+    newest: dict[str, tuple[Path, ListFile]] = {}
+    for pair in read:
+        listing = pair[1]
+        held = newest.get(listing.dataset)
+        if held is None or _version_key(listing.version) > _version_key(held[1].version):
+            if held is not None:
+                report.notes.append(_superseded(held, listing))
+            newest[listing.dataset] = pair
+        else:
+            report.notes.append(_superseded(pair, held[1]))
+    return [pair for pair in read if newest.get(pair[1].dataset) is pair]
+
+
+def _superseded(older: tuple[Path, ListFile], newer: ListFile) -> str:
+    path, listing = older
+    how = "load it alone"
+    if listing.format in NAMED_BY_CALLER:
+        how += ", or with --dataset NAME to keep both"
+    return (
+        f"{path}: {listing.dataset} version {listing.version} not loaded; this load holds "
+        f"version {newer.version} ({how})"
+    )
+
+
+def _version_key(version: str) -> tuple[int, str]:
+    """Versions compare by their date (ISO dates sort as text); unknown ones first."""
+    return (0, "") if version in ("", "unknown") else (1, version)
+
+
 def load(
     workspace: Workspace,
     paths: list[str],
@@ -83,6 +118,7 @@ def load(
     if dataset is not None and len(files) != 1:
         report.errors.append(ListError(Errors.E307, count=len(files)).located())
         return report
+    read: list[tuple[Path, ListFile]] = []
     for path in files:
         try:
             if not path.is_file():
@@ -90,15 +126,21 @@ def load(
             listing = detect(path).read_as(path, dataset)
             if not listing.entities:
                 raise ListError(Errors.E303, source=str(path))
-            if version_hint and listing.version in ("", "unknown"):
-                listing.version = version_hint
-            held = stored_format(workspace.backend, listing.dataset)
-            stored = replace_dataset(workspace.backend, listing)
         except ListError as exc:
             report.errors.append(exc.located())
             continue
         except OSError as exc:
             report.errors.append(f"{path}: {Errors.E107.render(reason=exc.strerror or exc)}")
+            continue
+        if version_hint and listing.version in ("", "unknown"):
+            listing.version = version_hint
+        read.append((path, listing))
+    for path, listing in _newest(read, report):
+        try:
+            held = stored_format(workspace.backend, listing.dataset)
+            stored = replace_dataset(workspace.backend, listing)
+        except ListError as exc:
+            report.errors.append(exc.located())
             continue
         if held not in (None, listing.format) and {held, listing.format} & NAMED_BY_CALLER:
             # An OpenSanctions export of a list replaces the list read from the

@@ -68,3 +68,14 @@ def test_the_pre_2017_format_reads_into_the_eu_dataset(workspace):
     (dataset,) = list_datasets(workspace.backend)
     assert (dataset["name"], dataset["version"]) == ("eu_fsf", "2016-02-11")
     assert dataset["entities"] == 2 * entity_count
+
+
+@needs_shared
+def test_one_load_of_two_versions_keeps_the_newest_whatever_the_order(workspace):
+    # The legacy 2016 file sorts after the 2026 one here; the newest still stays.
+    report = load(workspace, [str(FSF), str(LEGACY)])
+    (kept,) = [d for d in report.loaded if d.dataset == "eu_fsf"]
+    assert kept.version == "2026-08-05" and kept.source == str(FSF)
+    assert any(str(LEGACY) in n and "not loaded" in n for n in report.notes)
+    (stored,) = [d for d in list_datasets(workspace.backend) if d["name"] == "eu_fsf"]
+    assert stored["version"] == "2026-08-05"
