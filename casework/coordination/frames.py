@@ -55,6 +55,9 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bsalar\w*",
             r"\b(?:foreign|western|soros|their|whose|for the|on foreign) money\b",
             r"\bmoney (?:from|of) (?:\w+ ){0,2}(?:abroad|foreign|the west|soros|western|embass)\w*",
+            r"\bmoney comes? from\b",
+            r"\bforeign (?:foundations?|donors?|grants?|funders?|fund(?:s|ing)?)\b",
+            r"\bpul\w* kim ver\w*",
             r"\bthey pay\b",
             r"\bwho pays\b",
             r"\bfund (?:the|this|their|his|her|that)\b",
@@ -110,6 +113,15 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\brengli inqilab\w*",
             r"\borchestrat\w*",
             r"\bwho (?:is|was|were|are|'s) (?:really )?behind\b",
+            r"\bwho (?:benefits|profits|gains)\b",
+            r"\bfollow the money\b",
+            r"\b(?:very|so|how|rather) convenient(?: timing)?\b",
+            r"\bjust before the (?:election|elections|vote|budget|debate|summit|visit)\b",
+            r"\bopen your eyes\b",
+            r"\b(?:do not|don'?t) be (?:so )?naive\b",
+            r"\bкому (?:это )?выгодно\b",
+            r"\bкому выгодн\w*",
+            r"\bkime serfeli\w*",
             r"\bon (?:the )?orders? (?:of|from) (?:washington|brussels|the west|abroad)\b",
             r"\bлобби\w*",
             r"\bиноагент\w*",
@@ -122,6 +134,7 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\blobbi\w*",
             r"\bbesinci kolon\w*",
             r"\bxarici (?:quvve\w*|dairel\w*|agent\w*|maliyy\w*)",
+            r"\bxarici (?:\w+ )?fond\w*",
             r"\bmudaxile\w*",
             r"\bsifarisl?\w*",
         ),
@@ -187,6 +200,9 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bsovereign\w*",
             r"\bour (?:traditions?|culture|customs|way of life|values)\b",
             r"\b(?:community|national|old|our) tradition\b",
+            r"\b(?:national|traditional|family) values\b",
+            r"\b(?:национальн|традиционн|семейн)\w* ценност\w*",
+            r"\bmilli deyer\w*",
             r"\bпоуча\w*",
             r"\bучить нас\b",
             r"\bнас (?:учить|поучать)\b",
@@ -227,6 +243,15 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bnever (?:been|visited|set foot)\b",
             r"\bignoran\w*",
             r"\buninformed\b",
+            r"\b(?:personal )?grudge\b",
+            r"\baxe to grind\b",
+            r"\b(?:not a |un)reliable source\b",
+            r"\bunreliable\b",
+            r"\b(?:an )?anonymous (?:one|source|sources|doctor|witness|official)\b",
+            r"\bnot journalism\b",
+            r"\bличн\w* (?:обид|счёт|счет|неприязн)\w*",
+            r"\bне журналисти\w*",
+            r"\bsexsi (?:kin|qerez)\w*",
             r"\bложь\b",
             r"\bлжив\w*",
             r"\bврут\b",
@@ -258,6 +283,12 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\b(?:tarnish|damage|harm|spoil)\w* (?:the |our |its )?"
             r"(?:image|reputation|relations)\b",
             r"\bdrive a wedge\b",
+            r"\battack on (?:the )?(?:whole )?(?:nation|country|people|state)\b",
+            r"\b(?:score|scoring) (?:cheap )?political points\b",
+            r"\bpolitical (?:fight|games?|points)\b",
+            r"\bрасшат\w*",
+            r"\bраскач\w*",
+            r"\bнападк\w* на (?:страну|государство|народ)\b",
             r"\bfriendly (?:countries|nations|relations)\b",
             r"\bblackmail\w*",
             r"\bдискредит\w*",
@@ -281,6 +312,18 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"|his work|her work|their work|reporting|activism)\b",
             r"\b(?:common|ordinary|real) criminals?\b",
             r"\bbroke the law\b",
+            r"\b(?:let the court|the courts? will) (?:decide|sort|clarify|judge)\w*",
+            r"\b(?:police|government|state|authorities) (?:did|do|are doing|were doing) "
+            r"(?:the right thing|their job)\b",
+            r"\bсуд разбер\w*",
+            r"\bправильно сделал\w*",
+            r"\bmehkeme (?:her \w+ )?(?:aydinlasdir|qerar ver)\w*",
+            r"\bdovlet (?:duz|dogru) (?:edib|edir|etdi)\b",
+            r"\b(?:rioters?|hooligans?|vandals?|thugs?|looters?|provocateurs?)\b",
+            r"\battack(?:ed|s|ing)? (?:the )?police\b",
+            r"\b(?:хулиган|провокатор|погромщик|бандит)\w*",
+            r"\bxuliqan\w*",
+            r"\btexribatci\w*",
             r"\b(?:no one|nobody) is above the law\b",
             r"\bthe law is the same for (?:everyone|everybody|all)\b",
             r"\b(?:tax|criminal|fraud|corruption) case (?:was|is) (?:real|genuine)\b",
@@ -315,6 +358,27 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bequal rights\b",
             r"\b(?:that|this) is (?:real )?democracy\b",
             r"\bworked perfectly\b",
+            r"\bbuil[td] (?:\w+ ){0,3}"
+            r"(?:schools?|roads?|hospitals?|bridges?|parks?|metro|stadiums?)\b",
+            r"\bnew (?:schools?|roads?|hospitals?|bridges?|parks?|buses)\b",
+            r"\b(?:wages|salaries|pensions) (?:have )?"
+            r"(?:rose|risen|rise|grew|grown|went up|increased)\b",
+            r"\blife (?:has )?(?:got|gotten|become) better\b",
+            r"\bпострои\w* (?:\w+ ){0,3}(?:школ|дорог|больниц|мост|парк|арен|стадион|завод)\w*",
+            r"\bстро(?:ятся|ят|ится) (?:\w+ ){0,2}(?:школ|дорог|больниц|мост|завод|дом)\w*",
+            r"\bнов\w* (?:школ|дорог|больниц|автобус|мост|парк)\w*",
+            r"\b(?:пенси|зарплат)\w* (?:\w+ ){0,3}(?:проиндексир|вырос|растут|повыси|подня)\w*",
+            r"\bжить стало лучше\b",
+            r"\bpeace and (?:order|stability)\b",
+            r"\bмир и (?:порядок|стабильност\w*)\b",
+            r"\bthanks to (?:the |our )?(?:president|government|leader(?:ship)?)\b",
+            r"\bпри нынешн\w* (?:президент|власт|правительств)\w*",
+            r"\bблагодар\w* (?:президент|власт|правительств)\w*",
+            r"\bнов\w* (?:\w+ )?(?:центр|больниц|школ|дорог)\w*",
+            r"\bautobus\w* nov\w*|\bавтобусы новые\b",
+            r"\bsulh ve (?:asayis|sabitlik)\b",
+            r"\byeni (?:mekteb|yol|xestexana|korpu|park)\w*",
+            r"\b(?:maas|pensiya)\w* (?:\w+ ){0,2}(?:artib|artir)\w*",
             r"\bстабильн\w*",
             r"\bразвити\w*",
             r"\bпроцвета\w*",
@@ -348,6 +412,17 @@ CRITIC_CUES = (
     r"\bsame (?:old )?story\b",
     r"\b(?:every(?:one|body)|anyone) who (?:criticis|criticiz|disagree|question|object)\w*",
     r"\bon cue\b",
+    r"\b(?:two|three|four|five|six|several|all these|these) (?:\w+ )?(?:comments|posts|replies)"
+    r" (?:in a row|calling|about|saying|within|all)\b",
+    r"\bthe usual (?:defenders|suspects|crowd|accounts|apologists|commenters)\b",
+    r"\b(?:these|those|the same|new|fresh) (?:\w+ )?accounts (?:have|all|with|that|who|are)\b",
+    r"\bno other (?:comments|posts)\b",
+    r"\b(?:эти|новые|одни и те же) аккаунт\w*",
+    r"\bbu hesablar\w*",
+    r"\bsame as the (?:\w+ )?(?:ones? |two |three )?above\b",
+    r"\bкомментари\w* подряд\b",
+    r"\b(?:два|три|четыре|пять|несколько) (?:\w+ )?комментари\w*",
+    r"\b(?:iki|uc|dord|bes) (?:\w+ )?serh\w*",
     r"\bout of nowhere\b",
     r"\bwhataboutism\b",
     r"\bpaid (?:by the (?:government|regime|state)|commenters|shills?)\b",
@@ -376,8 +451,15 @@ DISAGREE_OPENINGS = (
     r"^\s*['\"“‘][^'\"”’]{1,30}['\"”’][.?!]",
 )
 # ... and this agrees with it.
+# A reply may open by naming whom it answers ("Viktor, quite right") or with an
+# intensifier ("completely agree"): the cue follows.
+_VOCATIVE = (
+    r"^\W*(?:[^\W\d_]+(?: [^\W\d_]\.?)?, )?"
+    r"(?:(?:all|quite|completely|totally|fully|всё|все|полностью|совершенно|tamamile) )?"
+)
 AGREE_OPENINGS = (
-    r"^\W*(?:exactly|agreed|i agree|agree|well said|well put|spot on|so true|true|right|indeed"
+    _VOCATIVE
+    + r"(?:exactly|agreed|i agree|agree|well said|well put|spot on|so true|true|right|indeed"
     r"|absolutely"
     r"|точно|согласен|согласна|верно|именно|правильно|да|dogrudur|razıyam|raziyam|haqlisiniz)\b",
     # marks that end in punctuation, where a word boundary cannot follow
@@ -430,6 +512,11 @@ _RHETORICAL = re.compile(
 )
 
 
+# "I would believe it if they were not financed from abroad" says they are: a
+# negation inside a condition asserts the frame.
+_COUNTERFACTUAL = re.compile(r"\b(?:if|unless|если бы|если б|eger)\b[^.,!?;:]*$")
+
+
 def frames_in(folded: str) -> dict[str, str]:
     """The frames a folded text makes, each with the words that made it (words it
     quotes do not count)."""
@@ -438,7 +525,12 @@ def frames_in(folded: str) -> dict[str, str]:
     for name, pattern in _compiled():
         for match in pattern.finditer(used):
             before = used[max(0, match.start() - NEGATION_REACH) : match.start()]
-            if not _NEGATED.search(before) or _RHETORICAL.search(before):
+            negated = _NEGATED.search(before)
+            if (
+                not negated
+                or _RHETORICAL.search(before)
+                or _COUNTERFACTUAL.search(before[: negated.start()])
+            ):
                 out[name] = match.group(0)
                 break
     return out
@@ -446,18 +538,44 @@ def frames_in(folded: str) -> dict[str, str]:
 
 def echoes(reply: str, answered: str) -> bool:
     """The reply puts the answered message's own words in quotation marks: a
-    scare-quoted echo ("Again the 'foreign grant' tale") mocks what it quotes."""
+    scare-quoted echo ("Again the 'foreign grant' tale") mocks what it quotes;
+    or asks them back as a question."""
     for match in _QUOTED.finditer(reply):
         quoted = (match.group(1) or match.group(2) or "").strip()
         words = [w for w in re.findall(r"\w+", quoted) if len(w) >= 4]
         if words and all(w in answered for w in words):
             return True
+    # Or its first sentence is a question that takes up two of the answered
+    # message's words ("New buses: the ones they drove people in face down?").
+    first = _FIRST_SENTENCE.match(reply)
+    if first and first.group(0).rstrip().endswith("?"):
+        taken = {w for w in re.findall(r"\w+", first.group(0)) if len(w) >= 4}
+        return len(taken & set(re.findall(r"\w+", answered))) >= 2
     return False
 
 
+_FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]")
+
+
+LISTED_PHRASES = 3
+# "So everyone who disagrees with you is a bot?" answers a critic: it turns the
+# critic's words back on them and is said from the wave's side.
+_TURNED_BACK = re.compile(
+    r"\b(?:every(?:one|body)|any(?:one|body)) who (?:disagrees|argues|objects|does not agree)"
+    r" with (?:you|them)\b"
+    r"|\bкто (?:с вами|с ними) не соглас\w*"
+    r"|\b(?:sizinle|onlarla) razilasmayan\w*"
+)
+
+
 def is_critic(folded: str) -> bool:
-    """The text speaks of the wave itself: trolls, bots, the same sentence, who pays."""
-    return _CRITIC.search(folded) is not None
+    """The text speaks of the wave itself: trolls, bots, the same sentence, who pays
+    (not when it turns those words back on a critic)."""
+    if _TURNED_BACK.search(folded):
+        return False
+    # Or it lists the wave's phrases, three or more in quotation marks ("in two hours
+    # we've had 'grudge', 'fake news' and 'attack on the nation'").
+    return _CRITIC.search(folded) is not None or len(_QUOTED.findall(folded)) >= LISTED_PHRASES
 
 
 def opening(folded: str) -> str | None:

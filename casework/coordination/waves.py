@@ -94,7 +94,7 @@ BURST_SECONDS = 3600.0
 # repertoire when this many is unlikely (REPERTOIRE_ALPHA).
 FRAME_RATES = {"paid": 0.08, "discredit": 0.04}
 TOPICAL_FRAME_RATE = 0.1
-REPERTOIRE_ALPHA = 0.01
+REPERTOIRE_ALPHA = 0.05
 # What ties two accounts: each shared point counts one, a name variant or
 # near-identical text or an agreeing reply one (a family name alone a half),
 # posting close together CLOSE_WEIGHT; a tie needs TIE.
@@ -374,9 +374,10 @@ def _points(
     rows: dict[str, set[int]] = defaultdict(set)
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     words: Counter[int] = Counter()
+    rebuttals = _rebuttals(messages)
     for m in messages:
         words[m.account] += m.terms.words
-        if m.critic or m.account in critics:
+        if m.critic or m.account in critics or m.row in rebuttals:
             continue
         for term in m.terms.terms:
             users[term].add(m.account)
@@ -755,15 +756,29 @@ def _attach_by_frames(
     return sorted(members)
 
 
+def _rebuttals(messages: list[_Message]) -> set[int]:
+    """Rows of replies that argue against a message making claims (frames): they
+    rebut the claims, whatever words they borrow ("Old news? It was this year")."""
+    by_row = {m.row: m for m in messages}
+    out = set()
+    for m in messages:
+        parent = by_row.get(m.parent) if m.parent is not None else None
+        if m.stance == "disagree" and parent is not None and parent.terms.frames:
+            out.add(m.row)
+    return out
+
+
 def _framed(messages: list[_Message], critics: set[int]) -> dict[int, dict[str, list[int]]]:
     """Per account, the frames it uses (each with the rows that use it), leaving out
-    critics and disagreeing replies. Frames the article makes count here too: an
+    critics and replies that argue against a message making claims. Frames the
+    article makes count here too: an
     article that reports the government's defence ("a national tradition") does
     not make the chorus repeating it ordinary (the talking points by claim weigh
     them against the article; the repertoire needs two frames, see `_score`)."""
     out: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    rebuttals = _rebuttals(messages)
     for m in messages:
-        if m.critic or m.account in critics:
+        if m.critic or m.account in critics or m.row in rebuttals:
             continue
         for name in m.terms.frames:
             out[m.account].setdefault(name, []).append(m.row)
