@@ -18,7 +18,8 @@ A thread's predicted members are every account any campaign in it holds; precisi
 recall are over accounts, per thread and summed over threads (micro). Threads with no
 campaign count the accounts wrongly reported in them.
 
-    python -m bench.wave_quality [--split development|development2|development3|test|test2|all] [--errors] [--json FILE]
+    python -m bench.wave_quality [--split development|development2|development3|test|test2|all]
+        [--errors] [--json FILE]
 
 Tune on the development split; report the test split.
 """

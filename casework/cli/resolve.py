@@ -44,6 +44,24 @@ def _resolve(backend: Backend) -> ResolveReport:
         raise fail(exc) from exc
 
 
+def _rescreen(backend: Backend) -> str | None:
+    """Screen the entities again after a decision re-resolved them, when they had
+    been screened: a merged or split entity then has its own screening at the
+    next `casework casefile`, with no other command to run."""
+    if not backend.scalar("SELECT count(*) FROM screened_entities"):
+        return None
+    from casework.screen import entities as screening
+    from casework.screen.session import ScreeningSession
+
+    try:
+        session = ScreeningSession.open(backend, record=False, show_ruled_out=True)
+    except CaseworkError:
+        return None  # the lists were removed since: nothing to screen against
+    report = screening.run(backend, session)
+    session.close()
+    return f"screened again: {report.screened} subjects, {report.hits} with a list hit"
+
+
 @resolve_app.callback()
 def resolve_command(
     ctx: typer.Context,
@@ -112,9 +130,11 @@ def decide_command(
         except CaseworkError as exc:
             raise fail(exc) from exc
         report = _resolve(ws.backend)
+        screened = _rescreen(ws.backend)
     stdout.print(
         f"recorded: {a.name} ({a.id}) and {b.name} ({b.id}) are {verdict}; "
-        f"resolved again: {sum(report.entities.values())} entities, {report.review} to review",
+        f"resolved again: {sum(report.entities.values())} entities, {report.review} to review"
+        + (f"; {screened}" if screened else ""),
         highlight=False,
     )
 
@@ -159,9 +179,11 @@ def review_command(
             decided += 1
         if decided:
             report = _resolve(ws.backend)
+            screened = _rescreen(ws.backend)
             stdout.print(
                 f"{decided} decisions recorded; resolved again: "
-                f"{sum(report.entities.values())} entities, {report.review} to review",
+                f"{sum(report.entities.values())} entities, {report.review} to review"
+                + (f"; {screened}" if screened else ""),
                 highlight=False,
             )
 

@@ -115,6 +115,31 @@ def test_a_near_namesake_is_a_possible_match_and_a_ruling_sticks(built, tmp_path
 
 
 @pytest.mark.shared
+def test_a_resolution_decision_reaches_the_next_case_file(built, tmp_path):
+    """`resolve decide` re-resolves and, where the entities had been screened,
+    screens them again: the merged subject's next case file is screened."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from casework.cli import app
+
+    ws_path, _, _ = built
+    copy = tmp_path / "merged.duckdb"
+    shutil.copy(ws_path, copy)
+    result = CliRunner().invoke(
+        app,
+        ["resolve", "decide", "Gulnara Karimova", "Elvin Nazarli", "--same"]
+        + ["--workspace", str(copy)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "screened again" in result.output
+    case = _case(copy, "Gulnara Karimova")
+    assert case.screening.screened and len(case.screening.hits) == 1
+    assert "Elvin Nazarli" in case.screening.queries
+
+
+@pytest.mark.shared
 def test_every_citation_resolves_to_a_stored_span(built):
     ws_path, out, report = built
     files = sorted((out / "casefiles").glob("*.json"))
