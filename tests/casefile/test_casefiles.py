@@ -129,8 +129,7 @@ def test_a_resolution_decision_reaches_the_next_case_file(built, tmp_path):
     shutil.copy(ws_path, copy)
     result = CliRunner().invoke(
         app,
-        ["resolve", "decide", "Gulnara Karimova", "Elvin Nazarli", "--same"]
-        + ["--workspace", str(copy)],
+        ["resolve", "decide", "Gulnara Karimova", "Elvin Nazarli", "--same", "-w", str(copy)],
     )
     assert result.exit_code == 0, result.output
     assert "screened again" in result.output
