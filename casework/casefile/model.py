@@ -300,6 +300,27 @@ class CaseFile:
     weight: dict[str, float] = field(default_factory=dict)
     part: str = "other"  # casefile.parts.PARTS: the subject's part in the story
     calls: list[Act] = field(default_factory=list)  # sanctions calls the subject makes
+
+    @property
+    def sources_say(self) -> dict[str, list[str]]:
+        """What the sources say of the subject, to set beside a possible match's own
+        record: the names they write, the roles they give, the countries those roles
+        are in (each cited in the case file's sections above)."""
+        out: dict[str, list[str]] = {}
+        names = list(dict.fromkeys(n.text for n in self.names))
+        if names:
+            out["written"] = names[:4]
+        roles = list(
+            dict.fromkeys(
+                r.role + (f", {r.organisation}" if r.organisation else "") for r in self.roles
+            )
+        )
+        if roles:
+            out["roles"] = roles[:3]
+        countries = list(dict.fromkeys(c for r in self.roles for c in r.countries))
+        if countries:
+            out["countries"] = countries[:4]
+        return out
     named_in_calls: list[Act] = field(default_factory=list)  # calls naming the subject
     exculpatory: list[Reply] = field(default_factory=list)
 

@@ -93,6 +93,7 @@ def test_a_near_namesake_is_a_possible_match_and_a_ruling_sticks(built, tmp_path
     near = [h for h in case.screening.possible if "KERIMOVA" in h.caption]
     assert near and near[0].identifiers["born"]  # the list entry's own facts beside it
     assert "possible match for review" in near[0].explanation
+    assert "The sources say of the subject: written: Gulnara Karimova" in render(case, "md")
     # A decision changes the next case file, without screening again, and stays on the record.
     copy = tmp_path / "decided.duckdb"
     shutil.copy(ws_path, copy)
