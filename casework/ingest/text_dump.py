@@ -39,6 +39,10 @@ TAB_WIDTH = 4
 # How far below the title the dek, byline and date may sit, in non-empty lines.
 HEADER_SPAN = 8
 KICKER_MAX_WORDS = 12
+ALT_MAX_WORDS = 12
+AUTHOR_BOX_MAX_WORDS = 80
+# Chrome that comes after an article's last paragraph, not between its paragraphs.
+CLOSING_CHROME = frozenset({"tags", "share-bar", "author-bio"})
 DEK_MAX_WORDS = 60
 AUTHOR_MAX_WORDS = 6
 AUTHOR_MAX_CHARS = 60
@@ -70,6 +74,11 @@ class _Line:
     indent: int
     text: str
     heading: bool = False
+    # The last source line of a line joined from several (see _unwrap).
+    last_number: int = 0
+
+    def __post_init__(self) -> None:
+        self.last_number = max(self.last_number, self.number)
 
 
 @dataclass
@@ -160,22 +169,29 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
     if width is None:
         return lines
     joined: list[_Line] = []
+    # The physical line last read: a joined line is judged by its last piece, not its sum.
+    last: _Line | None = None
     for line in lines:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and previous.text
+            and last is not None
+            and last.text
             and line.text
-            and line.number == previous.number + 1
+            and line.number == last.number + 1
             and line.indent in (previous.indent, previous.indent + _marker_width(previous.text))
             and previous.heading == line.heading
             and not layout.BULLET.match(line.text)
-            and previous.indent + len(previous.text) + 1 + len(line.text.split()[0]) > width
-            and previous.indent + len(previous.text) <= width
+            and not layout.IMAGE_MARK.match(line.text)
+            and last.indent + len(last.text) + 1 + len(line.text.split()[0]) > width
+            and last.indent + len(last.text) <= width
         ):
             previous.text = f"{previous.text} {line.text}"
+            previous.last_number = line.number
+            last = line
             continue
         joined.append(_Line(line.number, line.indent, line.text, line.heading))
+        last = line
     return joined
 
 
@@ -218,6 +234,7 @@ def _parse_head(lines: list[_Line], doc: ParsedDocument) -> None:
         rest = _take_header(filled[title_at + 1 :], doc)
     rest = _drop_menus(rest, doc)
     rest = _cut_tail(rest, doc)
+    rest = _drop_chrome(rest, doc)
     rest = _take_bios(rest, doc, from_end=False)
     rest = _take_bios(rest, doc, from_end=True)
     doc.paragraphs = _join_wrapped(rest)
@@ -241,10 +258,10 @@ def _title_index(filled: list[_Line]) -> int | None:
         score = 0
         below = filled[i + 1 : i + 1 + HEADER_SPAN]
         for other in below:
-            if layout.is_prose(other.text) and not _is_dek(other.text):
-                break
-            if layout.byline_names(other.text) or layout.date_in(other.text):
+            if _is_byline(other.text):
                 score += 3
+                break
+            if layout.is_prose(other.text) and not _is_dek(other.text):
                 break
         score += 2 if line.heading or line.indent < margin else 0
         score += 3 if repeat_key(line.text) in repeats else 0
@@ -258,6 +275,13 @@ def _title_index(filled: list[_Line]) -> int | None:
     if layout.words(first) <= layout.TITLE_MAX_WORDS and not _is_chrome(first):
         return 0
     return best[1] if best else None
+
+
+def _is_byline(text: str) -> bool:
+    """A byline or dateline: names after "By", or a date on a line that is not a sentence."""
+    return bool(
+        layout.byline_names(text) or (layout.date_in(text) and not layout.SENTENCE_END.search(text))
+    )
 
 
 def _is_chrome(text: str) -> bool:
@@ -308,8 +332,8 @@ def _take_section(filled: list[_Line], title_at: int, doc: ParsedDocument) -> No
         and not layout.SENTENCE_END.search(above.text)
         and not layout.is_nav(above.text)
         and boilerplate_kind(above.text) is None
-        and title.number - above.number <= 2
-        and (title_at > 1 or title.number == above.number + 1)
+        and title.number - above.last_number <= 2
+        and (title_at > 1 or title.number == above.last_number + 1)
     ):
         doc.section = above.text
 
@@ -373,6 +397,60 @@ def _drop_menus(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
     return kept
 
 
+def _drop_chrome(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
+    """Captions, promo boxes, share bars, tag lists, notices and author boxes are not the story.
+
+    The HTML reader drops them by their markup; here their wording and their place tell:
+    a credit ends a caption and the short line right above it is the image's alt text; a
+    paragraph opening with the byline's name is the author's box; a comment-section
+    heading ("12 thoughts on ...") ends the article.
+    """
+    kept: list[_Line] = []
+    for line in rest:
+        kind = _chrome_kind(line.text, doc)
+        if kind == "author-bio":  # kept on the record as a biography, as _take_bios does
+            doc.bios.extend(_bios(line.text) or [Bio(_box_author(line.text, doc) or "", line.text)])
+            continue
+        if kind == "comments-heading":
+            doc.removed.extend(Removed(x.text, kind) for x in rest[rest.index(line) :])
+            break
+        if kind is None:
+            kept.append(line)
+            continue
+        if kind == "caption" and kept and _is_alt_text(kept[-1], line):
+            doc.removed.append(Removed(kept.pop().text, kind))
+        doc.removed.append(Removed(line.text, kind))
+    return kept
+
+
+def _is_alt_text(above: _Line, caption: _Line) -> bool:
+    """An image's alt text sits on the line right above its caption, as a short label."""
+    return (
+        above.last_number + 1 == caption.number
+        and layout.words(above.text) <= ALT_MAX_WORDS
+        and not layout.SENTENCE_END.search(above.text)
+        and not above.heading
+    )
+
+
+def _chrome_kind(text: str, doc: ParsedDocument) -> str | None:
+    return layout.chrome_kind(text) or ("author-bio" if _box_author(text, doc) else None)
+
+
+def _box_author(text: str, doc: ParsedDocument) -> str | None:
+    """A short paragraph that opens with a byline name is the author's box ("A B covers ...")."""
+    if layout.words(text) > AUTHOR_BOX_MAX_WORDS:
+        return None
+    return next(
+        (
+            name
+            for name in doc.authors
+            if len(name.split()) >= 2 and re.match(re.escape(name) + r"(?=[\s,—–-])", text)
+        ),
+        None,
+    )
+
+
 def _is_item(text: str) -> bool:
     bullet = layout.BULLET.match(text)
     item = bullet.group("text") if bullet else text
@@ -380,11 +458,22 @@ def _is_item(text: str) -> bool:
 
 
 def _cut_tail(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
-    """The body ends at its last prose before a long stretch without any."""
+    """The body ends at its last prose before a long stretch without any.
+
+    Chrome that closes articles (tags, share bars, the author's box) counts towards
+    the stretch; captions and promo boxes also sit between paragraphs, so they do not.
+    """
     gap = 0
     last_prose = None
     for i, line in enumerate(rest):
-        if layout.is_prose(line.text) or _is_bio_line(line.text):
+        chrome = _chrome_kind(line.text, doc)
+        if chrome == "comments-heading":
+            break
+        if chrome in CLOSING_CHROME:
+            gap += 1
+        elif chrome is not None:
+            continue
+        elif layout.is_prose(line.text) or _is_bio_line(line.text):
             if last_prose is not None and gap >= BODY_GAP:
                 break
             last_prose, gap = i, 0
@@ -442,7 +531,7 @@ def _join_wrapped(lines: list[_Line]) -> list[str]:
     for line in lines:
         if (
             previous is not None
-            and line.number == previous.number + 1
+            and line.number == previous.last_number + 1
             and not _TERMINAL.search(paragraphs[-1])
             and line.text[:1].islower()
         ):

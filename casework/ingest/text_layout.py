@@ -22,7 +22,7 @@ from casework.ingest.dates import parse_date
 RENDERER_MARKS = (
     re.compile(r"\[(?:\d*|[0-9a-f]{6,}|[\w-]+\.(?:png|jpe?g|gif|svg|webp))\]"),  # link/image refs
     re.compile(r"\((?:BUTTON|IMAGE|INLINE|FORM|NO ?SCRIPT)\)"),  # lynx control labels
-    re.compile(r"_{3,}|\[ {2,}\]|\[ \]|\[[xX]\]|□"),  # form fields, check boxes
+    re.compile(r"_{3,}|\[ {2,}\]|\[ \]|\[[xX]\]|□|\[Unknown INPUT type\]"),  # form fields
     re.compile(r"\x08."),  # overstrike pairs
 )
 HEADING_RULE = re.compile(r"^\s*([=\-~*^#_])\1{2,}\s*$")
@@ -252,3 +252,113 @@ def byline_names(text: str) -> list[str] | None:
             if is_name_only(piece):
                 return names_from(piece)
     return None
+
+
+# --- chrome inside the article's run: captions, promo boxes, share bars, notices ------------
+#
+# The HTML reader drops these by their markup (figcaption, aside, form, footer); a dump
+# keeps only their wording and shape, so they are told by the language page furniture
+# uses everywhere, never by any one site's text.
+
+CHROME_MAX_WORDS = 50
+# A photo credit ends a caption: "Photo: A. Name", "Фото: ...", "Photo by the author.",
+# "(News Agency)", "File photo. Agency", "Getty Images".
+CAPTION_CREDIT = re.compile(
+    r"(?:\b(?:photo(?:graph)?s?|foto|фото|image|picture|illustration|credit|source)"
+    r"\s*(?:by)?\s*[:©]\s*[^.!?:]{1,60}\.?"
+    r"|\b(?:photo(?:graph)?|foto|фото)\s+(?:by|by the|courtesy of)\s+[^.!?]{1,60}\.?"
+    r"|\((?:[A-ZА-Я][\w.&'’-]*\s?){1,5}\)"
+    r"|\b(?:getty images|reuters|afp|ap photo|epa|shutterstock)\b[^.!?]{0,40}"
+    r"|\bfile (?:photo|image)\b[.,]?[^.!?]{0,60})$",
+    re.I,
+)
+# The last piece of a caption may be its credit alone, after the sentence: "... on Thursday.
+# Agency Name". Title-case words, no closing punctuation.
+CREDIT_TAIL = re.compile(r"\.\s+(?:[A-ZА-Я][\w'’&.-]*\s?){1,5}$")
+# An image the renderer shows by its alt text or file slug: "[alt text]Caption", "[slug]".
+IMAGE_MARK = re.compile(r"^\[[^\]]{2,}\]")
+# What newsletter and membership boxes say, in any site's words.
+PROMO_CUES = re.compile(
+    r"\bin your inbox\b|\bunsubscribe\b|\bno spam\b|\bby signing up\b|\bone (?:e-?mail|letter) a\b"
+    r"|\b(?:weekly|daily|monthly) (?:digest|round-?up|briefing|newsletter|email|e-mail)\b"
+    r"|\b(?:every|each) (?:morning|evening|week|weekday|day|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b.{0,20}$|\breader-supported\b|\b(?:free|paid) subscriber\b"
+    r"|\be-?mail address\b|\bsubscribe\b|\bnewsletter\b",
+    re.I,
+)
+# Buttons and calls to action start with their verb: "Sign up for ...", "Share on X".
+CALL_TO_ACTION = re.compile(
+    r"^(?:sign up|subscribe|share|read more|read also|read next|follow us|follow|donate|"
+    r"support us|support (?:independent|our)|become a (?:member|subscriber|patron|supporter)|"
+    r"log in|sign in|download|get the|join (?:us|our))\b",
+    re.I,
+)
+SHARE_WORDS = frozenset(
+    "share facebook twitter x whatsapp telegram linkedin vk reddit email e-mail print pinterest "
+    "copy link on via this: bluesky mastodon threads".split()
+)
+# Lists of the page's tags: "Tags: A, B", "Tagged A, B", "Filed under A".
+TAG_LEAD = re.compile(
+    r"^(?:tags?|tagged(?: with)?|topics?|filed under|categories|keywords|теги|метки|"
+    r"etiketlər|teqlər)\s*:?\s+\S",
+    re.I,
+)
+# Notices about the page rather than its story: comment policy, scripts, syndication, credits.
+NOTICES = re.compile(
+    r"\bcomments? (?:are|is) (?:moderated|disabled|closed|loaded|turned off|reviewed)\b"
+    r"|\bcommunity (?:guidelines|standards|rules)\b|\b(?:enable|requires?|required) javascript\b"
+    r"|\bjavascript is (?:required|disabled)\b|\boriginally (?:published|appeared) (?:by|in|on)\b"
+    r"|\bctrl\s*\+\s*\w+|\b(?:editing|additional reporting) by\b|\bour standards\b"
+    r"|\b(?:followers|subscribers)\s*[·•|]|\blaunched \d+ \w+ ago\b",
+    re.I,
+)
+# Short lines that only state a time or a count: "Updated 5:02 PM GMT+4", "12 Comments".
+META_LINE = re.compile(
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:comments?|replies|views|shares)\b", re.I
+)
+META_MAX_WORDS = 8
+# The heading a comment section opens with: "12 thoughts on “Headline”".
+COMMENTS_HEADING = re.compile(
+    r"^(?:\d+|one|two|three)\s+(?:thoughts?|responses?|comments?|replies|reactions?)\s+"
+    r"(?:on|to)\b",
+    re.I,
+)
+
+
+def chrome_kind(text: str) -> str | None:
+    """What piece of page furniture a line inside the article's run is, or None for text.
+
+    Only short lines qualify, so an article sentence that mentions a newsletter or a
+    photograph stays in the body.
+    """
+    n = words(text)
+    if n > CHROME_MAX_WORDS:
+        return None
+    if (
+        IMAGE_MARK.match(text)
+        or CAPTION_CREDIT.search(text)
+        or (n <= 40 and CREDIT_TAIL.search(text) and not SENTENCE_END.search(text))
+    ):
+        return "caption"
+    if COMMENTS_HEADING.match(text):
+        return "comments-heading"
+    if TAG_LEAD.match(text) and not SENTENCE_END.search(text):
+        return "tags"
+    if is_share_bar(text):
+        return "share-bar"
+    if n <= 25 and CALL_TO_ACTION.match(text):
+        return "call-to-action"
+    if n <= 40 and PROMO_CUES.search(text):
+        return "promo"
+    if n <= 30 and NOTICES.search(text):
+        return "notice"
+    if n <= META_MAX_WORDS and META_LINE.search(text) and not SENTENCE_END.search(text):
+        return "meta"
+    return None
+
+
+def is_share_bar(text: str) -> bool:
+    """Share buttons run together: "Facebook X LinkedIn Copy link", "Share on X Email"."""
+    tokens = [t.strip(",;|·•").lower() for t in text.split()]
+    tokens = [t for t in tokens if t]
+    return len(tokens) >= 2 and all(t in SHARE_WORDS for t in tokens)

@@ -179,3 +179,38 @@ def test_byline_forms():
     assert byline_names("Words by Ines Halloran") == ["Ines Halloran"]
     assert byline_names("Reporting by Piet Varga, staff correspondent") == ["Piet Varga"]
     assert byline_names("Court orders release of detained surveyors") is None
+
+
+FURNISHED = """\
+Harbour Gazette
+Ferry operator fined over unsafe gangways
+
+By Mirela Dunne
+4 June 2024
+
+Inspectors found that three of the operator's gangways had cracked welds and missing
+rails during a spot check in April, according to the ruling published on Tuesday.
+[Passengers boarding a ferry]
+Passengers board the morning ferry at the east pier. Photo: Harbour Gazette
+The company said it had replaced the gangways and would not appeal the fine, which
+the regulator described as the largest it had imposed on a passenger operator.
+Get the Morning Tide
+A short round-up of the harbour's news, in your inbox every weekday.
+Email address Sign up
+Unions representing deckhands said the ruling confirmed complaints they had raised
+with the regulator for more than two years without receiving a reply.
+Share on Facebook Share on X Email
+Tags: Shipping, Safety, Regulation
+Mirela Dunne covers transport and the waterfront for the Harbour Gazette.
+"""
+
+
+def test_captions_promo_boxes_share_bars_tags_and_author_box_leave_the_body():
+    doc = parse_text_dump(FURNISHED)
+    body = " ".join(doc.paragraphs)
+    assert body.startswith("Inspectors found") and body.endswith("without receiving a reply.")
+    for chrome in ("Photo:", "[Passengers", "in your inbox", "Sign up", "Share on", "Tags:"):
+        assert chrome not in body
+    kinds = {r.reason for r in doc.removed}
+    assert {"caption", "promo", "share-bar", "tags"} <= kinds
+    assert [b.name for b in doc.bios] == ["Mirela Dunne"]
