@@ -89,6 +89,7 @@ class _Head:
     author: str
     published_raw: str | None
     text_start: int
+    reply_to: str | None = None  # the author this comment says it answers
 
 
 @dataclass
@@ -567,7 +568,20 @@ def _comment_head(lines: list[_Line], i: int) -> _Head | None:
     said = layout.COMMENT_VERBS.search(text)
     if said:
         text = text[: said.start()]
+    text, glued_time = layout.POST_NUMBER.sub("", text), None
+    if len([p for p in layout.BYLINE_SEPARATORS.split(text) if p]) == 1:
+        text, glued_time = layout.split_trailing_time(text)
+    reply = layout.REPLY_TO.search(text)
+    reply_to = None
+    if reply and reply.start() > 0:
+        text, reply_to = text[: reply.start()], reply.group("name").strip()
     pieces = [p for p in layout.BYLINE_SEPARATORS.split(text) if p]
+    if glued_time:
+        # A name run into its time, with no mark, opens a block: after a blank line or
+        # the last comment's metadata, not halfway through a wrapped list item.
+        if not (marker or said or _opens_block(lines, at)):
+            return None
+        pieces.append(glued_time)
     if not pieces:
         return None
     author, stamps = pieces[0], [p for p in pieces[1:] if layout.is_timestamp(p)]
@@ -587,12 +601,19 @@ def _comment_head(lines: list[_Line], i: int) -> _Head | None:
             return None
         if lines[following].indent <= line.indent or layout.BULLET.match(lines[following].text):
             return None
-    return _Head(line.indent, author.strip(), raw_time, text_start)
+    return _Head(line.indent, author.strip(), raw_time, text_start, reply_to)
+
+
+def _opens_block(lines: list[_Line], i: int) -> bool:
+    """Line i starts a block: the line above is blank, or is a comment's metadata."""
+    above = lines[i - 1] if i > 0 else None
+    return above is None or not above.text or _is_meta(above.text)
 
 
 def _is_author(text: str) -> bool:
     return (
         not re.match(r"\d+\s", text)
+        and not layout.BYLINE_LEADS.match(text)
         and ": " not in text
         and sum(word[:1].islower() for word in text.split()) <= 1
         and not layout.FURNITURE.search(text)
@@ -656,6 +677,8 @@ def _read_thread(lines: list[_Line], start: int) -> _Thread:
         while stack and stack[-1][0] >= head.indent:
             stack.pop()
         parent = stack[-1][1] if stack else None
+        if head.reply_to:
+            parent = _last_by(thread.comments, head.reply_to, parent)
         thread.comments.append(
             Comment(
                 text="",
@@ -670,6 +693,13 @@ def _read_thread(lines: list[_Line], start: int) -> _Thread:
         i = head.text_start
     _close(thread, body)
     return thread
+
+
+def _last_by(comments: list[Comment], author: str, fallback: int | None) -> int | None:
+    """The latest comment by the author a reply names; else what the layout said."""
+    key = repeat_key(author)
+    found = [i for i, c in enumerate(comments) if c.author and repeat_key(c.author) == key]
+    return found[-1] if found else fallback
 
 
 def _ends_thread(line: _Line, base: int, indented: bool) -> bool:

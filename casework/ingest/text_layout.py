@@ -93,13 +93,36 @@ ROLE_WORDS = re.compile(
 COMMENT_VERBS = re.compile(r"\s+(?:says|said|wrote|writes|replied|commented)\s*:?\s*$", re.I)
 COMMENT_META = re.compile(
     r"^(?:reply|replies|report|share|share\s*›|like|likes|dislike|upvote|downvote|vote|flag|"
-    r"permalink|edit|delete|quote|avatar|[+−\-]?\d+|\d+\s+(?:likes?|points?|votes?|replies)|"
+    r"permalink|edit|delete|quote|avatar|[+−\-]?\d+|#\d+|\d+\s+(?:likes?|points?|votes?|replies)|"
     r"reply\s*[+−\-]?\d+|(?:reply|share|like)(?:\s*[·•|]\s*(?:reply|share|like|report))+|"
     r"[·•|]|load more(?: comments| replies)?|show more(?: replies)?|view (?:all )?(?:\d+ )?"
     r"(?:comments|replies)|\d+ comments?|sort by \w+|newest|oldest|best|top|login|log in|"
     r"favorite|favourite)$",
     re.I,
 )
+
+
+# A reply names the comment it answers: "Ann in reply to Bob", "Replying to @bob".
+REPLY_TO = re.compile(
+    r"(?:^|\s+)(?:in reply to|replying to|in response to|reply to|replied to|↪|→)"
+    r"\s+@?(?P<name>.+)$",
+    re.I,
+)
+# Forum heads end with the post's number: "ann_k March 3, 2024, 9:12am #2".
+POST_NUMBER = re.compile(r"\s+#\d+$")
+
+
+def split_trailing_time(text: str) -> tuple[str, str | None]:
+    """A head line with its time at the end and no separator: ("Ann Lee", "March 3, 2024")."""
+    for match in DATE_TEXT.finditer(text):
+        if match.end() == len(text) and match.start() > 0:
+            return text[: match.start()].rstrip(" ,·•|-–—"), match.group(0)
+    words_ = text.split()
+    for n in (4, 3, 2):
+        tail = " ".join(words_[-n:])
+        if len(words_) > n and RELATIVE_TIME.match(tail):
+            return " ".join(words_[:-n]).rstrip(" ,·•|-–—"), tail
+    return text, None
 
 
 # Inline elements with no space between them render glued ("Ann LeeMarch 3, 2021").

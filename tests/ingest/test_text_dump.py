@@ -214,3 +214,42 @@ def test_captions_promo_boxes_share_bars_tags_and_author_box_leave_the_body():
     kinds = {r.reason for r in doc.removed}
     assert {"caption", "promo", "share-bar", "tags"} <= kinds
     assert [b.name for b in doc.bios] == ["Mirela Dunne"]
+
+
+FORUM = """\
+Tidewater Forum
+Who audits the harbour dredging fund?
+
+By Cormac Lyle
+5 March 2024
+
+The dredging fund has paid out more than forty million in five years, and its board has
+never published the tender results that its own charter requires it to make public.
+
+sea_lamprey March 5, 2024, 9:12am #2
+
+The tender results were posted once, in 2019, and taken down a week later.
+
+2 Likes Reply
+
+Orla Brennan March 5, 2024, 10:40am #3
+
+Does the charter say where they must be published?
+
+Cormac Lyle in reply to Orla Brennan March 5, 2024, 11:02am
+#4
+
+On the fund's own site, within thirty days of each award.
+"""
+
+
+def test_forum_heads_with_glued_times_post_numbers_and_in_reply_to():
+    doc = parse_text_dump(FORUM)
+    assert [(c.author, c.parent) for c in doc.comments] == [
+        ("sea_lamprey", None),
+        ("Orla Brennan", None),
+        ("Cormac Lyle", 1),
+    ]
+    assert doc.comments[2].text == "On the fund's own site, within thirty days of each award."
+    assert doc.comments[0].published_at.isoformat().startswith("2024-03-05T09:12")
+    assert doc.paragraphs[-1].endswith("to make public.")
