@@ -558,7 +558,7 @@ def _comment_head(lines: list[_Line], i: int) -> _Head | None:
     marker = layout.BULLET.match(line.text)
     at = i
     text = marker.group("text").strip() if marker else line.text
-    while not text or layout.COMMENT_META.match(text):
+    while not text or layout.is_comment_meta(text):
         at = _next_filled(lines, at)
         if at is None or at - i > 3 or marker is None:
             return None
@@ -622,7 +622,7 @@ def _is_author(text: str) -> bool:
         and not re.search(r"[!?,;:]$", text)
         and not (text.endswith(".") and not INITIAL_END.search(text))
         and not layout.is_timestamp(text)
-        and not layout.COMMENT_META.match(text)
+        and not layout.is_comment_meta(text)
         and boilerplate_kind(text) is None
     )
 
@@ -692,7 +692,18 @@ def _read_thread(lines: list[_Line], start: int) -> _Thread:
         stack.append((head.indent, len(thread.comments) - 1))
         i = head.text_start
     _close(thread, body)
+    _drop_avatar_letters(thread.comments)
     return thread
+
+
+def _drop_avatar_letters(comments: list[Comment]) -> None:
+    """Avatar initials glued to names ("TTimur K."): when most of the thread's names start
+    with a doubled capital, the page draws a letter avatar, so the first letter goes."""
+    doubled = [c for c in comments if c.author and layout.DOUBLED_INITIAL.match(c.author)]
+    if len(doubled) >= 2 and len(doubled) * 2 > len(comments):
+        for comment in doubled:
+            assert comment.author is not None
+            comment.author = comment.author[1:]
 
 
 def _last_by(comments: list[Comment], author: str, fallback: int | None) -> int | None:
@@ -724,4 +735,4 @@ def _close(thread: _Thread, body: list[_Line]) -> None:
 
 
 def _is_meta(text: str) -> bool:
-    return bool(layout.COMMENT_META.match(text) or layout.is_timestamp(text))
+    return bool(layout.is_comment_meta(text) or layout.is_timestamp(text))

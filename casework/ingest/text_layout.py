@@ -102,6 +102,20 @@ COMMENT_META = re.compile(
 )
 
 
+# Buttons with no space between them render as one word ("ReplyReport", "LikeReplyShare").
+_GLUED_WORD = re.compile(r"[A-Z][a-z]+")
+# An avatar letter run into the name it stands for: "TTimur K.", "JJ. Morrison".
+DOUBLED_INITIAL = re.compile(r"^([A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁ])(?=\1[a-zà-ÿā-žəа-яё.'’])")
+
+
+def is_comment_meta(text: str) -> bool:
+    """A comment's controls or counts, alone on a line ("Reply", "3 likes", "ReplyReport")."""
+    if COMMENT_META.match(text):
+        return True
+    parts = _GLUED_WORD.findall(text)
+    return len(parts) >= 2 and "".join(parts) == text and all(COMMENT_META.match(p) for p in parts)
+
+
 # A reply names the comment it answers: "Ann in reply to Bob", "Replying to @bob".
 REPLY_TO = re.compile(
     r"(?:^|\s+)(?:in reply to|replying to|in response to|reply to|replied to|↪|→)"

@@ -253,3 +253,47 @@ def test_forum_heads_with_glued_times_post_numbers_and_in_reply_to():
     assert doc.comments[2].text == "On the fund's own site, within thirty days of each award."
     assert doc.comments[0].published_at.isoformat().startswith("2024-03-05T09:12")
     assert doc.paragraphs[-1].endswith("to make public.")
+
+
+AVATARS = """\
+Marsh Courier
+Lock keepers win back their overtime after a two-year dispute
+
+By Hester Vane
+6 June 2024
+
+The canal trust agreed on Friday to repay overtime it had withheld from its lock keepers
+since the spring of 2022, ending a dispute that had reached the employment tribunal twice.
+
+Reader comments (3)
+
+BBeatrix Holm
+June 6, 2024
+
+About time. My father kept the upper lock for thirty years.
+
+ReplyReport
+AAnselm Roy
+June 7, 2024
+
+Does the settlement cover the seasonal staff as well?
+
+ReplyReport
+OOlu Adebayo
+June 7, 2024
+
+It should, the tribunal ruling named them.
+
+ReplyReport
+"""
+
+
+def test_avatar_letters_glued_to_names_and_glued_buttons():
+    doc = parse_text_dump(AVATARS)
+    assert [c.author for c in doc.comments] == ["Beatrix Holm", "Anselm Roy", "Olu Adebayo"]
+    assert doc.comments[1].text == "Does the settlement cover the seasonal staff as well?"
+
+
+def test_a_doubled_capital_alone_is_a_name():
+    doc = parse_text_dump(AVATARS.replace("AAnselm", "Anselm").replace("OOlu", "Olu"))
+    assert [c.author for c in doc.comments] == ["BBeatrix Holm", "Anselm Roy", "Olu Adebayo"]
