@@ -42,6 +42,9 @@ KICKER_MAX_WORDS = 12
 ALT_MAX_WORDS = 12
 AUTHOR_BOX_MAX_WORDS = 80
 # Chrome that comes after an article's last paragraph, not between its paragraphs.
+# Candidate thread openings tried before the dump is taken to have no thread.
+THREAD_TRIES = 8
+LABEL_MAX_WORDS = layout.LABEL_MAX_WORDS
 CLOSING_CHROME = frozenset({"tags", "share-bar", "author-bio"})
 DEK_MAX_WORDS = 60
 AUTHOR_MAX_WORDS = 6
@@ -636,14 +639,30 @@ def _find_thread(lines: list[_Line]) -> _Thread | None:
     filled = [i for i, line in enumerate(lines) if line.text]
     run = _first_prose_run([lines[i] for i in filled])
     after = filled[run] if run < len(filled) else len(lines)
-    start = next(
-        (i for i in range(after, len(lines)) if lines[i].text and _comment_head(lines, i)), None
+    starts = itertools.chain(
+        (i for i in range(after, len(lines)) if lines[i].text and _comment_head(lines, i)),
+        (i for i in range(len(lines)) if _bulleted_head(lines, i)),
     )
-    if start is None:
-        start = next((i for i in range(len(lines)) if _bulleted_head(lines, i)), None)
-    if start is None:
-        return None
-    return _read_thread(lines, start)
+    for start in itertools.islice(starts, THREAD_TRIES):
+        thread = _read_thread(lines, start)
+        if _is_conversation(thread):
+            return thread
+    return None
+
+
+def _is_conversation(thread: _Thread) -> bool:
+    """People wrote it: most comments say something longer than a menu item.
+
+    A bulleted menu with sub-items ("• Politics" over "□ Economy") has the shape of a
+    thread but only labels for text.
+    """
+    said = sum(1 for c in thread.comments if any(map(_said, c.text.split("\n"))))
+    return said * 2 >= len(thread.comments) > 0
+
+
+def _said(line: str) -> bool:
+    """A line a person wrote: longer than a label, or a finished sentence."""
+    return layout.words(line) > LABEL_MAX_WORDS or bool(layout.SENTENCE_END.search(line.strip()))
 
 
 def _bulleted_head(lines: list[_Line], i: int) -> bool:
@@ -655,9 +674,13 @@ def _read_thread(lines: list[_Line], start: int) -> _Thread:
     base = lines[start].indent
     first = _comment_head(lines, start)
     assert first is not None
-    indented = any(
-        line.text and line.indent > base for line in lines[first.text_start : first.text_start + 3]
-    )
+    # Comment text indented below its head (controls such as "* Reply" do not count).
+    text_lines = [
+        line
+        for line in lines[first.text_start : first.text_start + 6]
+        if line.text and not _is_meta(_unbulleted(line.text))
+    ][:1]
+    indented = any(line.indent > base for line in text_lines)
     thread = _Thread(start=start, end=len(lines))
     stack: list[tuple[int, int]] = []  # (marker indent, comment index)
     body: list[_Line] = []
@@ -713,6 +736,11 @@ def _last_by(comments: list[Comment], author: str, fallback: int | None) -> int 
     return found[-1] if found else fallback
 
 
+def _unbulleted(text: str) -> str:
+    bullet = layout.BULLET.match(text)
+    return bullet.group("text") if bullet else text
+
+
 def _ends_thread(line: _Line, base: int, indented: bool) -> bool:
     """Chrome after the thread: at or left of its margin when comment text is indented."""
     if indented:
@@ -725,7 +753,7 @@ def _close(thread: _Thread, body: list[_Line]) -> None:
     """Give the lines read since the last author line to the last comment, less its metadata."""
     if not thread.comments:
         return
-    body = [line for line in body if not (line.text and _is_meta(line.text))]
+    body = [line for line in body if not (line.text and _is_meta(_unbulleted(line.text)))]
     filled = [line for line in body if line.text]
     if not filled:
         return

@@ -97,7 +97,8 @@ COMMENT_META = re.compile(
     r"reply\s*[+−\-]?\d+|(?:reply|share|like)(?:\s*[·•|]\s*(?:reply|share|like|report))+|"
     r"[·•|]|load more(?: comments| replies)?|show more(?: replies)?|view (?:all )?(?:\d+ )?"
     r"(?:comments|replies)|\d+ comments?|sort by \w+|newest|oldest|best|top|login|log in|"
-    r"favorite|favourite)$",
+    r"favorite|favourite|cavab ver|cavabla|ответить|ответ|antworten|répondre|responder|rispondi|"
+    r"odpowiedz|відповісти)$",
     re.I,
 )
 

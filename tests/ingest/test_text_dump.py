@@ -297,3 +297,57 @@ def test_avatar_letters_glued_to_names_and_glued_buttons():
 def test_a_doubled_capital_alone_is_a_name():
     doc = parse_text_dump(AVATARS.replace("AAnselm", "Anselm").replace("OOlu", "Olu"))
     assert [c.author for c in doc.comments] == ["BBeatrix Holm", "Anselm Roy", "Olu Adebayo"]
+
+
+MENU_NOT_THREAD = """\
+Fenland Post
+  • Towns
+      □ Ely
+      □ March
+  • Villages
+      □ Welney
+      □ Manea
+
+Drainage board raises rates for the first time in a decade
+
+By Agnes Crowe
+3 July 2024
+
+The drainage board voted on Tuesday to raise its rates by eight percent, saying that
+pumping costs had doubled since the last increase and that two stations needed repair.
+
+Farmers on the board's eastern side said they had not been consulted on the rise.
+"""
+
+CONTROLS_INDENTED = (
+    MENU_NOT_THREAD
+    + """\
+Comments 2
+
+Agnes Crowe
+Wed, 03/07/2024 - 10:15
+Permalink
+The pumping costs are in the board's published accounts.
+    * Reply
+Tom Pryor
+Wed, 03/07/2024 - 11:40
+Permalink
+Then the rise should have been smaller.
+    * Reply
+"""
+)
+
+
+def test_a_menu_with_sub_items_is_not_a_thread():
+    doc = parse_text_dump(MENU_NOT_THREAD)
+    assert doc.comments == []
+    assert doc.title == "Drainage board raises rates for the first time in a decade"
+    assert doc.paragraphs[-1].startswith("Farmers on the board")
+
+
+def test_indented_controls_do_not_make_the_thread_indented():
+    doc = parse_text_dump(CONTROLS_INDENTED)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Agnes Crowe", "The pumping costs are in the board's published accounts."),
+        ("Tom Pryor", "Then the rise should have been smaller."),
+    ]
