@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from casework.ingest.boilerplate import boilerplate_kind
-from casework.ingest.dates import parse_date
+from casework.ingest.dates import FOREIGN_MONTH_PATTERN, parse_date
 
 # --- renderer marks, removed before any line is judged ------------------------------
 
@@ -53,14 +53,18 @@ OPEN_END = re.compile(r"[,:;\-–—]$")
 
 # --- dates and bylines -------------------------------------------------------------------
 
-MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+MONTHS = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|"
+    + FOREIGN_MONTH_PATTERN
+    + r")\.?"
+)
 DATE_TEXT = re.compile(
     r"(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\b" + MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+" + MONTHS + r",?\s+\d{4}"
+    r"|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+" + MONTHS + r",?\s+\d{4}"
     r"|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     r"|\b\d{1,2}[./]\d{1,2}[./]\d{4})"
-    r"(?:,?\s*[-–|·•]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?",
+    r"(?:,?\s*[-–|·•]?\s*(?:(?:at|в|um|à|saat)\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?",
     re.I,
 )
 RELATIVE_TIME = re.compile(
@@ -90,7 +94,12 @@ ROLE_WORDS = re.compile(
 
 # --- comment-section lines -------------------------------------------------------------
 
-COMMENT_VERBS = re.compile(r"\s+(?:says|said|wrote|writes|replied|commented)\s*:?\s*$", re.I)
+COMMENT_VERBS = re.compile(
+    r"\s+(?:says|said|wrote|writes|replied|commented|пишет|написал|написала|ответил|ответила|"
+    r"пише|написав|yazır|yazdı|schreibt|schrieb|écrit|a écrit|escribió|escribe|dice|scrive)"
+    r"\s*:?\s*$",
+    re.I,
+)
 COMMENT_META = re.compile(
     r"^(?:reply|replies|report|share|share\s*›|like|likes|dislike|upvote|downvote|vote|flag|"
     r"permalink|edit|delete|quote|avatar|[+−\-]?\d+|#\d+|\d+\s+(?:likes?|points?|votes?|replies)|"
