@@ -39,6 +39,8 @@ TAB_WIDTH = 4
 # How far below the title the dek, byline and date may sit, in non-empty lines.
 HEADER_SPAN = 8
 KICKER_MAX_WORDS = 12
+# A line of at most this many words above a headline is a kicker or a site name.
+SUBTITLE_KICKER_WORDS = 3
 ALT_MAX_WORDS = 12
 AUTHOR_BOX_MAX_WORDS = 80
 # Chrome that comes after an article's last paragraph, not between its paragraphs.
@@ -159,8 +161,9 @@ def _join_starred(lines: list[_Line]) -> None:
         opened = layout.STARRED_OPEN.match(line.text)
         closed = layout.STARRED_CLOSE.match(following.text)
         if opened and closed and not line.heading:
-            line.text, line.heading = opened.group("text"), True
-            following.text, following.heading = closed.group("text"), True
+            line.text = f"{opened.group('text')} {closed.group('text')}"
+            line.heading, line.last_number = True, following.number
+            following.text = ""
 
 
 def _unwrap(lines: list[_Line]) -> list[_Line]:
@@ -256,6 +259,7 @@ def _title_index(filled: list[_Line]) -> int | None:
     repeats = _repeated_keys(filled)
     margin = _main_indent(filled)
     best: tuple[int, int] | None = None
+    scores: dict[int, int] = {}
     for i, line in enumerate(filled[:body_start]):
         if not layout.is_title_like(line.text):
             continue
@@ -265,20 +269,38 @@ def _title_index(filled: list[_Line]) -> int | None:
             if _is_byline(other.text):
                 score += 3
                 break
-            if layout.is_prose(other.text) and not _is_dek(other.text):
+            if (
+                layout.is_prose(other.text)
+                and not _is_dek(other.text)
+                and not layout.is_title_like(other.text)  # a subtitle
+            ):
                 break
         score += 2 if line.heading or line.indent < margin else 0
         score += 3 if repeat_key(line.text) in repeats else 0
+        scores[i] = score
         if best is None or score >= best[0]:
             best = (score, i)
     if best is not None and best[0] > 0:
-        return best[1]
+        return _over_subtitle(filled, best[1], scores)
     # No evidence: the first line, unless it is chrome; then the headline-shaped line
     # nearest the body.
     first = filled[0].text
     if layout.words(first) <= layout.TITLE_MAX_WORDS and not _is_chrome(first):
         return 0
     return best[1] if best else None
+
+
+def _over_subtitle(filled: list[_Line], at: int, scores: dict[int, int]) -> int:
+    """A headline right above an equally evidenced line is the title; that line is its
+    subtitle. (A kicker or a site name above a headline is a label of a few words.)"""
+    above = at - 1
+    if (
+        scores.get(above) == scores[at]
+        and filled[at].number - filled[above].last_number <= 2
+        and layout.words(filled[above].text) > SUBTITLE_KICKER_WORDS
+    ):
+        return above
+    return at
 
 
 def _is_byline(text: str) -> bool:
@@ -296,7 +318,12 @@ def _is_chrome(text: str) -> bool:
 
 def _first_prose_run(filled: list[_Line]) -> int:
     """Index of the first of two prose lines close together: the body has begun."""
-    prose = [i for i, line in enumerate(filled) if layout.is_prose(line.text)]
+    # A breadcrumb ending in a long headline is as long as a sentence, but it is navigation.
+    prose = [
+        i
+        for i, line in enumerate(filled)
+        if layout.is_prose(line.text) and not layout.breadcrumb_tail(line.text)
+    ]
     for a, b in itertools.pairwise(prose):
         if b - a <= 2:
             return a + 1  # the first may be a dek; the title is above either way
@@ -356,17 +383,22 @@ def _take_header(after_title: list[_Line], doc: ParsedDocument) -> list[_Line]:
         if names or published:
             end = k + 1
             continue
-        if layout.is_prose(line.text) and not _is_dek(line.text):
+        if layout.is_prose(line.text) and not _is_dek(line.text) and not _is_subtitle(k, line):
             break
-    for line in after_title[:end]:
+    for k, line in enumerate(after_title[:end]):
         if layout.byline_names(line.text) or _name_line(line.text) or layout.date_in(line.text):
             continue
-        if _is_dek(line.text) and layout.words(line.text) > 3:
+        if (_is_dek(line.text) or _is_subtitle(k, line)) and layout.words(line.text) > 3:
             dek.append(line.text)
         else:
             doc.removed.append(Removed(line.text, boilerplate_kind(line.text) or "page-header"))
     doc.description = " ".join(dek) or None
     return after_title[end:]
+
+
+def _is_subtitle(k: int, line: _Line) -> bool:
+    """The headline-shaped line right below the title is its subtitle."""
+    return k == 0 and layout.is_title_like(line.text)
 
 
 def _name_line(text: str) -> list[str] | None:

@@ -210,7 +210,13 @@ def is_title_like(text: str) -> bool:
         and not is_name_only(text)
         and not FURNITURE.search(text)
         and not DATE_NUMBER.search(text)
+        and len(GLUED_WORDS.findall(text)) < 2
     )
+
+
+# Inline items with no space between them ("Cookie settingsRejectAccept all",
+# "eventsTokayevFuel"): buttons and menus, not a headline.
+GLUED_WORDS = re.compile(r"[a-zà-ÿа-яё][A-ZÀ-ÞА-ЯЁ]")
 
 
 # A day and year around a month word of any language ("21 февраля 2025").

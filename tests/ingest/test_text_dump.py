@@ -351,3 +351,32 @@ def test_indented_controls_do_not_make_the_thread_indented():
         ("Agnes Crowe", "The pumping costs are in the board's published accounts."),
         ("Tom Pryor", "Then the rise should have been smaller."),
     ]
+
+
+HEADLINE_AND_SUBTITLE = """\
+Quayside Review
+Cookie settingsRejectAccept all
+Home » Harbour » Pilots' union wins a seat on the port authority's safety board after a long campaign
+
+Pilots' union wins a seat on the port authority's safety board
+
+How a decade of near misses changed the minds of the harbour's owners and its insurers
+
+By Ida Marsh
+9 August 2024
+
+The port authority agreed on Thursday to give the pilots' union a permanent seat on its
+safety board, ending a campaign that began after two tankers collided in the outer channel.
+The union said the seat would let pilots raise problems before they became accidents.
+"""
+
+
+def test_title_above_its_subtitle_and_breadcrumb_is_not_the_body():
+    doc = parse_text_dump(HEADLINE_AND_SUBTITLE)
+    assert doc.title == "Pilots' union wins a seat on the port authority's safety board"
+    assert doc.description == (
+        "How a decade of near misses changed the minds of the harbour's owners and its insurers"
+    )
+    assert doc.authors == ["Ida Marsh"]
+    assert doc.published.isoformat() == "2024-08-09"
+    assert doc.paragraphs[0].startswith("The port authority agreed")
