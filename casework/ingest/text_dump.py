@@ -297,7 +297,7 @@ def _over_subtitle(filled: list[_Line], at: int, scores: dict[int, int]) -> int:
     if (
         scores.get(above) == scores[at]
         and filled[at].number - filled[above].last_number <= 2
-        and layout.words(filled[above].text) > SUBTITLE_KICKER_WORDS
+        and len(re.findall(r"\w+", filled[above].text)) > SUBTITLE_KICKER_WORDS
     ):
         return above
     return at
