@@ -125,6 +125,7 @@ def _read_lines(text: str) -> list[_Line]:
     """Lines with their indent, renderer marks gone and headings marked."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     raw_lines = raw_lines[: _references_start(raw_lines)]
+    underscored = layout.underscores_links(text)
     lines: list[_Line] = []
     for number, raw in enumerate(raw_lines, start=1):
         raw = raw.expandtabs(TAB_WIDTH).replace("\u00a0", " ").rstrip()
@@ -136,7 +137,7 @@ def _read_lines(text: str) -> list[_Line]:
         starred = layout.STARRED_HEADING.match(raw)
         if starred:
             raw, heading = " " * (len(raw) - len(raw.lstrip())) + starred.group("text"), True
-        cleaned = layout.strip_marks(raw)
+        cleaned = layout.strip_marks(raw, underscored)
         stripped = cleaned.strip()
         lines.append(_Line(number, len(cleaned) - len(cleaned.lstrip()), stripped, heading))
     _join_starred(lines)

@@ -160,11 +160,24 @@ GLUED_MONTH = re.compile(
 FURNITURE = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b|\bavatar\b|\bphoto:", re.I)
 
 
-def strip_marks(text: str) -> str:
+# In a dump that writes link spaces as underscores, so does a two-word name ("Ann_Lee");
+# a handle ("ann_lee", "Levan_K") keeps its underscore.
+UNDERSCORED_NAME = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+(?:_[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)+\b")
+UNDERSCORED_DUMP_MIN = 3
+
+
+def underscores_links(text: str) -> bool:
+    """Whether a whole dump writes the spaces of link text as underscores (html2text does)."""
+    return len(UNDERSCORED.findall(text)) >= UNDERSCORED_DUMP_MIN
+
+
+def strip_marks(text: str, underscored: bool = False) -> str:
     """The line without renderer marks (link numbers, buttons, form fields)."""
     for mark in RENDERER_MARKS:
         text = mark.sub("", text)
     text = GLUED_MONTH.sub(" ", text)
+    if underscored:
+        text = UNDERSCORED_NAME.sub(lambda m: m.group(0).replace("_", " "), text)
     return UNDERSCORED.sub(lambda m: m.group(0).replace("_", " "), text)
 
 

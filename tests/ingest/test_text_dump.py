@@ -380,3 +380,22 @@ def test_title_above_its_subtitle_and_breadcrumb_is_not_the_body():
     assert doc.authors == ["Ida Marsh"]
     assert doc.published.isoformat() == "2024-08-09"
     assert doc.paragraphs[0].startswith("The port authority agreed")
+
+
+UNDERSCORED_LINKS = """\
+[Saltmarsh_Weekly]
+    * Home
+    * Harbour_and_river
+    * Letters_to_the_editor
+Ferry timetable cut as the council ends its subsidy
+By Nell_Ashby
+12 September 2024
+The council voted on Wednesday to end the subsidy that has kept the winter ferry running,
+and the operator said it would cut the service to two crossings a day from November.
+"""
+
+
+def test_link_underscores_are_spaces_in_a_dump_that_writes_them_for_every_link():
+    doc = parse_text_dump(UNDERSCORED_LINKS)
+    assert doc.authors == ["Nell Ashby"]
+    assert doc.title == "Ferry timetable cut as the council ends its subsidy"
