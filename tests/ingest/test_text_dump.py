@@ -385,8 +385,9 @@ def test_title_above_its_subtitle_and_breadcrumb_is_not_the_body():
 UNDERSCORED_LINKS = """\
 [Saltmarsh_Weekly]
     * Home
-    * Harbour_and_river
+    * News_from_the_harbour
     * Letters_to_the_editor
+    * Write_for_the_paper
 Ferry timetable cut as the council ends its subsidy
 By Nell_Ashby
 12 September 2024
