@@ -78,7 +78,10 @@ DATE_WORDS = re.compile(
     re.I,
 )
 BYLINE_LEADS = re.compile(
-    r"^(?:(?:words|text|reporting|written|story|photos?|article)\s+)?by\s*[:\-–]?\s+", re.I
+    r"^(?:(?:(?:words|text|reporting|written|story|photos?|article)\s+)?by"
+    # "Author" in the languages of the pages we read, used as a byline's lead word.
+    r"|автор|автори|müəllif|yazar|autor|auteur|verfasser)\s*[:\-–]?\s+",
+    re.I,
 )
 AUTHOR_LABEL = re.compile(r"^(?:authors?|writers?|reporters?)\s*[:\-–]\s*", re.I)
 BYLINE_SEPARATORS = re.compile(r"\s*(?:[|·•]|\s—\s|\s–\s)\s*")
@@ -162,8 +165,14 @@ FURNITURE = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b|\bavatar\b|\bphoto:", re
 
 # In a dump that writes link spaces as underscores, so does a two-word name ("Ann_Lee");
 # a handle ("ann_lee", "Levan_K") keeps its underscore.
-UNDERSCORED_NAME = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+(?:_[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]+)+\b")
+UNDERSCORED_NAME = re.compile(r"\b[^\W\d_]{2,}(?:_[^\W\d_]{2,})+\b")
 UNDERSCORED_DUMP_MIN = 3
+
+
+def _spaced_name(match: re.Match[str]) -> str:
+    parts = match.group(0).split("_")
+    capitalised = all(p[0].isupper() and p[1:].islower() for p in parts)
+    return " ".join(parts) if capitalised else match.group(0)
 
 
 def underscores_links(text: str) -> bool:
@@ -177,7 +186,7 @@ def strip_marks(text: str, underscored: bool = False) -> str:
         text = mark.sub("", text)
     text = GLUED_MONTH.sub(" ", text)
     if underscored:
-        text = UNDERSCORED_NAME.sub(lambda m: m.group(0).replace("_", " "), text)
+        text = UNDERSCORED_NAME.sub(_spaced_name, text)
     return UNDERSCORED.sub(lambda m: m.group(0).replace("_", " "), text)
 
 
