@@ -49,6 +49,8 @@ THREAD_TRIES = 8
 LABEL_MAX_WORDS = layout.LABEL_MAX_WORDS
 CLOSING_CHROME = frozenset({"tags", "share-bar", "author-bio"})
 DEK_MAX_WORDS = 60
+# A standfirst is shorter than a lede (deks run 10-25 words; first paragraphs 25-40).
+LATE_DEK_MAX_WORDS = 25
 AUTHOR_MAX_WORDS = 6
 AUTHOR_MAX_CHARS = 60
 # A run of this many short items is a menu, a share bar or a list of links.
@@ -393,8 +395,24 @@ def _take_header(after_title: list[_Line], doc: ParsedDocument) -> list[_Line]:
             dek.append(line.text)
         else:
             doc.removed.append(Removed(line.text, boilerplate_kind(line.text) or "page-header"))
+    if not dek and end and _is_late_dek(after_title[end : end + 2]):
+        dek.append(after_title[end].text)
+        end += 1
     doc.description = " ".join(dek) or None
     return after_title[end:]
+
+
+def _is_late_dek(lines: list[_Line]) -> bool:
+    """A standfirst below the byline: one sentence, then page furniture, not more prose."""
+    if len(lines) < 2:
+        return False
+    text, following = lines[0].text, lines[1].text
+    return (
+        layout.words(text) <= LATE_DEK_MAX_WORDS
+        and bool(layout.SENTENCE_END.search(text))
+        and len(re.findall(r"[.!?…]\s", text)) == 0
+        and layout.chrome_kind(following) is not None
+    )
 
 
 def _is_subtitle(k: int, line: _Line) -> bool:

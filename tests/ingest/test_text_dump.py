@@ -400,3 +400,14 @@ def test_link_underscores_are_spaces_in_a_dump_that_writes_them_for_every_link()
     doc = parse_text_dump(UNDERSCORED_LINKS)
     assert doc.authors == ["Nell Ashby"]
     assert doc.title == "Ferry timetable cut as the council ends its subsidy"
+
+
+def test_a_standfirst_below_the_byline_is_the_dek_when_furniture_follows_it():
+    dump = FURNISHED.replace(
+        "4 June 2024\n\n",
+        "4 June 2024\nThe regulator says the gangways had been unsafe for months.\n"
+        "[Gangway]\nA gangway at the east pier. Photo: Harbour Gazette\n\n",
+    )
+    doc = parse_text_dump(dump)
+    assert doc.description == "The regulator says the gangways had been unsafe for months."
+    assert doc.paragraphs[0].startswith("Inspectors found")
