@@ -57,6 +57,8 @@ AUTHOR_MAX_CHARS = 60
 MENU_RUN = 4
 # This many non-prose lines in a row after the body's prose end the body.
 BODY_GAP = 4
+# ... when the prose after the stretch is less than this share of the prose before it.
+TAIL_SHARE = 0.5
 # A dump is hard-wrapped when this many lines (and this share of them) reach within
 # WRAP_SLACK of the widest.
 WRAPPED_LINES_MIN = 5
@@ -242,8 +244,8 @@ def _parse_head(lines: list[_Line], doc: ParsedDocument) -> None:
             if line.text != doc.section:
                 doc.removed.append(Removed(line.text, boilerplate_kind(line.text) or "page-header"))
         rest = _take_header(filled[title_at + 1 :], doc)
-    rest = _drop_menus(rest, doc)
     rest = _cut_tail(rest, doc)
+    rest = _drop_menus(rest, doc)
     rest = _drop_chrome(rest, doc)
     rest = _take_bios(rest, doc, from_end=False)
     rest = _take_bios(rest, doc, from_end=True)
@@ -513,26 +515,36 @@ def _is_item(text: str) -> bool:
 
 
 def _cut_tail(rest: list[_Line], doc: ParsedDocument) -> list[_Line]:
-    """The body ends at its last prose before a long stretch without any.
+    """The body ends at its last prose before a long stretch without any, when what
+    prose follows the stretch is little next to what came before it.
 
-    Chrome that closes articles (tags, share bars, the author's box) counts towards
-    the stretch; captions and promo boxes also sit between paragraphs, so they do not.
+    The article is the page's main run of prose: a share bar or a list of links in
+    the middle of it is followed by most of the story, while the related teasers,
+    app promos and footer notes after it hold a few stray sentences. Menu items
+    count towards the stretch (this runs before menus are dropped), as does chrome
+    that closes articles (tags, share bars, the author's box); captions and promo
+    boxes also sit between paragraphs, so they do not.
     """
-    gap = 0
+    kinds = [_chrome_kind(line.text, doc) for line in rest]
+    stop = next((i for i, kind in enumerate(kinds) if kind == "comments-heading"), len(rest))
+    sizes = [
+        layout.words(line.text)
+        if kinds[i] is None and (layout.is_prose(line.text) or _is_bio_line(line.text))
+        else 0
+        for i, line in enumerate(rest[:stop])
+    ]
+    total, seen, gap = sum(sizes), 0, 0
     last_prose = None
-    for i, line in enumerate(rest):
-        chrome = _chrome_kind(line.text, doc)
-        if chrome == "comments-heading":
-            break
-        if chrome in CLOSING_CHROME:
+    for i, line in enumerate(rest[:stop]):
+        if kinds[i] in CLOSING_CHROME:
             gap += 1
-        elif chrome is not None:
+        elif kinds[i] is not None:
             continue
-        elif layout.is_prose(line.text) or _is_bio_line(line.text):
-            if last_prose is not None and gap >= BODY_GAP:
+        elif sizes[i]:
+            if last_prose is not None and gap >= BODY_GAP and total - seen < TAIL_SHARE * seen:
                 break
-            last_prose, gap = i, 0
-        elif boilerplate_kind(line.text) is None:
+            last_prose, gap, seen = i, 0, seen + sizes[i]
+        elif boilerplate_kind(line.text) is None or layout.is_nav(line.text):
             gap += 1
     if last_prose is None or len(rest) - last_prose - 1 < BODY_GAP:
         return rest

@@ -411,3 +411,32 @@ def test_a_standfirst_below_the_byline_is_the_dek_when_furniture_follows_it():
     doc = parse_text_dump(dump)
     assert doc.description == "The regulator says the gangways had been unsafe for months."
     assert doc.paragraphs[0].startswith("Inspectors found")
+
+
+def _paragraph(n: int) -> str:
+    return (
+        f"Paragraph {n} of the inquiry report describes how the harbour master's office kept "
+        "two sets of tide logs, one for the insurers and one for the board, for six years.\n\n"
+    )
+
+
+TAIL = (
+    "Salt Road Times\nInquiry finds two sets of harbour tide logs\n\nBy Wren Talbot\n"
+    "2 October 2024\n\n"
+    + _paragraph(1)
+    + _paragraph(2)
+    + "Related\n  * Pilots win seat\n  * Ferry fined\n  * Dredging fund audit\n  * Lock keepers\n\n"
+    + _paragraph(3)
+    + _paragraph(4)
+    + _paragraph(5)
+    + "More from Salt Road\n  * Harbour news\n  * Weather at sea\n  * Letters\n  * Podcasts\n"
+    + "Get the app\nAll the harbour's news in one place, on your phone, whenever you want it.\n"
+    + "App Store Google Play\n"
+)
+
+
+def test_the_body_runs_past_a_list_of_links_and_ends_before_the_stray_tail():
+    doc = parse_text_dump(TAIL)
+    body = " ".join(doc.paragraphs)
+    assert body.startswith("Paragraph 1") and "Paragraph 5" in body
+    assert body.endswith("for six years.")
