@@ -671,9 +671,16 @@ def _comment_head(lines: list[_Line], i: int) -> _Head | None:
 
 
 def _opens_block(lines: list[_Line], i: int) -> bool:
-    """Line i starts a block: the line above is blank, or is a comment's metadata."""
+    """Line i starts a block: the line above is blank, a comment's metadata or avatar, or
+    the heading of the comment section."""
     above = lines[i - 1] if i > 0 else None
-    return above is None or not above.text or _is_meta(above.text)
+    return (
+        above is None
+        or not above.text
+        or _is_meta(above.text)
+        or above.heading
+        or boilerplate_kind(above.text) == "comment-toggle"
+    )
 
 
 def _is_author(text: str) -> bool:
@@ -808,6 +815,8 @@ def _ends_thread(line: _Line, base: int, indented: bool) -> bool:
     """Chrome after the thread: at or left of its margin when comment text is indented."""
     if indented:
         return line.indent <= base
+    if _is_meta(line.text):  # "Reply | Quote | +0" is a comment's, not the footer's
+        return False
     kind = boilerplate_kind(line.text)
     return (kind is not None and kind != "comment-toggle") or layout.is_nav(line.text)
 
@@ -826,4 +835,12 @@ def _close(thread: _Thread, body: list[_Line]) -> None:
 
 
 def _is_meta(text: str) -> bool:
-    return bool(layout.is_comment_meta(text) or layout.is_timestamp(text))
+    """Controls, counts, times and avatar images ("[avatar-3]") around a comment's text.
+
+    An image shows as its file slug, one bracketed word; a bracketed sentence is text.
+    """
+    return bool(
+        layout.is_comment_meta(text)
+        or layout.is_timestamp(text)
+        or layout.IMAGE_SLUG.fullmatch(text.strip())
+    )

@@ -121,9 +121,19 @@ _GLUED_WORD = re.compile(r"[A-Z][a-z]+")
 DOUBLED_INITIAL = re.compile(r"^([A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁ])(?=\1[a-zà-ÿā-žəа-яё.'’])")
 
 
+# Vote counts with their buttons run together: "+0−", "12▲".
+VOTES = re.compile(r"^[+−\-▲▼]?\d+[+−\-▲▼]?$")
+
+
 def is_comment_meta(text: str) -> bool:
-    """A comment's controls or counts, alone on a line ("Reply", "3 likes", "ReplyReport")."""
-    if COMMENT_META.match(text):
+    """A comment's controls or counts, alone on a line ("Reply", "3 likes", "ReplyReport",
+    "Reply | Quote | +0−")."""
+    pieces = [p.strip() for p in NAV_SEPARATORS.split(text) if p.strip()]
+    return bool(pieces) and all(_is_meta_piece(p) for p in pieces)
+
+
+def _is_meta_piece(text: str) -> bool:
+    if COMMENT_META.match(text) or VOTES.match(text):
         return True
     parts = _GLUED_WORD.findall(text)
     return len(parts) >= 2 and "".join(parts) == text and all(COMMENT_META.match(p) for p in parts)
@@ -352,6 +362,7 @@ CAPTION_CREDIT = re.compile(
 CREDIT_TAIL = re.compile(r"\.\s+(?:[A-ZА-Я][\w'’&.-]*\s?){1,5}$")
 # An image the renderer shows by its alt text or file slug: "[alt text]Caption", "[slug]".
 IMAGE_MARK = re.compile(r"^\[[^\]]{2,}\]")
+IMAGE_SLUG = re.compile(r"\[[^\]\s]{2,60}\]")
 # What newsletter and membership boxes say, in any site's words.
 PROMO_CUES = re.compile(
     r"\bin your inbox\b|\bunsubscribe\b|\bno spam\b|\bby signing up\b|\bone (?:e-?mail|letter) a\b"

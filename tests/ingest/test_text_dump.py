@@ -440,3 +440,29 @@ def test_the_body_runs_past_a_list_of_links_and_ends_before_the_stray_tail():
     body = " ".join(doc.paragraphs)
     assert body.startswith("Paragraph 1") and "Paragraph 5" in body
     assert body.endswith("for six years.")
+
+
+PIPED_CONTROLS = (
+    TAIL.split("More from")[0]
+    + """Comments
+Hale R. 02.10.2024 12:14 #1
+
+Two logs is not a mistake, it is a policy.
+
+Reply | Quote | +0−
+[avatar-2]
+Tamsin 02.10.2024 13:40 #2
+
+Who signed the insurers' copy?
+
+Reply | Quote | +3−
+"""
+)
+
+
+def test_piped_controls_and_avatar_slugs_stay_inside_the_thread():
+    doc = parse_text_dump(PIPED_CONTROLS)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Hale R.", "Two logs is not a mistake, it is a policy."),
+        ("Tamsin", "Who signed the insurers' copy?"),
+    ]
