@@ -680,6 +680,7 @@ def _opens_block(lines: list[_Line], i: int) -> bool:
         or _is_meta(above.text)
         or above.heading
         or boilerplate_kind(above.text) == "comment-toggle"
+        or (layout.is_label(above.text) and bool(layout.COMMENTS_LABEL.search(above.text)))
     )
 
 

@@ -129,7 +129,21 @@ def is_comment_meta(text: str) -> bool:
     """A comment's controls or counts, alone on a line ("Reply", "3 likes", "ReplyReport",
     "Reply | Quote | +0−")."""
     pieces = [p.strip() for p in NAV_SEPARATORS.split(text) if p.strip()]
-    return bool(pieces) and all(_is_meta_piece(p) for p in pieces)
+    return bool(pieces) and all(_is_meta_piece(p) or _is_meta_run(p) for p in pieces)
+
+
+def _is_meta_run(text: str) -> bool:
+    """Controls side by side with only spaces between: "14 Likes Reply", "Reply Share"."""
+    tokens = text.split()
+    i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and COMMENT_META.match(f"{tokens[i]} {tokens[i + 1]}"):
+            i += 2
+        elif _is_meta_piece(tokens[i]):
+            i += 1
+        else:
+            return False
+    return len(tokens) > 1
 
 
 def _is_meta_piece(text: str) -> bool:
@@ -403,6 +417,12 @@ META_LINE = re.compile(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:comments?|replies|views|shares)\b", re.I
 )
 META_MAX_WORDS = 8
+# A comment section's own heading: "Discussion (6 replies)", "Reader comments (4)".
+COMMENTS_LABEL = re.compile(
+    r"\b(?:comments?|discussion|replies|responses|reactions|kommentare|commentaires|"
+    r"комментарии|коментарі|şərhlər|yorumlar)\b",
+    re.I,
+)
 # The heading a comment section opens with: "12 thoughts on “Headline”".
 COMMENTS_HEADING = re.compile(
     r"^(?:\d+|one|two|three)\s+(?:thoughts?|responses?|comments?|replies|reactions?)\s+"
