@@ -44,6 +44,8 @@ SUBTITLE_KICKER_WORDS = 3
 ALT_MAX_WORDS = 12
 AUTHOR_BOX_MAX_WORDS = 80
 # Chrome that comes after an article's last paragraph, not between its paragraphs.
+# How many lines below a bare marker its name may sit (past blank lines, an avatar).
+HEAD_REACH = 6
 # Candidate thread openings tried before the dump is taken to have no thread.
 THREAD_TRIES = 8
 LABEL_MAX_WORDS = layout.LABEL_MAX_WORDS
@@ -624,9 +626,9 @@ def _comment_head(lines: list[_Line], i: int) -> _Head | None:
     marker = layout.BULLET.match(line.text)
     at = i
     text = marker.group("text").strip() if marker else line.text
-    while not text or layout.is_comment_meta(text):
+    while not text or layout.is_comment_meta(text) or layout.IMAGE_SLUG.fullmatch(text):
         at = _next_filled(lines, at)
-        if at is None or at - i > 3 or marker is None:
+        if at is None or at - i > HEAD_REACH or marker is None:
             return None
         if layout.BULLET.match(lines[at].text) or lines[at].indent < line.indent:
             return None
