@@ -66,6 +66,9 @@ TAIL_SHARE = 0.5
 WRAPPED_LINES_MIN = 5
 WRAP_SLACK = 10
 WRAPPED_SHARE = 0.25
+# The width is read off the widest lines but a few columns may sit past it (lynx puts
+# headings at the margin, text three columns in): a line that long still wrapped.
+WIDTH_OVERRUN = 3
 INITIAL_END = re.compile(r"(^|\s)\w\.$")
 _NAME_PART = r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-Я][\w'’.\-]+"
 BIO_START = re.compile(
@@ -198,7 +201,7 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
             and not layout.BULLET.match(line.text)
             and not layout.IMAGE_MARK.match(line.text)
             and last.indent + len(last.text) + 1 + len(line.text.split()[0]) > width
-            and last.indent + len(last.text) <= width
+            and last.indent + len(last.text) <= width + WIDTH_OVERRUN
         ):
             previous.text = f"{previous.text} {line.text}"
             previous.last_number = line.number
