@@ -213,8 +213,14 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
 
 
 def _wrap_width(lines: list[_Line]) -> int | None:
+    # Table rows (columns padded with runs of spaces) run past the text's width.
     lengths = sorted(
-        (line.indent + len(line.text) for line in lines if " " in line.text), reverse=True
+        (
+            line.indent + len(line.text)
+            for line in lines
+            if " " in line.text and "   " not in line.text
+        ),
+        reverse=True,
     )
     if len(lengths) < WRAPPED_LINES_MIN:
         return None

@@ -372,8 +372,9 @@ CAPTION_CREDIT = re.compile(
     re.I,
 )
 # The last piece of a caption may be its credit alone, after the sentence: "... on Thursday.
-# Agency Name". Title-case words, no closing punctuation.
-CREDIT_TAIL = re.compile(r"\.\s+(?:[A-ZА-Я][\w'’&.-]*\s?){1,5}$")
+# Agency Name". Two to five title-case words, no closing punctuation: an agency or a
+# photographer, not a sentence's first word left at the end of a wrapped line ("... Invoices").
+CREDIT_TAIL = re.compile(r"\.\s+[A-ZА-Я][\w'’&.-]*(?:\s[A-ZА-Я][\w'’&.-]*){1,4}$")
 # An image the renderer shows by its alt text or file slug: "[alt text]Caption", "[slug]".
 IMAGE_MARK = re.compile(r"^\[[^\]]{2,}\]")
 IMAGE_SLUG = re.compile(r"\[[^\]\s]{2,60}\]")
