@@ -44,7 +44,9 @@ THREAD_CONTAINER_IDS = frozenset({"disqus_thread", "post-list", "comments-list"}
 AUTHOR_CLASSES = (
     re.compile(r"(^|\s)fn(\s|$)"),
     re.compile(r"(author|user|commenter)[-_]*(name|nick)|username|nickname|display[-_]?name", re.I),
-    re.compile(r"(^|[-_\s])(author|commenter|byline|user)([-_\s]|$)", re.I),
+    re.compile(r"(^|[-_\s])(author|commenter|user)([-_\s]|$)", re.I),
+    # A byline holds the name and the time together: the name's last resort.
+    re.compile(r"(^|[-_\s])byline([-_\s]|$)", re.I),
 )
 TIME_CLASSES = (re.compile(r"(^|[-_\s])(date|time|timestamp|published|posted)([-_\s]|$)", re.I),)
 TEXT_CLASSES = (
@@ -53,6 +55,10 @@ TEXT_CLASSES = (
     re.compile(r"comment[-_]*body|(^|[-_\s])body([-_\s]|$)", re.I),
 )
 AUTHOR_NOISE = re.compile(r"\s*(says|said|wrote|replied|writes)\s*:?\s*$|^\s*by\s+", re.I)
+# What a byline puts after the name ("name • 2 days ago"): a separator starts it.
+AUTHOR_TAIL = re.compile(r"\s+[•·|]\s.*$", re.S)
+# A time element needs a word or digit: a bare bullet in a time-classed span is decoration.
+_HAS_TIME = re.compile(r"\w")
 HANDLE_ATTRIBUTES = ("data-username", "data-user", "data-handle", "data-author")
 PROFILE_PATH = re.compile(
     r"/(?:@|u/|user/|users/|profile/|profiles/|people/|author/|members?/)([\w.\-]+)/?$", re.I
@@ -293,29 +299,29 @@ def from_comment_classes(tree: HtmlElement, url: str | None) -> list[Comment]:
     candidates = [el for el in _CANDIDATES(tree) if _is_item(el)]
     boundary = set(candidates)
     index_of: dict[HtmlElement, int] = {}
+    wrappers: set[HtmlElement] = set()
     comments: list[Comment] = []
     for item in candidates:
         own = list(own_descendants(item, boundary.__contains__))
         author_el = _first_by_class(own, AUTHOR_CLASSES)
         text_el = _first_by_class(own, TEXT_CLASSES)
+        if text_el is not None and any(el in boundary for el in text_el.iterdescendants()):
+            # Its "text" holds another item: a wrapper (Disqus puts the post's body in an
+            # inner item); the post is the inner one, and replies to it nest in the wrapper.
+            wrappers.add(item)
+            continue
         if author_el is None or text_el is None:
             continue
         time_el = next((el for el in own if el.tag == "time"), None)
         if time_el is None:
-            time_el = _first_by_class(own, TIME_CLASSES)
+            time_el = _first_by_class(
+                [el for el in own if _HAS_TIME.search(_time_value(el) or "")], TIME_CLASSES
+            )
         skip = {el for el in (author_el, time_el) if el is not None and el is not text_el}
         text = element_text(text_el, skip)
         if not text:
             continue
-        raw_time = None
-        if time_el is not None:
-            raw_time = (
-                time_el.get("datetime")
-                or time_el.get("data-time")
-                or time_el.get("title")
-                or time_el.get("content")
-                or element_text(time_el)
-            )
+        raw_time = None if time_el is None else _time_value(time_el)
         link = author_el if author_el.tag == "a" else next(iter(author_el.iter("a")), None)
         author_url = link.get("href") if link is not None else None
         native = item.get("data-comment-id") or item.get("data-commentid") or item.get("id")
@@ -327,8 +333,25 @@ def from_comment_classes(tree: HtmlElement, url: str | None) -> list[Comment]:
             comment.author_handle = handle.lstrip("@")
         comment.parent = _nearest(item, index_of)
         index_of[item] = len(comments)
+        for ancestor in item.iterancestors():
+            if ancestor in index_of:
+                break
+            if ancestor in wrappers:
+                index_of[ancestor] = index_of[item]
+                break
         comments.append(comment)
     return comments
+
+
+def _time_value(el: HtmlElement) -> str | None:
+    """A time element's machine-readable value where it has one, else its text."""
+    return (
+        el.get("datetime")
+        or el.get("data-time")
+        or el.get("title")
+        or el.get("content")
+        or element_text(el)
+    )
 
 
 def _first_by_class(
@@ -359,7 +382,7 @@ def _make_comment(
     native_id: str | None,
     base_url: str | None,
 ) -> Comment:
-    name = AUTHOR_NOISE.sub("", author).strip() if author else None
+    name = AUTHOR_NOISE.sub("", AUTHOR_TAIL.sub("", author)).strip() if author else None
     if author_url and base_url:
         author_url = urljoin(base_url, author_url)
     if author_url and author_url.startswith("#"):

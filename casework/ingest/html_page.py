@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import XPath
+from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
@@ -16,6 +18,7 @@ from casework.ingest.cleaning import repeat_key
 from casework.ingest.dates import parse_date
 from casework.ingest.html_comments import extract_comments
 from casework.ingest.records import ParsedDocument, Removed
+from casework.ingest.text_layout import BYLINE_LEADS, byline_names
 
 _WORD = re.compile(r"\w\w")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
@@ -48,7 +51,7 @@ def parse_html(text: str, source: str, url: str | None = None) -> ParsedDocument
     doc.description = extracted.description or None
     doc.site = extracted.sitename or extracted.hostname or None
     doc.section = _first(extracted.categories)
-    doc.authors = _authors(extracted.author)
+    doc.authors = _authors(extracted.author) or _visible_byline(tree)
     doc.published = parse_date(extracted.date)
     doc.canonical_url = extracted.url or None
     doc.declared_language = _language_code(extracted.language or html_lang)
@@ -74,6 +77,31 @@ def _drop_comment_echoes(doc: ParsedDocument) -> None:
         else:
             kept.append(paragraph)
     doc.paragraphs = kept
+
+
+# Short elements that can hold a byline ("By <a>Ann Lee</a>"), outside any comment.
+_BYLINE_CANDIDATES = XPath(
+    "//body//*[self::span or self::p or self::div or self::address or self::li]"
+    "[not(ancestor-or-self::*[contains(@class, 'omment') or contains(@id, 'omment')])]"
+)
+BYLINE_MAX_WORDS = 8
+
+
+def _visible_byline(tree: HtmlElement) -> list[str]:
+    """The page's own "By ..." line, when the metadata names nobody.
+
+    trafilatura reads authors from metadata and a few byline classes; a CMS that
+    prints "By <a class=username>Ann Lee</a>" (or "Müəllif ...") with neither is
+    still a byline a reader sees, and the text-dump reader reads it the same way.
+    """
+    for el in _BYLINE_CANDIDATES(tree):
+        text = " ".join(el.text_content().split())
+        if not text or len(text.split()) > BYLINE_MAX_WORDS or not BYLINE_LEADS.match(text):
+            continue
+        names = byline_names(text)
+        if names:
+            return names
+    return []
 
 
 def _first(values: list[str] | None) -> str | None:

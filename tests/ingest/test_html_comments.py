@@ -136,3 +136,58 @@ def test_comment_text_is_not_left_in_the_article_body():
     body = "\n".join(doc.paragraphs)
     assert "Top-level again." not in body and "A reply to Nargiz." not in body
     assert "The court in the capital" in body
+
+
+def _disqus_post(
+    post_id: str, name: str, title: str, ago: str, text: str, children: str = ""
+) -> str:
+    """One post as the Disqus embed writes it: a wrapper <li class="post"> holding an avatar,
+    an inner <div class="post"> with the byline (name, a bullet, a relative time whose
+    title is the absolute one) and the message, then the replies in <ul class="children">."""
+    kids = f'<ul class="children">{children}</ul>' if children else ""
+    return f"""<li class="post" id="post-{post_id}"><div class="post-content">
+<div class="avatar"><a class="user" href="https://disqus.example/by/{post_id}/"><img alt="Avatar"></a></div>
+<div class="post" data-role="post-body"><div class="post-byline"><span class="author"><a
+ data-username="{post_id}">{name}</a></span> <span class="post-meta"><span class="bullet
+ time-ago-bullet">•</span> <a class="time-ago" title="{title}">{ago}</a></span></div>
+<div class="post-body-inner"><div class="post-message"><p>{text}</p></div></div>
+<footer><menu><li class="reply"><a>Reply</a></li><li class="bullet">•</li></menu></footer>
+</div></div>{kids}</li>"""
+
+
+DISQUS = f"""<html><body><article><h1>Title</h1>{ARTICLE}</article>
+<div id="disqus_thread"><ul id="post-list" class="post-list">
+{
+    _disqus_post(
+        "p1",
+        "river_otter",
+        "Monday, June 2, 2025 9:15 AM",
+        "3 days ago",
+        "First post.",
+        _disqus_post(
+            "p2",
+            "Ilse V.",
+            "Monday, June 2, 2025 10:40 AM",
+            "3 days ago",
+            "A reply to the first post.",
+        ),
+    )
+}
+{
+    _disqus_post(
+        "p3", "Quentin Marr", "Tuesday, June 3, 2025 8:05 PM", "2 days ago", "Second thread."
+    )
+}
+</ul></div></body></html>"""
+
+
+def test_disqus_embed_wrapper_and_body_are_one_post():
+    markup, comments = extract_comments(load_html(DISQUS))
+    assert markup == "comment-classes"
+    assert [(c.author, c.text, c.parent) for c in comments] == [
+        ("river_otter", "First post.", None),
+        ("Ilse V.", "A reply to the first post.", 0),
+        ("Quentin Marr", "Second thread.", None),
+    ]
+    assert comments[0].published_raw == "Monday, June 2, 2025 9:15 AM"
+    assert comments[0].published_at.isoformat().startswith("2025-06-02T09:15")

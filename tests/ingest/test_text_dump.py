@@ -179,3 +179,290 @@ def test_byline_forms():
     assert byline_names("Words by Ines Halloran") == ["Ines Halloran"]
     assert byline_names("Reporting by Piet Varga, staff correspondent") == ["Piet Varga"]
     assert byline_names("Court orders release of detained surveyors") is None
+
+
+FURNISHED = """\
+Harbour Gazette
+Ferry operator fined over unsafe gangways
+
+By Mirela Dunne
+4 June 2024
+
+Inspectors found that three of the operator's gangways had cracked welds and missing
+rails during a spot check in April, according to the ruling published on Tuesday.
+[Passengers boarding a ferry]
+Passengers board the morning ferry at the east pier. Photo: Harbour Gazette
+The company said it had replaced the gangways and would not appeal the fine, which
+the regulator described as the largest it had imposed on a passenger operator.
+Get the Morning Tide
+A short round-up of the harbour's news, in your inbox every weekday.
+Email address Sign up
+Unions representing deckhands said the ruling confirmed complaints they had raised
+with the regulator for more than two years without receiving a reply.
+Share on Facebook Share on X Email
+Tags: Shipping, Safety, Regulation
+Mirela Dunne covers transport and the waterfront for the Harbour Gazette.
+"""
+
+
+def test_captions_promo_boxes_share_bars_tags_and_author_box_leave_the_body():
+    doc = parse_text_dump(FURNISHED)
+    body = " ".join(doc.paragraphs)
+    assert body.startswith("Inspectors found") and body.endswith("without receiving a reply.")
+    for chrome in ("Photo:", "[Passengers", "in your inbox", "Sign up", "Share on", "Tags:"):
+        assert chrome not in body
+    kinds = {r.reason for r in doc.removed}
+    assert {"caption", "promo", "share-bar", "tags"} <= kinds
+    assert [b.name for b in doc.bios] == ["Mirela Dunne"]
+
+
+FORUM = """\
+Tidewater Forum
+Who audits the harbour dredging fund?
+
+By Cormac Lyle
+5 March 2024
+
+The dredging fund has paid out more than forty million in five years, and its board has
+never published the tender results that its own charter requires it to make public.
+
+sea_lamprey March 5, 2024, 9:12am #2
+
+The tender results were posted once, in 2019, and taken down a week later.
+
+2 Likes Reply
+
+Orla Brennan March 5, 2024, 10:40am #3
+
+Does the charter say where they must be published?
+
+Cormac Lyle in reply to Orla Brennan March 5, 2024, 11:02am
+#4
+
+On the fund's own site, within thirty days of each award.
+"""
+
+
+def test_forum_heads_with_glued_times_post_numbers_and_in_reply_to():
+    doc = parse_text_dump(FORUM)
+    assert [(c.author, c.parent) for c in doc.comments] == [
+        ("sea_lamprey", None),
+        ("Orla Brennan", None),
+        ("Cormac Lyle", 1),
+    ]
+    assert doc.comments[2].text == "On the fund's own site, within thirty days of each award."
+    assert doc.comments[0].published_at.isoformat().startswith("2024-03-05T09:12")
+    assert doc.paragraphs[-1].endswith("to make public.")
+
+
+AVATARS = """\
+Marsh Courier
+Lock keepers win back their overtime after a two-year dispute
+
+By Hester Vane
+6 June 2024
+
+The canal trust agreed on Friday to repay overtime it had withheld from its lock keepers
+since the spring of 2022, ending a dispute that had reached the employment tribunal twice.
+
+Reader comments (3)
+
+BBeatrix Holm
+June 6, 2024
+
+About time. My father kept the upper lock for thirty years.
+
+ReplyReport
+AAnselm Roy
+June 7, 2024
+
+Does the settlement cover the seasonal staff as well?
+
+ReplyReport
+OOlu Adebayo
+June 7, 2024
+
+It should, the tribunal ruling named them.
+
+ReplyReport
+"""
+
+
+def test_avatar_letters_glued_to_names_and_glued_buttons():
+    doc = parse_text_dump(AVATARS)
+    assert [c.author for c in doc.comments] == ["Beatrix Holm", "Anselm Roy", "Olu Adebayo"]
+    assert doc.comments[1].text == "Does the settlement cover the seasonal staff as well?"
+
+
+def test_a_doubled_capital_alone_is_a_name():
+    doc = parse_text_dump(AVATARS.replace("AAnselm", "Anselm").replace("OOlu", "Olu"))
+    assert [c.author for c in doc.comments] == ["BBeatrix Holm", "Anselm Roy", "Olu Adebayo"]
+
+
+MENU_NOT_THREAD = """\
+Fenland Post
+  • Towns
+      □ Ely
+      □ March
+  • Villages
+      □ Welney
+      □ Manea
+
+Drainage board raises rates for the first time in a decade
+
+By Agnes Crowe
+3 July 2024
+
+The drainage board voted on Tuesday to raise its rates by eight percent, saying that
+pumping costs had doubled since the last increase and that two stations needed repair.
+
+Farmers on the board's eastern side said they had not been consulted on the rise.
+"""
+
+CONTROLS_INDENTED = (
+    MENU_NOT_THREAD
+    + """\
+Comments 2
+
+Agnes Crowe
+Wed, 03/07/2024 - 10:15
+Permalink
+The pumping costs are in the board's published accounts.
+    * Reply
+Tom Pryor
+Wed, 03/07/2024 - 11:40
+Permalink
+Then the rise should have been smaller.
+    * Reply
+"""
+)
+
+
+def test_a_menu_with_sub_items_is_not_a_thread():
+    doc = parse_text_dump(MENU_NOT_THREAD)
+    assert doc.comments == []
+    assert doc.title == "Drainage board raises rates for the first time in a decade"
+    assert doc.paragraphs[-1].startswith("Farmers on the board")
+
+
+def test_indented_controls_do_not_make_the_thread_indented():
+    doc = parse_text_dump(CONTROLS_INDENTED)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Agnes Crowe", "The pumping costs are in the board's published accounts."),
+        ("Tom Pryor", "Then the rise should have been smaller."),
+    ]
+
+
+HEADLINE_AND_SUBTITLE = """\
+Quayside Review
+Cookie settingsRejectAccept all
+Home » Harbour » Pilots' union wins a seat on the port authority's safety board after a long campaign
+
+Pilots' union wins a seat on the port authority's safety board
+
+How a decade of near misses changed the minds of the harbour's owners and its insurers
+
+By Ida Marsh
+9 August 2024
+
+The port authority agreed on Thursday to give the pilots' union a permanent seat on its
+safety board, ending a campaign that began after two tankers collided in the outer channel.
+The union said the seat would let pilots raise problems before they became accidents.
+"""
+
+
+def test_title_above_its_subtitle_and_breadcrumb_is_not_the_body():
+    doc = parse_text_dump(HEADLINE_AND_SUBTITLE)
+    assert doc.title == "Pilots' union wins a seat on the port authority's safety board"
+    assert doc.description == (
+        "How a decade of near misses changed the minds of the harbour's owners and its insurers"
+    )
+    assert doc.authors == ["Ida Marsh"]
+    assert doc.published.isoformat() == "2024-08-09"
+    assert doc.paragraphs[0].startswith("The port authority agreed")
+
+
+UNDERSCORED_LINKS = """\
+[Saltmarsh_Weekly]
+    * Home
+    * News_from_the_harbour
+    * Letters_to_the_editor
+    * Write_for_the_paper
+Ferry timetable cut as the council ends its subsidy
+By Nell_Ashby
+12 September 2024
+The council voted on Wednesday to end the subsidy that has kept the winter ferry running,
+and the operator said it would cut the service to two crossings a day from November.
+"""
+
+
+def test_link_underscores_are_spaces_in_a_dump_that_writes_them_for_every_link():
+    doc = parse_text_dump(UNDERSCORED_LINKS)
+    assert doc.authors == ["Nell Ashby"]
+    assert doc.title == "Ferry timetable cut as the council ends its subsidy"
+
+
+def test_a_standfirst_below_the_byline_is_the_dek_when_furniture_follows_it():
+    dump = FURNISHED.replace(
+        "4 June 2024\n\n",
+        "4 June 2024\nThe regulator says the gangways had been unsafe for months.\n"
+        "[Gangway]\nA gangway at the east pier. Photo: Harbour Gazette\n\n",
+    )
+    doc = parse_text_dump(dump)
+    assert doc.description == "The regulator says the gangways had been unsafe for months."
+    assert doc.paragraphs[0].startswith("Inspectors found")
+
+
+def _paragraph(n: int) -> str:
+    return (
+        f"Paragraph {n} of the inquiry report describes how the harbour master's office kept "
+        "two sets of tide logs, one for the insurers and one for the board, for six years.\n\n"
+    )
+
+
+TAIL = (
+    "Salt Road Times\nInquiry finds two sets of harbour tide logs\n\nBy Wren Talbot\n"
+    "2 October 2024\n\n"
+    + _paragraph(1)
+    + _paragraph(2)
+    + "Related\n  * Pilots win seat\n  * Ferry fined\n  * Dredging fund audit\n  * Lock keepers\n\n"
+    + _paragraph(3)
+    + _paragraph(4)
+    + _paragraph(5)
+    + "More from Salt Road\n  * Harbour news\n  * Weather at sea\n  * Letters\n  * Podcasts\n"
+    + "Get the app\nAll the harbour's news in one place, on your phone, whenever you want it.\n"
+    + "App Store Google Play\n"
+)
+
+
+def test_the_body_runs_past_a_list_of_links_and_ends_before_the_stray_tail():
+    doc = parse_text_dump(TAIL)
+    body = " ".join(doc.paragraphs)
+    assert body.startswith("Paragraph 1") and "Paragraph 5" in body
+    assert body.endswith("for six years.")
+
+
+PIPED_CONTROLS = (
+    TAIL.split("More from")[0]
+    + """Comments
+Hale R. 02.10.2024 12:14 #1
+
+Two logs is not a mistake, it is a policy.
+
+Reply | Quote | +0−
+[avatar-2]
+Tamsin 02.10.2024 13:40 #2
+
+Who signed the insurers' copy?
+
+Reply | Quote | +3−
+"""
+)
+
+
+def test_piped_controls_and_avatar_slugs_stay_inside_the_thread():
+    doc = parse_text_dump(PIPED_CONTROLS)
+    assert [(c.author, c.text) for c in doc.comments] == [
+        ("Hale R.", "Two logs is not a mistake, it is a policy."),
+        ("Tamsin", "Who signed the insurers' copy?"),
+    ]
