@@ -321,6 +321,7 @@ class CaseFile:
         if countries:
             out["countries"] = countries[:4]
         return out
+
     named_in_calls: list[Act] = field(default_factory=list)  # calls naming the subject
     exculpatory: list[Reply] = field(default_factory=list)
 
