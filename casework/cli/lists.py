@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -101,8 +102,6 @@ def load_command(
 def _index(ws: Workspace) -> str | None:
     """Build the screening index for the lists now loaded and keep it in the
     workspace, so the first `casework screen` after a load answers at once."""
-    import time
-
     from casework.errors import CaseworkError
     from casework.screen.screener import Screener
 

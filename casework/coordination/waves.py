@@ -308,8 +308,9 @@ def _thread(
     # none of the others makes a claim of the repertoire.
     claims_made = {m.account for m in messages if m.terms.frames and not m.critic}
     critic_accounts = {a for a, n in critics.items() if n * 2 > posted[a] or a not in claims_made}
-    found = _points(messages, critic_accounts, background, len(accounts))
-    framed = _framed(messages, critic_accounts)
+    silent = _silent(messages, critic_accounts)
+    found = _points(messages, silent, background, len(accounts))
+    framed = _framed(messages, silent)
     repertoire = _repertoire(framed, len(accounts), background.frames)
     claim_points = [_claim_point(frame, texts, names, p, thread) for p in found]
     campaign = _campaign(
@@ -367,17 +368,16 @@ class _Replies:
 
 
 def _points(
-    messages: list[_Message], critics: set[int], background: Background, n_accounts: int
+    messages: list[_Message], silent: set[int], background: Background, n_accounts: int
 ) -> list[_Point]:
     """Terms that enough accounts push beyond their background, joined into points."""
     users: dict[str, set[int]] = defaultdict(set)
     rows: dict[str, set[int]] = defaultdict(set)
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     words: Counter[int] = Counter()
-    rebuttals = _rebuttals(messages)
     for m in messages:
         words[m.account] += m.terms.words
-        if m.critic or m.account in critics or m.row in rebuttals:
+        if m.row in silent:
             continue
         for term in m.terms.terms:
             users[term].add(m.account)
@@ -756,29 +756,29 @@ def _attach_by_frames(
     return sorted(members)
 
 
-def _rebuttals(messages: list[_Message]) -> set[int]:
-    """Rows of replies that argue against a message making claims (frames): they
-    rebut the claims, whatever words they borrow ("Old news? It was this year")."""
+def _silent(messages: list[_Message], critics: set[int]) -> set[int]:
+    """Rows that push no claim: what critics write, and replies that argue against
+    a message making claims (they rebut the claims, whatever words they borrow:
+    "Old news? It was this year")."""
     by_row = {m.row: m for m in messages}
     out = set()
     for m in messages:
         parent = by_row.get(m.parent) if m.parent is not None else None
-        if m.stance == "disagree" and parent is not None and parent.terms.frames:
+        rebuttal = m.stance == "disagree" and parent is not None and bool(parent.terms.frames)
+        if m.critic or m.account in critics or rebuttal:
             out.add(m.row)
     return out
 
 
-def _framed(messages: list[_Message], critics: set[int]) -> dict[int, dict[str, list[int]]]:
+def _framed(messages: list[_Message], silent: set[int]) -> dict[int, dict[str, list[int]]]:
     """Per account, the frames it uses (each with the rows that use it), leaving out
-    critics and replies that argue against a message making claims. Frames the
-    article makes count here too: an
+    the `silent` rows (see `_silent`). Frames the article makes count here too: an
     article that reports the government's defence ("a national tradition") does
     not make the chorus repeating it ordinary (the talking points by claim weigh
     them against the article; the repertoire needs two frames, see `_score`)."""
     out: dict[int, dict[str, list[int]]] = defaultdict(dict)
-    rebuttals = _rebuttals(messages)
     for m in messages:
-        if m.critic or m.account in critics or m.row in rebuttals:
+        if m.row in silent:
             continue
         for name in m.terms.frames:
             out[m.account].setdefault(name, []).append(m.row)

@@ -146,7 +146,7 @@ def _spelling(q: Part, c: Part) -> tuple[float, str] | None:
 
 def _suffix(q: Part, c: Part) -> tuple[float, str] | None:
     """One root under two endings of one surname family (Aliyev / Aliyeva, Murad /
-    Muradov). Endings of different families (Aliyev / Alizade) make two surnames."""
+    Sadiqov). Endings of different families (Aliyev / Alizade) make two surnames."""
     if q.stem != c.stem or (q.suffix is None and c.suffix is None):
         return None
     if q.suffix and c.suffix and suffix_family(q.suffix) != suffix_family(c.suffix):
@@ -219,9 +219,9 @@ def _consonants(text: str) -> str:
 
 def _other_family(q: Part, c: Part) -> bool:
     """Two surnames of one ending family on different roots, each a recorded name of
-    its own name group, whose roots differ in their consonants: Mammadov / Mahmudov
+    its own name group, whose roots differ in their consonants: Jafarov / Jabbarov
     are two common families, not one name misspelt. Roots that differ only in
-    vowels (Karimova / Kerimova) may be one name transliterated, and pair as weakly
+    vowels (Nabiyeva / Nebiyeva) may be one name transliterated, and pair as weakly
     as any near spelling; the screening then asks for review."""
     return bool(
         q.suffix
@@ -562,7 +562,7 @@ def _align(
 def _near_misses(q_left: list[Part], c_left: list[Part]) -> list[tuple[Part, Part, PartMatch]]:
     """Leftover words in the same slot that are spelled half alike (Sultan / Salman)
     get a little credit: a screening must still show a likely misspelling, but
-    well below a real pairing. Surnames of two families (Mammadov / Mahmudov, see
+    well below a real pairing. Surnames of two families (Jafarov / Jabbarov, see
     `_other_family`) are different names and get none."""
     found = []
     taken: set[int] = set()

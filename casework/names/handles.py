@@ -2,9 +2,9 @@
 
 A handle is not a person's name (no given and family name to compare), but one
 operator re-registering tends to keep it and change only what a sign-up form
-forces: a separator or the case ("Investor_1987", "Investor-1987",
-"investor1987"). Handles that differ in a digit or a word are different handles:
-"Investor_1987" and "Investor_1988" are as likely two people as one.
+forces: a separator or the case ("Reader_2004", "Reader-2004",
+"reader2004"). Handles that differ in a digit or a word are different handles:
+"Reader_2004" and "Reader_2005" are as likely two people as one.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def is_handle(text: str) -> bool:
 
 
 def handle_key(text: str) -> str:
-    """A handle with its separators and case taken away (Investor-1987: investor1987)."""
+    """A handle with its separators and case taken away (Reader-2004: reader2004)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _SEPARATORS.sub("", folded)
 

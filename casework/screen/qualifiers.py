@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # Multipliers and bonuses, in one table so calibration is one edit.
 EFFECTS: dict[str, float] = {
@@ -61,7 +62,7 @@ class QueryFacts:
         )
 
 
-def _registry():
+def _registry() -> Any:
     """followthemoney's type registry, imported when a query states a fact: the
     import costs more than a one-name screening does otherwise."""
     from followthemoney.types import registry

@@ -10,18 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.renderers import CHROMIUM_FLAGS  # one offline launch, shared with the dump bench
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # `make test` installs chromium and sets this, so there a missing browser fails.
 REQUIRED = os.environ.get("CASEWORK_REQUIRE_BROWSER") == "1"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 if not Path(CHROMIUM).is_file() and not REQUIRED:
     pytest.skip(
@@ -35,7 +28,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
         yield launched
         launched.close()
 
