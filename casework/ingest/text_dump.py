@@ -141,6 +141,11 @@ def _read_lines(text: str) -> list[_Line]:
         if layout.HEADING_RULE.match(raw):
             if lines and lines[-1].text:
                 lines[-1].heading = True
+                # html2text's starred heading that filled the width: its closing
+                # stars alone on the next line ("****** A headline" / "******")
+                opened = layout.STARRED_OPEN.match(lines[-1].text)
+                if opened:
+                    lines[-1].text = opened.group("text")
             continue
         heading = False
         starred = layout.STARRED_HEADING.match(raw)
@@ -171,9 +176,16 @@ def _join_starred(lines: list[_Line]) -> None:
         opened = layout.STARRED_OPEN.match(line.text)
         closed = layout.STARRED_CLOSE.match(following.text)
         if opened and closed and not line.heading:
-            line.text = f"{opened.group('text')} {closed.group('text')}"
+            head = opened.group("text")
+            line.text = f"{head}{_glue(head)}{closed.group('text')}"
             line.heading, line.last_number = True, following.number
             following.text = ""
+
+
+def _glue(head: str) -> str:
+    """What joins a wrapped line to the next: a space, or nothing after a word broken
+    at its hyphen ("Well-" / "Connected" is "Well-Connected")."""
+    return "" if re.search(r"\w-$", head) else " "
 
 
 def _unwrap(lines: list[_Line]) -> list[_Line]:
@@ -203,7 +215,7 @@ def _unwrap(lines: list[_Line]) -> list[_Line]:
             and last.indent + len(last.text) + 1 + len(line.text.split()[0]) > width
             and last.indent + len(last.text) <= width + WIDTH_OVERRUN
         ):
-            previous.text = f"{previous.text} {line.text}"
+            previous.text = f"{previous.text}{_glue(previous.text)}{line.text}"
             previous.last_number = line.number
             last = line
             continue
@@ -271,13 +283,14 @@ def _title_index(filled: list[_Line]) -> int | None:
     being outdented from the text around it. Ties go to the lower line, since
     site names and kickers sit above headlines.
     """
-    body_start = _first_prose_run(filled)
+    listed = _listed(filled)
+    body_start = _first_prose_run(filled, listed)
     repeats = _repeated_keys(filled)
     margin = _main_indent(filled)
     best: tuple[int, int] | None = None
     scores: dict[int, int] = {}
     for i, line in enumerate(filled[:body_start]):
-        if not layout.is_title_like(line.text):
+        if i in listed or not layout.is_title_like(line.text):
             continue
         score = 0
         below = filled[i + 1 : i + 1 + HEADER_SPAN]
@@ -306,6 +319,18 @@ def _title_index(filled: list[_Line]) -> int | None:
     return best[1] if best else None
 
 
+def _listed(filled: list[_Line]) -> set[int]:
+    """Lines that are items of a list of two or more (a menu, a breadcrumb rendered as
+    a numbered list: "1. Home 2. Russia 3. <the headline>"). A headline is not a list
+    item; the page's own headline stands apart from such a list."""
+    items = [bool(layout.BULLET.match(line.text)) for line in filled]
+    return {
+        i
+        for i, item in enumerate(items)
+        if item and ((i > 0 and items[i - 1]) or (i + 1 < len(items) and items[i + 1]))
+    }
+
+
 def _over_subtitle(filled: list[_Line], at: int, scores: dict[int, int]) -> int:
     """A headline right above an equally evidenced line is the title; that line is its
     subtitle. (A kicker or a site name above a headline is a label of a few words.)"""
@@ -332,13 +357,15 @@ def _is_chrome(text: str) -> bool:
     ) or layout.is_name_only(text)
 
 
-def _first_prose_run(filled: list[_Line]) -> int:
+def _first_prose_run(filled: list[_Line], listed: set[int] | None = None) -> int:
     """Index of the first of two prose lines close together: the body has begun."""
-    # A breadcrumb ending in a long headline is as long as a sentence, but it is navigation.
+    # A breadcrumb ending in a long headline is as long as a sentence, but it is
+    # navigation; so is a list item (`listed`: see `_listed`).
+    listed = listed or set()
     prose = [
         i
         for i, line in enumerate(filled)
-        if layout.is_prose(line.text) and not layout.breadcrumb_tail(line.text)
+        if i not in listed and layout.is_prose(line.text) and not layout.breadcrumb_tail(line.text)
     ]
     for a, b in itertools.pairwise(prose):
         if b - a <= 2:
@@ -613,7 +640,7 @@ def _join_wrapped(lines: list[_Line]) -> list[str]:
             and not _TERMINAL.search(paragraphs[-1])
             and line.text[:1].islower()
         ):
-            paragraphs[-1] = f"{paragraphs[-1]} {line.text}"
+            paragraphs[-1] = f"{paragraphs[-1]}{_glue(paragraphs[-1])}{line.text}"
         else:
             paragraphs.append(line.text)
         previous = line

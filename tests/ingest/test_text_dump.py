@@ -466,3 +466,33 @@ def test_piped_controls_and_avatar_slugs_stay_inside_the_thread():
         ("Hale R.", "Two logs is not a mistake, it is a policy."),
         ("Tamsin", "Who signed the insurers' copy?"),
     ]
+
+
+# html2text's shapes: a breadcrumb as a numbered list ending in the headline, the
+# headline in stars with its closing stars alone on the next line (it filled the
+# width), and a word broken at its hyphen across the wrap.
+NUMBERED_BREADCRUMB = """\
+Harbour Ledger
+   1. You are here:
+   2. Home
+   3. Transport
+   4. Tug crews walk out as the port's contractor-run
+      safety scheme falls apart
+****** Tug crews walk out as the port's contractor-run safety scheme falls apart
+******
+By Ora Lindqvist
+4 October 2024
+Tug crews at the northern basin stopped work on Thursday after a second collision in a
+month, saying the contractor that runs the port's safety scheme had cut the night shift
+in half and left the radio room unmanned for hours at a time. A well-
+informed dispatcher said the log had not been kept since August.
+"""
+
+
+def test_a_numbered_breadcrumb_is_not_the_headline_and_wrapped_hyphens_join():
+    doc = parse_text_dump(NUMBERED_BREADCRUMB)
+    assert doc.title == "Tug crews walk out as the port's contractor-run safety scheme falls apart"
+    assert doc.authors == ["Ora Lindqvist"]
+    assert doc.published.isoformat() == "2024-10-04"
+    assert doc.paragraphs[0].startswith("Tug crews at the northern basin")
+    assert "A well-informed dispatcher" in doc.paragraphs[0]
