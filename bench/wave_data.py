@@ -61,7 +61,7 @@ def splits(gold: Path = GOLD) -> dict[str, list[str]]:
     """The named splits: SPLITS.txt (development, test) and EXTRA.txt (later batches,
     such as development2, written by another blind session to tune on)."""
     out: dict[str, list[str]] = {}
-    for name in ("SPLITS.txt", "EXTRA.txt", "BATCH3.txt"):
+    for name in ("SPLITS.txt", "EXTRA.txt", "BATCH3.txt", "BATCH4.txt"):
         path = gold / name
         if not path.is_file():
             continue

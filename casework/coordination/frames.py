@@ -116,6 +116,12 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bwho (?:benefits|profits|gains)\b",
             r"\bfollow the money\b",
             r"\b(?:very|so|how|rather) convenient(?: timing)?\b",
+            r"\b(?:exactly|right|just|conveniently) (?:a |one |two |three |four )?"
+            r"(?:week|weeks|days?|months?) before\b",
+            r"\bexactly when\b",
+            r"\bdraw your own conclusions?\b",
+            r"\btimed (?:for|to coincide|to match|just before|right before)\b",
+            r"\bwhy (?:now|this week|this month)\?",
             r"\bjust before the (?:election|elections|vote|budget|debate|summit|visit)\b",
             r"\bopen your eyes\b",
             r"\b(?:do not|don'?t) be (?:so )?naive\b",
@@ -190,6 +196,11 @@ FRAMES: tuple[ClaimFrame, ...] = (
         "sovereignty",
         "outsiders have no right to judge the country and its ways",
         (
+            r"\b(?:you|people|they|foreigners|outsiders) (?:from|in|outside) (?:\w+ )?"
+            r"(?:europe|abroad|the west|washington|brussels|london) (?:can'?t|cannot|will never|"
+            r"don'?t|do not) understand\b",
+            r"\bне (?:лезьте|лезь|суйтесь)\b",
+            r"\b(?:вам|им) (?:\w+ ){0,3}не понять\b",
             r"\blectur(?:e|es|ed|ing) (?:us|our|the|them|others|\w+ about)\b",
             r"\bbefore lecturing\b",
             r"\bteach(?:es|ing)? (?:us|our)\b",
@@ -249,6 +260,12 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bunreliable\b",
             r"\b(?:an )?anonymous (?:one|source|sources|doctor|witness|official)\b",
             r"\bnot journalism\b",
+            r"\bisn'?t journalism\b",
+            r"\bconflict of interest\b",
+            r"\b(?:party|opposition) (?:activists?|hacks?|mouthpieces?|propagandists?)\b",
+            r"\b(?:hardly|not|un) ?balanced\b",
+            r"\bclick ?bait\b",
+            r"\b(?:for|get|gets|getting) clicks\b",
             r"\bличн\w* (?:обид|счёт|счет|неприязн)\w*",
             r"\bне журналисти\w*",
             r"\bsexsi (?:kin|qerez)\w*",
@@ -283,6 +300,10 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\b(?:tarnish|damage|harm|spoil)\w* (?:the |our |its )?"
             r"(?:image|reputation|relations)\b",
             r"\bdrive a wedge\b",
+            r"\b(?:drawn|painted|portrayed|depicted|shown) (?:as|like) (?:a |some )?"
+            r"(?:gulag|hell|dictatorship|prison camp|police state)\b",
+            r"\b(?:paint|draw|portray|depict)\w* (?:our|my|the whole|this) "
+            r"(?:country|nation|people)\b",
             r"\battack on (?:the )?(?:whole )?(?:nation|country|people|state)\b",
             r"\b(?:score|scoring) (?:cheap )?political points\b",
             r"\bpolitical (?:fight|games?|points)\b",
@@ -302,6 +323,30 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bimic\w*",
             r"\bnufuz\w* (?:zerbe|lekele)\w*",
             r"\blekele\w*",
+        ),
+    ),
+    ClaimFrame(
+        "staged",
+        "the suffering is staged or acted for the cameras",
+        (
+            r"\bstaged\b",
+            r"\b(?:is|it'?s|this is|all|just|pure|political|a) (?:theatre|theater|circus)\b",
+            r"\b(?:a|pure|political) (?:show|performance|stunt)\b",
+            r"\bpublicity stunt\b",
+            r"\bfor the (?:\w+ )?cameras\b",
+            r"\bcrocodile tears\b",
+            r"\bplay(?:s|ing|ed)? the victim\b",
+            r"\b(?:needs?|wants?|looking for|making) (?:a |him a |her a )?martyrs?\b",
+            r"\b(?:paid|crisis|hired|the same|professional) actors?\b",
+            r"\b(?:look|looks|looked) (?:posed|arranged|staged)\b",
+            r"\bphotoshop\w*",
+            r"\bпостановк\w*",
+            r"\bинсценир\w*",
+            r"\bспектакл\w*",
+            r"\bактёр\w*|\bактер\w*",
+            r"\bпиар\w*",
+            r"\bsehneles\w*",
+            r"\btamasa\w*",
         ),
     ),
     ClaimFrame(
@@ -331,7 +376,9 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bкакой (?:он|она|же) политзаключ\w*",
             r"\bне политзаключ\w*",
             r"\bмошенни\w*",
-            r"\b(?:not|no|hardly) a political prisoner\b",
+            r"\b(?:not|no|hardly) a (?:political prisoner|prisoner of conscience)\b",
+            r"\bwhat (?:he|she|they) (?:was|were) "
+            r"(?:inside|in prison|jailed|arrested|convicted) for\b",
             r"\b(?:обычн|простой|настоящ)\w* (?:уголовник|преступник)\w*",
             r"\bникто не выше закона\b",
             r"\bзакон (?:один )?для всех\b",
@@ -416,6 +463,9 @@ CRITIC_CUES = (
     r" (?:in a row|calling|about|saying|within|all)\b",
     r"\bthe usual (?:defenders|suspects|crowd|accounts|apologists|commenters)\b",
     r"\b(?:these|those|the same|new|fresh) (?:\w+ )?accounts (?:have|all|with|that|who|are)\b",
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+) "
+    r"(?:new |different |fresh |anonymous )?accounts "
+    r"(?:in|here|under|on|have|keep|all|posting|posted|saying|that|who|with)\b",
     r"\bno other (?:comments|posts)\b",
     r"\b(?:эти|новые|одни и те же) аккаунт\w*",
     r"\bbu hesablar\w*",
@@ -559,10 +609,14 @@ _FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]")
 
 LISTED_PHRASES = 3
 # "So everyone who disagrees with you is a bot?" answers a critic: it turns the
-# critic's words back on them and is said from the wave's side.
+# critic's words back on them and is said from the wave's side; so is a denial.
 _TURNED_BACK = re.compile(
     r"\b(?:every(?:one|body)|any(?:one|body)) who (?:disagrees|argues|objects|does not agree)"
     r" with (?:you|them)\b"
+    # "Not everyone who disagrees is a bot", "I am not a troll": a denial, said by
+    # the one called so
+    r"|\bnot every(?:one|body) who (?:disagrees|argues|objects|questions)\w*"
+    r"|\b(?:i'?m|i am|we'?re|we are) not (?:a |an |some )?(?:paid )?(?:bots?|trolls?)\b"
     r"|\bкто (?:с вами|с ними) не соглас\w*"
     r"|\b(?:sizinle|onlarla) razilasmayan\w*"
 )

@@ -58,7 +58,6 @@ from scipy.sparse.csgraph import connected_components
 
 from casework.coordination.claims import (
     FRAME_PREFIX,
-    FRAME_PRIOR,
     MIN_CORPUS_THREADS,
     Background,
     Terms,
@@ -89,10 +88,21 @@ NEAR_POSITIONS = 1
 # span of time (or of its comments), or within BURST_SECONDS.
 CONCENTRATION = 0.5
 BURST_SECONDS = 3600.0
-# An ordinary reader's chance of using each frame: money is talked of often, a
-# charge of lying less, the other claims seldom. A thread's frame uses are a
-# repertoire when this many is unlikely (REPERTOIRE_ALPHA).
-FRAME_RATES = {"paid": 0.08, "discredit": 0.04}
+# An ordinary reader's chance of using each frame, as measured on the gold set's
+# development threads (the share of their ordinary accounts that use it, outside
+# critics' comments: bench.wave_gold, development to development4), and at least
+# RARE_FRAME_RATE. A thread's frame uses are a repertoire when this many is
+# unlikely (REPERTOIRE_ALPHA). Estimating them, rather than giving every frame one
+# prior, keeps a newly written frame from making the test harder by existing.
+FRAME_RATES = {
+    "discredit": 0.06,
+    "paid": 0.04,
+    "praise": 0.03,
+    "foreign_hand": 0.015,
+    "whataboutism": 0.012,
+    "staged": 0.012,
+}
+RARE_FRAME_RATE = 0.01
 TOPICAL_FRAME_RATE = 0.1
 REPERTOIRE_ALPHA = 0.05
 # What ties two accounts: each shared point counts one, a name variant or
@@ -798,7 +808,7 @@ def _repertoire(
         return []
     uses = sum(len(frames) for frames in framed.values())
     expected = n_accounts * sum(
-        TOPICAL_FRAME_RATE if f in topical else FRAME_RATES.get(f, FRAME_PRIOR)
+        TOPICAL_FRAME_RATE if f in topical else FRAME_RATES.get(f, RARE_FRAME_RATE)
         for f in FRAME_LABELS
     )
     if poisson_tail(uses, expected) > REPERTOIRE_ALPHA:
@@ -952,10 +962,12 @@ def _score(
     thread_times = frame.ts[all_rows]
     thread_times = thread_times[~np.isnan(thread_times)]
     together = None
+    burst = False  # within BURST_SECONDS, not only a share of a long thread's time
     if len(timed) >= 2 and len(thread_times) >= 2:
         span = float(timed.max() - timed.min())
         thread_span = float(thread_times.max() - thread_times.min()) or 1.0
-        if span <= BURST_SECONDS or span <= CONCENTRATION * thread_span:
+        burst = span <= BURST_SECONDS
+        if burst or span <= CONCENTRATION * thread_span:
             together = f"within {_duration(span)}"
     else:
         index = [n for n, m in enumerate(messages) if m.account in members]
@@ -981,9 +993,11 @@ def _score(
         identity.append("more of the thread's accounts making these claims than chance")
     if len(labels) < 2 and not identity and together is None:
         return None
-    # Words alone, with no frame, sign or burst, are readers of one story talking.
+    # Words alone, with no frame, sign or burst, are readers of one story talking
+    # (half a day's comments repeating the article's demand is a readership, not a
+    # burst).
     claims = set(labels) & set(FRAME_LABELS.values())
-    if not claims and not identity and together is None:
+    if not claims and not identity and not burst and (together is None or len(timed) >= 2):
         return None
     score = min(1.0, 0.25 * len(labels) + 0.15 * len(identity) + (0.25 if together else 0.0))
     labels = labels[:3]
