@@ -78,7 +78,10 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bliv(?:e|es|ing) off\b",
             r"\bfor hire\b",
             r"\bbought\b",
-            r"\bплат(?:ят|ит|ил|или|ный|ные|ных)\b",
+            # who is paid, not any payment ("пенсии платят вовремя")
+            r"\b(?:им|ему|ей|вам|тебе|кто|всем) (?:\w+ )?плат(?:ят|ит|ил|или)\b",
+            r"\bплат(?:ят|ит|ил|или) (?:им|ему|ей|вам|тебе|за)\b",
+            r"\bплатн(?:ый|ые|ых)\b",
             r"\bпроплач\w*",
             r"\bфинансир\w*",
             r"\bгрант\w*",
@@ -141,6 +144,8 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bbesinci kolon\w*",
             r"\bxarici (?:quvve\w*|dairel\w*|agent\w*|maliyy\w*)",
             r"\bxarici (?:\w+ )?fond\w*",
+            r"\bxarici teskilat\w*",
+            r"\barxasinda (?:\w+ ){0,2}(?:var|dayanir|durur)\b",
             r"\bmudaxile\w*",
             r"\bsifarisl?\w*",
         ),
@@ -288,6 +293,9 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bmelumat\w* yoxdur\b",
             r"\bbilmir\w*",
             r"\bsozde\b",
+            r"\bjurnalistika deyil\b",
+            r"\buydurma\w*",
+            r"\bвыдум\w*",
         ),
     ),
     ClaimFrame(
@@ -323,6 +331,27 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bimic\w*",
             r"\bnufuz\w* (?:zerbe|lekele)\w*",
             r"\blekele\w*",
+        ),
+    ),
+    ClaimFrame(
+        "character",
+        "the victim is a bad person",
+        (
+            r"\blook (?:at|into) (?:his|her|their) (?:past|history|record|background)\b",
+            r"\b(?:now|suddenly) (?:he is|he'?s|she is|she'?s|they are|they'?re) "
+            r"(?:a |some )?(?:national |people'?s )?heroe?s?\b",
+            r"\b(?:drug )?addicts?\b",
+            r"\b(?:never|didn'?t|did not|doesn'?t|does not|won'?t) pay (?:\w+ ){0,2}"
+            r"(?:child support|alimony)\b",
+            r"\bunpaid (?:child support|alimony)\b",
+            r"\bпосмотрите на (?:его|ее|их) прошл\w*",
+            r"\bстал\w* (?:\w+ )?геро\w*",
+            r"\bнаркоман\w*",
+            r"\bне плат\w* (?:\w+ )?алимент\w*|\bалимент\w* не плат\w*",
+            r"\bkecmisin\w*",
+            r"\bqehreman\w* olub\b",
+            r"\bnarkoman\w*",
+            r"\baliment\w* (?:\w+ ){0,2}odeme\w*",
         ),
     ),
     ClaimFrame(
@@ -377,6 +406,7 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bне политзаключ\w*",
             r"\bмошенни\w*",
             r"\b(?:not|no|hardly) a (?:political prisoner|prisoner of conscience)\b",
+            r"\bextort\w*|\bracket(?:eer)?\w*|\bрэкет\w*|\bвымогател\w*|\breket\w*",
             r"\bwhat (?:he|she|they) (?:was|were) "
             r"(?:inside|in prison|jailed|arrested|convicted) for\b",
             r"\b(?:обычн|простой|настоящ)\w* (?:уголовник|преступник)\w*",
@@ -416,6 +446,16 @@ FRAMES: tuple[ClaimFrame, ...] = (
             r"\bнов\w* (?:школ|дорог|больниц|автобус|мост|парк)\w*",
             r"\b(?:пенси|зарплат)\w* (?:\w+ ){0,3}(?:проиндексир|вырос|растут|повыси|подня)\w*",
             r"\bжить стало лучше\b",
+            r"\b(?:страна|край|регион|область|город) (?:\w+ )?(?:идет|движется) вперед\b",
+            r"\b(?:country|region|nation) (?:is )?(?:moving|going) forward\b",
+            r"\bспасибо (?:\w+ ){0,2}(?:президент|губернатор|власт|правительств|мэр)\w*",
+            r"\bthank(?:s| you) (?:\w+ ){0,2}(?:president|governor|government|mayor)\b",
+            r"\bсильн\w* (?:государств|руководств)\w*",
+            r"\b(?:strong|capable) (?:state|leadership)\b",
+            r"\bсистема работает\b",
+            r"\bthe system (?:works|is working)\b",
+            r"\bне только критиковать\b",
+            r"\b(?:be|being) constructive\b",
             r"\bpeace and (?:order|stability)\b",
             r"\bмир и (?:порядок|стабильност\w*)\b",
             r"\bthanks to (?:the |our )?(?:president|government|leader(?:ship)?)\b",
@@ -473,6 +513,11 @@ CRITIC_CUES = (
     r"\bкомментари\w* подряд\b",
     r"\b(?:два|три|четыре|пять|несколько) (?:\w+ )?комментари\w*",
     r"\b(?:iki|uc|dord|bes) (?:\w+ )?serh\w*",
+    # counting the wave's stories: "four different stories in one day"
+    r"\b(?:two|three|four|five|six|several) (?:different |new )?"
+    r"(?:stories|versions|allegations|accusations)\b",
+    r"\b(?:две|три|четыре|пять|несколько) (?:разных |новых )?(?:истори|верси|обвинени)\w*",
+    r"\b(?:iki|uc|dord|bes) (?:ferqli |yeni )?(?:hekaye|versiya|ittiham)\w*",
     r"\bout of nowhere\b",
     r"\bwhataboutism\b",
     r"\bpaid (?:by the (?:government|regime|state)|commenters|shills?)\b",
@@ -595,16 +640,20 @@ def echoes(reply: str, answered: str) -> bool:
         words = [w for w in re.findall(r"\w+", quoted) if len(w) >= 4]
         if words and all(w in answered for w in words):
             return True
-    # Or its first sentence is a question that takes up two of the answered
-    # message's words ("New buses: the ones they drove people in face down?").
-    first = _FIRST_SENTENCE.match(reply)
-    if first and first.group(0).rstrip().endswith("?"):
-        taken = {w for w in re.findall(r"\w+", first.group(0)) if len(w) >= 4}
-        return len(taken & set(re.findall(r"\w+", answered))) >= 2
+    # Or its first or last sentence is a question that takes up two of the
+    # answered message's words ("New buses: the ones they drove people in face
+    # down?", "... Were those timed for the summit as well?").
+    sentences = _SENTENCE.findall(reply)
+    said = set(re.findall(r"\w+", answered))
+    for sentence in {sentences[0], sentences[-1]} if sentences else ():
+        if sentence.rstrip().endswith("?"):
+            taken = {w for w in re.findall(r"\w+", sentence) if len(w) >= 4}
+            if len(taken & said) >= 2:
+                return True
     return False
 
 
-_FIRST_SENTENCE = re.compile(r"[^.!?]*[.!?]")
+_SENTENCE = re.compile(r"[^.!?]*[.!?]+")
 
 
 LISTED_PHRASES = 3

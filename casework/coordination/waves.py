@@ -615,7 +615,10 @@ def _campaign(
         scored = _score(
             frame, messages, points, group, variants, near, framed, repertoire, piled_on
         )
-        if scored is not None and (best is None or scored[0] > best[0]):
+        # scores are capped at 1: between two groups that reach it, the larger
+        if scored is not None and (
+            best is None or (scored[0], len(group)) > (best[0], len(best[1]))
+        ):
             best = (scored[0], group, scored[1])
     if best is None:
         return None
