@@ -166,7 +166,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split",
         default="development",
-        choices=["development", "development2", "development3", "development4", "test", "test2", "test3", "all"],
+        choices=[
+            "development",
+            "development2",
+            "development3",
+            "development4",
+            "test",
+            "test2",
+            "test3",
+            "all",
+        ],
     )
     parser.add_argument("--errors", action="store_true", help="list wrong and missed accounts")
     parser.add_argument("--no-peer", action="store_true", help="skip the toolkit peer")

@@ -499,6 +499,12 @@ CRITIC_CUES = (
     r"\bsame (?:old )?story\b",
     r"\b(?:every(?:one|body)|anyone) who (?:criticis|criticiz|disagree|question|object)\w*",
     r"\bon cue\b",
+    r"\bhere they come\b",
+    r"\bright on (?:time|schedule)\b",
+    r"\bthe (?:whole|full|usual) (?:set|kit|package|menu|script)\b",
+    r"\bнабежал\w*",
+    r"\bвесь набор\b",
+    r"\bпо расписанию\b",
     r"\b(?:two|three|four|five|six|several|all these|these) (?:\w+ )?(?:comments|posts|replies)"
     r" (?:in a row|calling|about|saying|within|all)\b",
     r"\bthe usual (?:defenders|suspects|crowd|accounts|apologists|commenters)\b",
